@@ -1,0 +1,54 @@
+/*
+ * main.c -- the `begrip` command: dispatches to a subcommand.  Every
+ * subcommand parses its own options (cli_*.c) and calls the library.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "stats", bg_cmd_stats, "what the reader finds: regulations, articles, references, words" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: begrip COMMAND [OPTIONS] [PATH...]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nPATH is a BWB XML file or a directory (read recursively, *.xml);\n"
+		     "without PATH the corpus path is used: --corpus DIR, else $BEGRIP_CORPUS, else corpora/.\n"
+		     "Exit codes: 0 all inputs read, 1 an input failed, 2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return BG_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return BG_EXIT_OK;
+	}
+	xmlInitParser();
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		if (!strcmp(argv[1], commands[i].name)) {
+			rc = commands[i].run(argc - 1, argv + 1);
+			xmlCleanupParser();
+			return rc;
+		}
+	}
+	fprintf(stderr, "begrip: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return BG_EXIT_USAGE;
+}

@@ -1,0 +1,291 @@
+/*
+ * util.c -- status names, diagnostics, the string buffer and the arena.
+ *
+ * The buffer follows git's strbuf and SQLite's StrAccum: never NULL, always
+ * NUL-terminated, and an error recorded once and checked at the end.  The
+ * arena is a plain bump allocator over 64 KB blocks: a document's nodes and
+ * strings are allocated from it and freed in one call.
+ */
+#include "bg.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char bg_buf_empty[1] = "";
+
+const char *bg_status_name(bg_status st)
+{
+	switch (st) {
+	case BG_OK: return "ok";
+	case BG_ERR_NOMEM: return "out-of-memory";
+	case BG_ERR_IO: return "io";
+	case BG_ERR_XML: return "not-well-formed";
+	case BG_ERR_NOT_BWB: return "not-bwb";
+	case BG_ERR_LIMIT: return "limit";
+	case BG_ERR_HOSTILE: return "refused";
+	case BG_ERR_USAGE: return "usage";
+	case BG_ERR_FORMAT: return "format";
+	}
+	return "unknown";
+}
+
+static char *xstrdup(const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	p = malloc(n + 1);
+	if (p)
+		memcpy(p, s, n + 1);
+	return p;
+}
+
+void bg_diag_set(bg_diag *d, bg_status st, const char *file, unsigned line,
+		 unsigned column, const char *fmt, ...)
+{
+	bg_buf b = BG_BUF_INIT;
+	va_list ap;
+	char tmp[1024];
+
+	if (!d)
+		return;
+	bg_diag_clear(d);
+	d->status = st;
+	d->file = xstrdup(file ? file : "-");
+	d->line = line;
+	d->column = column;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	/* A diagnostic is one line: fold newlines and control characters
+	 * (libxml2 messages end in '\n', hostile input may embed more). */
+	for (const char *p = tmp; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		bg_buf_addc(&b, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+	}
+	while (b.len && b.s[b.len - 1] == ' ')
+		b.s[--b.len] = '\0';
+	d->message = bg_buf_detach(&b);
+}
+
+void bg_diag_clear(bg_diag *d)
+{
+	if (!d)
+		return;
+	free(d->file);
+	free(d->message);
+	memset(d, 0, sizeof *d);
+}
+
+void bg_diag_print(const bg_diag *d, FILE *out)
+{
+	fprintf(out, "%s:%u:%u: error: %s\n", d->file ? d->file : "-", d->line,
+		d->column, d->message ? d->message : bg_status_name(d->status));
+}
+
+/* ------------------------------------------------------------------ buf */
+
+void bg_buf_init(bg_buf *b)
+{
+	b->s = (char *)bg_buf_empty;
+	b->len = 0;
+	b->alloc = 0;
+	b->cap_limit = 0;
+	b->failed = false;
+}
+
+void bg_buf_release(bg_buf *b)
+{
+	size_t cap = b->cap_limit;
+
+	if (b->alloc)
+		free(b->s);
+	bg_buf_init(b);
+	b->cap_limit = cap;
+}
+
+void bg_buf_clear(bg_buf *b)
+{
+	b->len = 0;
+	if (b->alloc)
+		b->s[0] = '\0';
+	b->failed = false;
+}
+
+static bool buf_grow(bg_buf *b, size_t extra)
+{
+	size_t limit = b->cap_limit ? b->cap_limit : (size_t)BG_MAX_TEXT * 64;
+	size_t need, n;
+	char *p;
+
+	if (b->failed)
+		return false;
+	if (extra > limit || b->len > limit - extra) {
+		b->failed = true;
+		return false;
+	}
+	need = b->len + extra + 1;
+	if (need <= b->alloc)
+		return true;
+	n = b->alloc ? b->alloc : 64;
+	while (n < need)
+		n *= 2;
+	p = b->alloc ? realloc(b->s, n) : malloc(n);
+	if (!p) {
+		b->failed = true;
+		return false;
+	}
+	if (!b->alloc)
+		p[0] = '\0';
+	b->s = p;
+	b->alloc = n;
+	return true;
+}
+
+void bg_buf_add(bg_buf *b, const char *p, size_t n)
+{
+	if (!n || !buf_grow(b, n))
+		return;
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void bg_buf_adds(bg_buf *b, const char *s)
+{
+	bg_buf_add(b, s, strlen(s));
+}
+
+void bg_buf_addc(bg_buf *b, char c)
+{
+	if (!buf_grow(b, 1))
+		return;
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void bg_buf_addf(bg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = true;
+		return;
+	}
+	if (!buf_grow(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *bg_buf_detach(bg_buf *b)
+{
+	char *s;
+
+	if (b->failed) {
+		bg_buf_release(b);
+		return NULL;
+	}
+	s = b->alloc ? b->s : xstrdup("");
+	bg_buf_init(b);
+	return s;
+}
+
+/* ---------------------------------------------------------------- arena */
+
+#define ARENA_BLOCK (64u * 1024u)
+
+struct block {
+	struct block *prev;
+	size_t size;
+	size_t used;
+	/* payload follows, 16-byte aligned */
+	_Alignas(16) unsigned char data[];
+};
+
+struct bg_arena {
+	struct block *head;
+	size_t total;
+};
+
+bg_arena *bg_arena_new(void)
+{
+	return calloc(1, sizeof(bg_arena));
+}
+
+void bg_arena_free(bg_arena *a)
+{
+	struct block *b, *p;
+
+	if (!a)
+		return;
+	for (b = a->head; b; b = p) {
+		p = b->prev;
+		free(b);
+	}
+	free(a);
+}
+
+void *bg_arena_alloc(bg_arena *a, size_t n)
+{
+	struct block *b = a->head;
+	size_t size;
+	void *p;
+
+	n = (n + 15u) & ~(size_t)15u;
+	if (!n)
+		n = 16;
+	if (!b || b->size - b->used < n) {
+		size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		b = malloc(sizeof *b + size);
+		if (!b)
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		if (size == n && a->head) {
+			/* A big object gets a block of its own, kept behind
+			 * the current one so that its free space is not lost. */
+			b->prev = a->head->prev;
+			a->head->prev = b;
+		} else {
+			b->prev = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	b->used += n;
+	a->total += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *bg_arena_strndup(bg_arena *a, const char *s, size_t n)
+{
+	char *p = bg_arena_alloc(a, n + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *bg_arena_strdup(bg_arena *a, const char *s)
+{
+	return bg_arena_strndup(a, s, strlen(s));
+}
+
+size_t bg_arena_used(const bg_arena *a)
+{
+	return a->total;
+}
