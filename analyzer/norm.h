@@ -1,0 +1,72 @@
+/*
+ * norm.h -- Dutch text normalisation for matching.
+ *
+ *   - utf8proc: NFC, case folding, and (for keys) removal of diacritics, so
+ *     "Financiële", "financiele" and "FINANCIËLE" meet;
+ *   - ICU word break iterator (nl locale): word boundaries, so that
+ *     punctuation, "1°", "t-2" and abbreviations split the way Unicode says;
+ *   - Snowball's Dutch stemmer (libstemmer): "partners", "partnertje" and
+ *     "partner" share a stem.
+ *
+ * A bg_norm holds an ICU break iterator and a stemmer, neither of which
+ * is thread-safe: make one per thread.  Tokens carry byte offsets into the
+ * source text so that callers (diffs, highlighting) can quote the original.
+ */
+#ifndef BG_NORM_H
+#define BG_NORM_H
+
+#include "bg.h"
+
+typedef struct bg_norm bg_norm;
+
+enum {
+	BG_NORM_STEM = 1u << 0,      /* stem each word (Snowball Dutch) */
+	BG_NORM_KEEP_MARKS = 1u << 1,/* keep diacritics (default: strip) */
+	BG_NORM_NUMBERS = 1u << 2,   /* keep number tokens (default: keep letters only... see below) */
+	BG_NORM_PUNCT = 1u << 3      /* also emit punctuation tokens (";", ":", ",") */
+};
+/* Without BG_NORM_NUMBERS, tokens that contain no letter are dropped;
+ * with it they are kept as written (folded). */
+
+/* NULL on failure (ICU or stemmer not available). */
+bg_norm *bg_norm_new(void);
+void bg_norm_free(bg_norm *nm);
+
+/* One token: [start, start+len) in the source, its key in the list's
+ * `keys` buffer at [key_off, key_off+key_len) (NUL-terminated there). */
+typedef struct bg_tok {
+	uint32_t start, len;
+	uint32_t key_off, key_len;
+} bg_tok;
+
+typedef struct bg_toklist {
+	bg_tok *v;
+	size_t n, alloc;
+	bg_buf keys;
+} bg_toklist;
+
+#define BG_TOKLIST_INIT { NULL, 0, 0, BG_BUF_INIT }
+
+/* Tokenises s[0..n) (valid UTF-8) into `out` (cleared first). */
+bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
+			 bg_toklist *out);
+static inline const char *bg_tok_key(const bg_toklist *l, size_t i)
+{
+	return l->keys.s + l->v[i].key_off;
+}
+void bg_toklist_release(bg_toklist *l);
+
+/* The keys of s joined by single spaces, appended to out: the canonical
+ * form for comparing wordings ("Partners, in de zin van" -> "partner in
+ * de zin van" with BG_NORM_STEM). */
+bg_status bg_norm_key(bg_norm *nm, const char *s, size_t n, unsigned flags,
+		      bg_buf *out);
+
+/* Folds s (NFC, case fold, diacritics stripped unless KEEP_MARKS) into
+ * out without tokenising. */
+bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out);
+
+/* Stems one folded word into out (appends). */
+void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out);
+
+#endif
