@@ -1,0 +1,120 @@
+/*
+ * defs.h -- definitions: every place a regulation says what a term means,
+ * its scope, and where it points (the record of /tmp/prompts/defs_schema.md,
+ * documented in README.md "Definitions").
+ *
+ * Pipeline: bg_defs_collect() reads the files in parallel, extracts the
+ * definitions of each document (defs.c), merges them in file order, builds
+ * the title table of the corpus and resolves references, chains and
+ * inherited definitions (resolve.c).
+ *
+ * Ownership: a bg_defset owns its own arena.  Every record, every string
+ * of a record and every fact reached from the set lives until
+ * bg_defset_free(); documents may be (and are) freed after extraction.
+ * A finished bg_defset is immutable and may be read from several threads.
+ */
+#ifndef BG_DEFS_H
+#define BG_DEFS_H
+
+#include "bg.h"
+#include "cli.h"
+#include "lexicon.h"
+#include "norm.h"
+
+typedef enum bg_def_kind {
+	BG_DEF_OWN = 0,
+	BG_DEF_REFERENCE,
+	BG_DEF_MODIFIED_REFERENCE,
+	BG_DEF_INHERITED,
+	BG_DEF_NEGATIVE
+} bg_def_kind;
+
+/* "own", "reference", "modified_reference", "inherited", "negative". */
+const char *bg_def_kind_name(bg_def_kind k);
+
+/*
+ * One definition record.  Strings are never NULL ("" when absent).
+ *   term       the defined term as written
+ *   term_key   its normalised stemmed key (bg_norm_key, BG_NORM_STEM)
+ *   concept    lexicon concept id or ""
+ *   target_*   where a reference / modified_reference / inherited record
+ *              points ("" when not resolved; bwb_id "" = unknown law)
+ *   root       end of the reference chain (a record of the set), or NULL
+ *   chain_status "ok" | "dangling" | "cycle" | "" (own / negative)
+ *   scope_kind "regulation" | "container" | "article" | "lid"
+ *   scope_text the scope phrase as written, "" if none
+ *   scope_address address of the scope node (bg_node.address)
+ *   text       definition body; modification: the changing clause or ""
+ *   link       wetten.overheid.nl jci link; address: stable address
+ */
+typedef struct bg_def {
+	const char *file, *bwb_id, *law_title, *date;
+	const char *article, *lid, *item;
+	const char *term, *term_key, *concept;
+	bg_def_kind kind;
+	const char *target_bwb_id, *target_article, *target_lid;
+	const struct bg_def *root;
+	const char *chain_status;
+	const char *scope_kind, *scope_text, *scope_address;
+	const char *text, *modification;
+	const char *link, *address;
+	unsigned line;
+	/* internal: the reference as found in the text ("artikel 8 van de
+	 * Awir"), "" when none; and whether the target came from markup */
+	const char *ref_text;
+	bool ref_marked_up;
+	size_t doc_index;   /* index of the regulation (bg_defset_law) */
+} bg_def;
+
+/* Facts about one regulation read by bg_defs_collect (one per parsed file). */
+typedef struct bg_deflaw {
+	const char *file, *bwb_id, *title, *short_title, *date;
+	/* lexicon concept ids whose terms occur in the text (ordered as in
+	 * the lexicon), with the number of occurrences of each */
+	size_t n_uses;
+	const char **uses;
+	const size_t *use_counts;
+	/* framework declarations found: lexicon framework index, and the
+	 * provision that declares it */
+	size_t n_frameworks;
+	const size_t *frameworks;
+	const char *const *framework_article, *const *framework_lid;
+} bg_deflaw;
+
+typedef struct bg_defset bg_defset;
+
+/*
+ * THE entry point: reads every file of fl on `jobs` threads (one bg_norm
+ * per thread), extracts, merges in file order, resolves.  Per-file read
+ * failures land in `b` (caller releases it with bg_batch_release, prints
+ * with bg_batch_print_errors).  Returns BG_OK, or BG_ERR_NOMEM.
+ */
+bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs,
+			  const bg_lexicon *lex, bg_defset **out, bg_batch *b);
+
+/* Extraction of one document into a new set (no cross-file resolution
+ * beyond the document itself); for tests, the fuzzer and single files. */
+bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex,
+			      bg_norm *nm, bg_defset **out);
+
+size_t bg_defset_count(const bg_defset *set);
+const bg_def *bg_defset_get(const bg_defset *set, size_t i);
+void bg_defset_free(bg_defset *set);
+
+/* Regulations read (in file order). */
+size_t bg_defset_law_count(const bg_defset *set);
+const bg_deflaw *bg_defset_law(const bg_defset *set, size_t i);
+/* Title table: the title of a BWB id (citeertitel / intitule), or NULL. */
+const char *bg_defset_title(const bg_defset *set, const char *bwb_id);
+/* Resolves a regulation name as written ("de Algemene wet
+ * inkomensafhankelijke regelingen", "Awir", "Wet IB 2001") to a BWB id via
+ * the title table and the lexicon's abbreviations; NULL when unknown. */
+const char *bg_defset_lookup_title(const bg_defset *set, const char *name, size_t n);
+
+/* Writers used by `begrip defs` (and reusable by reports). */
+void bg_def_write_json(FILE *out, const bg_def *d);
+void bg_def_write_csv_header(FILE *out);
+void bg_def_write_csv(FILE *out, const bg_def *d);
+void bg_def_write_text(FILE *out, const bg_def *d);
+
+#endif

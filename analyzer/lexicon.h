@@ -1,0 +1,93 @@
+/*
+ * lexicon.h -- the concept lexicon: which concepts begrip tracks (inkomen,
+ * vermogen, partner, ...), the Dutch terms that name each of them, the
+ * trigger phrases that recognise a definition, the abbreviations of
+ * regulation titles and the framework declarations ("inkomensafhankelijke
+ * regeling" -> Awir).
+ *
+ * The lexicon is a text file that analysts edit (format: lexicon/README.md);
+ * nothing about concepts is compiled into C.  A loaded lexicon is immutable
+ * and may be shared by threads.  Every string returned borrows from the
+ * lexicon and lives until bg_lexicon_free().
+ */
+#ifndef BG_LEXICON_H
+#define BG_LEXICON_H
+
+#include "bg.h"
+#include "norm.h"
+
+typedef struct bg_lexicon bg_lexicon;
+
+/* The forms of definition the extractor knows; each trigger of the
+ * lexicon names one (see lexicon/README.md). */
+typedef enum bg_trigger_form {
+	BG_TRIG_LIST = 0,     /* "... wordt verstaan onder:" introduces a list */
+	BG_TRIG_INLINE,       /* a sentence defining a term; group 1 = term */
+	BG_TRIG_NEGATIVE,     /* same, but excluding; group 1 = term */
+	BG_TRIG_SAME_MEANING, /* "heeft dezelfde betekenis als in"  */
+	BG_TRIG_MODIFIER,     /* "met dien verstande dat": a reference is changed */
+	BG_TRIG_SCOPE_REGULATION, /* "in deze wet", "voor de toepassing van dit besluit" */
+	BG_TRIG_SCOPE_CONTAINER,  /* "in dit hoofdstuk", "deze paragraaf" */
+	BG_TRIG_SCOPE_ARTICLE,    /* "in dit artikel" */
+	BG_TRIG_SCOPE_LID,        /* "in dit lid" */
+	BG_TRIG_NOT_DEFINITION,   /* sentences that look like definitions but are not */
+	BG_TRIG__COUNT
+} bg_trigger_form;
+
+/* Loads a lexicon file (and the files it includes).  On failure returns
+ * BG_ERR_IO / BG_ERR_FORMAT / BG_ERR_NOMEM with FILE:LINE in `d`. */
+bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d);
+/* Same from memory; `name` is used in diagnostics, `dir` (may be NULL)
+ * is where "include" lines are looked up. */
+bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
+			   const char *dir, bg_lexicon **out, bg_diag *d);
+/* $BEGRIP_LEXICON, else "lexicon/concepts.txt". */
+const char *bg_lexicon_default_path(void);
+void bg_lexicon_free(bg_lexicon *lex);
+
+/* Concepts: 0 .. count-1. */
+size_t bg_lexicon_count(const bg_lexicon *lex);
+const char *bg_lexicon_id(const bg_lexicon *lex, size_t i);      /* "partner" */
+const char *bg_lexicon_label(const bg_lexicon *lex, size_t i);   /* "partner" (preferred label) */
+const char *bg_lexicon_note(const bg_lexicon *lex, size_t i);    /* scope note, "" if none */
+const char *bg_lexicon_broader(const bg_lexicon *lex, size_t i); /* broader concept id or "" */
+size_t bg_lexicon_variant_count(const bg_lexicon *lex, size_t i);
+const char *bg_lexicon_variant(const bg_lexicon *lex, size_t i, size_t j); /* as written */
+/* Index of the concept with this id, or -1. */
+long bg_lexicon_find(const bg_lexicon *lex, const char *id);
+
+/*
+ * The concept a term names, or NULL.  `key` is the term's normalised,
+ * stemmed key (bg_norm_key with BG_NORM_STEM, e.g. "partner",
+ * "toetsingsinkom").  A term matches a variant when its key equals the
+ * variant's key, or when the variant's key is the term's head: the last
+ * words of the term ("het gezamenlijke toetsingsinkomen", "partner van
+ * de belanghebbende" -> first words).  See lexicon/README.md.
+ */
+const char *bg_lexicon_concept_for_key(const bg_lexicon *lex, const char *key);
+/* The same for text as written (normalised with nm). */
+const char *bg_lexicon_concept_for_term(const bg_lexicon *lex, bg_norm *nm,
+					const char *term, size_t n);
+
+/* Triggers of one form: count and the compiled TRE regex (a regex_t *,
+ * opaque here so that callers need no TRE header). */
+size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f);
+const void *bg_lexicon_trigger(const bg_lexicon *lex, bg_trigger_form f, size_t j,
+			       int *max_cost);
+const char *bg_lexicon_trigger_pattern(const bg_lexicon *lex, bg_trigger_form f, size_t j);
+
+/* Abbreviations and common titles of regulations: "Awir" -> BWBR0018472. */
+size_t bg_lexicon_abbrev_count(const bg_lexicon *lex);
+const char *bg_lexicon_abbrev_name(const bg_lexicon *lex, size_t i);
+const char *bg_lexicon_abbrev_bwb(const bg_lexicon *lex, size_t i);
+
+/* Framework declarations: a phrase by which a regulation declares itself
+ * subject to a framework law, that law, and the concept ids it defines
+ * for its subjects. */
+size_t bg_lexicon_framework_count(const bg_lexicon *lex);
+const char *bg_lexicon_framework_phrase(const bg_lexicon *lex, size_t i);
+const char *bg_lexicon_framework_bwb(const bg_lexicon *lex, size_t i);
+size_t bg_lexicon_framework_concept_count(const bg_lexicon *lex, size_t i);
+const char *bg_lexicon_framework_concept(const bg_lexicon *lex, size_t i, size_t j);
+
+#endif
