@@ -235,6 +235,24 @@ const char *bg_doc_alias(const bg_doc *doc, size_t i);
 bg_arena *bg_doc_arena(bg_doc *doc);
 size_t bg_doc_node_count(const bg_doc *doc);
 
+/*
+ * Building a document by hand (draft readers, tests).  bg_doc_new makes an
+ * empty document with a root node; nodes are appended under `parent`
+ * (NULL = root) with their strings copied into the document's arena;
+ * bg_doc_finish gives every node its address and repeal mark, as the XML
+ * reader does.  Returns NULL / a status on failure.
+ */
+bg_doc *bg_doc_new(const char *path, bg_dialect dialect);
+bg_status bg_doc_set_meta(bg_doc *doc, const char *bwb_id, const char *soort,
+			  const char *title, const char *date);
+bg_node *bg_doc_add_node(bg_doc *doc, bg_node *parent, bg_node_kind kind,
+			 const char *nr, const char *heading, const char *text,
+			 unsigned line);
+/* A reference inside text node `in` (an AL); target in jci or 1.0 form. */
+bg_status bg_doc_add_ref(bg_doc *doc, bg_node *in, bool external,
+			 const char *target, const char *anchor);
+bg_status bg_doc_finish(bg_doc *doc);
+
 /* Pre-order walk: the next node after n below `top`, or NULL. */
 bg_node *bg_node_next(const bg_node *top, const bg_node *n);
 /* Nearest ancestor (or n itself) of kind k, or NULL. */

@@ -1107,3 +1107,150 @@ size_t bg_doc_alias_count(const bg_doc *d) { return d->naliases; }
 const char *bg_doc_alias(const bg_doc *d, size_t i) { return i < d->naliases ? d->aliases[i] : ""; }
 bg_arena *bg_doc_arena(bg_doc *d) { return d->arena; }
 size_t bg_doc_node_count(const bg_doc *d) { return d->nnodes; }
+
+/* ------------------------------------------------------------- builder */
+
+/*
+ * Documents built by hand share the reader's post-pass (addresses, repeal
+ * marks), so a draft read from plain text and the same text in BWB XML
+ * get the same addresses.  A state without a libxml2 reader is enough for
+ * the post-pass: only its error path asks the reader for a position, and
+ * fail() is guarded for that below.
+ */
+static void builder_state(struct state *s, bg_doc *d, bg_diag *diag)
+{
+	memset(s, 0, sizeof *s);
+	s->doc = d;
+	s->name = d->path;
+	s->diag = diag;
+}
+
+bg_doc *bg_doc_new(const char *path, bg_dialect dialect)
+{
+	bg_doc *d = doc_new(path ? path : "-");
+
+	if (!d)
+		return NULL;
+	d->dialect = dialect;
+	d->root = bg_arena_alloc(d->arena, sizeof *d->root);
+	if (!d->root) {
+		bg_doc_free(d);
+		return NULL;
+	}
+	d->root->kind = BG_N_ROOT;
+	d->root->nr = d->root->label = d->root->heading = d->root->text = "";
+	d->root->address = "";
+	d->nnodes = 1;
+	return d;
+}
+
+static const char *dup_or_empty(bg_doc *d, const char *s, bool *ok)
+{
+	char *r;
+
+	if (!s || !*s)
+		return "";
+	r = bg_arena_strdup(d->arena, s);
+	if (!r)
+		*ok = false;
+	return r ? r : "";
+}
+
+bg_status bg_doc_set_meta(bg_doc *d, const char *bwb_id, const char *soort,
+			  const char *title, const char *date)
+{
+	bool ok = true;
+
+	if (bwb_id)
+		d->bwb_id = dup_or_empty(d, bwb_id, &ok);
+	if (soort)
+		d->soort = dup_or_empty(d, soort, &ok);
+	if (title) {
+		d->intitule = dup_or_empty(d, title, &ok);
+		d->title = d->intitule;
+	}
+	if (date)
+		d->date = dup_or_empty(d, date, &ok);
+	return ok ? BG_OK : BG_ERR_NOMEM;
+}
+
+bg_node *bg_doc_add_node(bg_doc *d, bg_node *parent, bg_node_kind kind,
+			 const char *nr, const char *heading, const char *text,
+			 unsigned line)
+{
+	bg_node *n;
+	bool ok = true;
+
+	if (d->nnodes >= BG_MAX_NODES || kind == BG_N_ROOT || kind >= BG_N__COUNT)
+		return NULL;
+	if (!parent)
+		parent = d->root;
+	n = bg_arena_alloc(d->arena, sizeof *n);
+	if (!n)
+		return NULL;
+	d->nnodes++;
+	n->kind = kind;
+	n->nr = dup_or_empty(d, nr, &ok);
+	n->label = "";
+	n->heading = dup_or_empty(d, heading, &ok);
+	n->text = dup_or_empty(d, text, &ok);
+	n->text_len = strlen(n->text);
+	n->address = "";
+	n->line = line;
+	n->depth = parent->depth + 1;
+	n->parent = parent;
+	n->ref_first = (unsigned)d->nrefs;
+	if (parent->last_child)
+		parent->last_child->next = n;
+	else
+		parent->first_child = n;
+	parent->last_child = n;
+	return ok ? n : NULL;
+}
+
+bg_status bg_doc_add_ref(bg_doc *d, bg_node *in, bool external,
+			 const char *target, const char *anchor)
+{
+	char id[BG_MAX_ATTR + 1], art[BG_MAX_ATTR + 1], lid[BG_MAX_ATTR + 1];
+	bool ok = true;
+	bg_ref *ref;
+
+	if (d->nrefs == d->refs_alloc) {
+		size_t n = d->refs_alloc ? d->refs_alloc * 2 : 64;
+		bg_ref *p = realloc(d->refs, n * sizeof *p);
+		if (!p)
+			return BG_ERR_NOMEM;
+		d->refs = p;
+		d->refs_alloc = n;
+	}
+	/* a text node's refs are contiguous: callers add them in order */
+	if (in && in->ref_count == 0)
+		in->ref_first = (unsigned)d->nrefs;
+	ref = &d->refs[d->nrefs++];
+	memset(ref, 0, sizeof *ref);
+	ref->external = external;
+	ref->doc = dup_or_empty(d, target, &ok);
+	bg_ref_parse_target(ref->doc, id, art, lid, sizeof id);
+	ref->bwb_id = dup_or_empty(d, id, &ok);
+	ref->artikel = dup_or_empty(d, art, &ok);
+	ref->lid = dup_or_empty(d, lid, &ok);
+	ref->text = dup_or_empty(d, anchor, &ok);
+	ref->node = in;
+	ref->line = in ? in->line : 0;
+	if (in)
+		in->ref_count++;
+	return ok ? BG_OK : BG_ERR_NOMEM;
+}
+
+bg_status bg_doc_finish(bg_doc *d)
+{
+	struct state s;
+	bg_diag diag = {0};
+	bg_status st;
+
+	builder_state(&s, d, &diag);
+	finish(&s, d->path);
+	st = s.err;
+	bg_diag_clear(&diag);
+	return st;
+}
