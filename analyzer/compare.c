@@ -1,0 +1,569 @@
+/*
+ * compare.c -- variants, divergence scores and explanations for the
+ * definitions of one concept (see compare.h for the model and the
+ * formula, README "Comparing a concept" for why).
+ */
+#include "compare.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ preparing */
+
+bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d)
+{
+	size_t n = strlen(d->text);
+	bg_buf key = BG_BUF_INIT;
+	bg_status st;
+
+	st = bg_components_split(nm, ph, d->text, n, &d->comp);
+	if (st == BG_OK)
+		st = bg_norm_tokens(nm, d->text, n, BG_NORM_NUMBERS, &d->words);
+	if (st == BG_OK)
+		st = bg_norm_key(nm, d->text, n, BG_NORM_STEM | BG_NORM_NUMBERS, &key);
+	if (st == BG_OK && !(d->norm = bg_buf_detach(&key)))
+		st = BG_ERR_NOMEM;
+	bg_buf_release(&key);
+	return st;
+}
+
+void bg_cmp_def_release(bg_cmp_def *d)
+{
+	bg_components_release(&d->comp);
+	bg_toklist_release(&d->words);
+	free(d->norm);
+	d->norm = NULL;
+}
+
+/* ------------------------------------------------------------ matching */
+
+struct cand {
+	size_t i, j;
+	double sim;
+};
+
+static int cand_cmp(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	if (a->sim != b->sim)
+		return a->sim > b->sim ? -1 : 1;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+static double key_sim(const bg_comp *a, const bg_comp *b)
+{
+	if (a->kind != b->kind)
+		return 0.0;
+	if (a->kind == BG_COMP_TIME)
+		return strcmp(a->key, b->key) ? 0.0 : 1.0;
+	return bg_comp_similarity(a->key, b->key);
+}
+
+/*
+ * Greedy best-first matching of the components of A and B: ma[i] is the
+ * component of B matched to A's i (SIZE_MAX if none), sim[i] its
+ * similarity; likewise mb.  Returns the sum of the similarities, or -1 when
+ * out of memory.
+ */
+static double comp_match(const bg_components *A, const bg_components *B, size_t *ma,
+			 size_t *mb, double *sim)
+{
+	struct cand *c = NULL;
+	size_t nc = 0;
+	double total = 0.0;
+
+	for (size_t i = 0; i < A->n; i++)
+		ma[i] = SIZE_MAX, sim[i] = 0.0;
+	for (size_t j = 0; j < B->n; j++)
+		mb[j] = SIZE_MAX;
+	if (A->n && B->n && !(c = malloc(A->n * B->n * sizeof *c)))
+		return -1.0;
+	for (size_t i = 0; i < A->n; i++)
+		for (size_t j = 0; j < B->n; j++) {
+			double s = key_sim(&A->v[i], &B->v[j]);
+			if (s >= BG_CMP_MATCH)
+				c[nc++] = (struct cand){ i, j, s };
+		}
+	qsort(c, nc, sizeof *c, cand_cmp);
+	for (size_t k = 0; k < nc; k++) {
+		if (ma[c[k].i] != SIZE_MAX || mb[c[k].j] != SIZE_MAX)
+			continue;
+		ma[c[k].i] = c[k].j;
+		mb[c[k].j] = c[k].i;
+		sim[c[k].i] = c[k].sim;
+		total += c[k].sim;
+	}
+	free(c);
+	return total;
+}
+
+static bool conj_differs(const bg_components *a, const bg_components *b)
+{
+	return a->list_conj && b->list_conj && a->list_conj != b->list_conj;
+}
+
+static double comp_distance(const bg_cmp_def *a, const bg_cmp_def *b)
+{
+	size_t na = a->comp.n, nb = b->comp.n, den;
+	size_t *ma = malloc((na + 1) * sizeof *ma), *mb = malloc((nb + 1) * sizeof *mb);
+	double *sim = malloc((na + 1) * sizeof *sim), s, r;
+
+	if (!ma || !mb || !sim) {
+		r = 1.0;
+		goto out;
+	}
+	s = comp_match(&a->comp, &b->comp, ma, mb, sim);
+	if (s < 0) {
+		r = 1.0;
+		goto out;
+	}
+	den = na + nb + (conj_differs(&a->comp, &b->comp) ? 2 : 0);
+	r = den ? 1.0 - 2.0 * s / (double)den : 0.0;
+	if (r < 0)
+		r = 0;
+out:
+	free(ma);
+	free(mb);
+	free(sim);
+	return r;
+}
+
+double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
+		     double *cd, double *td)
+{
+	bg_diff d = BG_DIFF_INIT;
+	double R, C, T;
+
+	R = strcmp(a->root, b->root) ? 1.0 : 0.0;
+	C = comp_distance(a, b);
+	T = bg_diff_tokens(&a->words, &b->words, &d) == BG_OK ? bg_diff_distance(&d) : 1.0;
+	bg_diff_release(&d);
+	if (r)
+		*r = R;
+	if (cd)
+		*cd = C;
+	if (td)
+		*td = T;
+	return BG_CMP_W_ROOT * R + BG_CMP_W_COMP * C + BG_CMP_W_TOK * T;
+}
+
+/* ------------------------------------------------------------- variants */
+
+static size_t uf_find(size_t *p, size_t i)
+{
+	while (p[i] != i) {
+		p[i] = p[p[i]];
+		i = p[i];
+	}
+	return i;
+}
+
+static void uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	if (a != b)
+		p[a > b ? a : b] = a < b ? a : b;
+}
+
+static const bg_cmp *sort_ctx;
+
+static int var_cmp(const void *x, const void *y)
+{
+	const bg_cmp_variant *a = x, *b = y;
+	(void)sort_ctx;
+	if (a->nlaws != b->nlaws)
+		return a->nlaws > b->nlaws ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->members[0] < b->members[0] ? -1 : 1;
+}
+
+static size_t count_laws(const bg_cmp_def *defs, const size_t *m, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(defs[m[i]].law, defs[m[j]].law);
+		k += !seen;
+	}
+	return k;
+}
+
+static bg_status group(bg_cmp *c)
+{
+	size_t n = c->ndefs, *parent = malloc((n + 1) * sizeof *parent), *slot;
+
+	if (!parent)
+		return BG_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			const bg_cmp_def *a = &c->defs[i], *b = &c->defs[j];
+			if ((a->root[0] && !strcmp(a->root, b->root)) ||
+			    (a->norm[0] && !strcmp(a->norm, b->norm)))
+				uf_union(parent, i, j);
+		}
+	slot = malloc((n + 1) * sizeof *slot);
+	c->var = calloc(n + 1, sizeof *c->var);
+	if (!slot || !c->var) {
+		free(parent);
+		free(slot);
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		slot[i] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = uf_find(parent, i);
+		bg_cmp_variant *v;
+		if (slot[r] == SIZE_MAX) {
+			slot[r] = c->nvar++;
+			c->var[slot[r]].members = malloc(n * sizeof(size_t));
+			if (!c->var[slot[r]].members) {
+				free(parent);
+				free(slot);
+				return BG_ERR_NOMEM;
+			}
+		}
+		v = &c->var[slot[r]];
+		v->members[v->n++] = i;
+	}
+	free(parent);
+	free(slot);
+	for (size_t v = 0; v < c->nvar; v++) {
+		bg_cmp_variant *var = &c->var[v];
+		var->nlaws = count_laws(c->defs, var->members, var->n);
+		/* the representative: an own definition (the root itself) if
+		 * there is one, else the first */
+		var->rep = var->members[0];
+		for (size_t k = 0; k < var->n; k++)
+			if (!strcmp(c->defs[var->members[k]].kind, "own")) {
+				var->rep = var->members[k];
+				break;
+			}
+	}
+	sort_ctx = NULL;
+	qsort(c->var, c->nvar, sizeof *c->var, var_cmp);
+	for (size_t v = 0; v < c->nvar; v++)
+		for (size_t k = 0; k < c->var[v].n; k++)
+			c->defs[c->var[v].members[k]].variant = v;
+	return BG_OK;
+}
+
+/* -------------------------------------------------------------- scoring */
+
+struct work {
+	bg_cmp *c;
+	size_t next;
+	pthread_mutex_t lock;
+};
+
+static void *score_worker(void *arg)
+{
+	struct work *w = arg;
+
+	for (;;) {
+		size_t k;
+		bg_cmp_pair *p;
+		pthread_mutex_lock(&w->lock);
+		k = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (k >= w->c->npairs)
+			break;
+		p = &w->c->pairs[k];
+		p->score = bg_cmp_score2(&w->c->defs[w->c->var[p->va].rep],
+					 &w->c->defs[w->c->var[p->vb].rep], &p->root, &p->comp,
+					 &p->tok);
+	}
+	return NULL;
+}
+
+static const bg_cmp *pair_sort_ctx;
+
+static int pair_cmp(const void *x, const void *y)
+{
+	const bg_cmp_pair *a = &pair_sort_ctx->pairs[*(const size_t *)x];
+	const bg_cmp_pair *b = &pair_sort_ctx->pairs[*(const size_t *)y];
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->va != b->va)
+		return a->va < b->va ? -1 : 1;
+	return a->vb < b->vb ? -1 : a->vb > b->vb;
+}
+
+static void concept_index(bg_cmp *c)
+{
+	size_t members = 0, all = 0;
+	double h = 0.0, sum = 0.0, npairs;
+
+	for (size_t v = 0; v < c->nvar; v++)
+		members += c->var[v].nlaws;
+	for (size_t v = 0; v < c->nvar && members; v++) {
+		double p = (double)c->var[v].nlaws / (double)members;
+		if (p > 0)
+			h -= p * log2(p);
+	}
+	c->entropy = h + 0.0;
+	c->entropy_norm = members > 1 ? h / log2((double)members) : 0.0;
+	for (size_t k = 0; k < c->npairs; k++) {
+		const bg_cmp_pair *p = &c->pairs[k];
+		sum += p->score * (double)c->var[p->va].n * (double)c->var[p->vb].n;
+		if (p->score > c->max_divergence)
+			c->max_divergence = p->score;
+	}
+	npairs = (double)c->ndefs * (double)(c->ndefs - (c->ndefs > 0)) / 2.0;
+	c->mean_divergence = npairs > 0 ? sum / npairs : 0.0;
+	/* distinct laws over all definitions */
+	{
+		size_t *idx = malloc((c->ndefs + 1) * sizeof *idx);
+		if (idx) {
+			for (size_t i = 0; i < c->ndefs; i++)
+				idx[i] = i;
+			all = count_laws(c->defs, idx, c->ndefs);
+			free(idx);
+		}
+	}
+	c->nlaws = all;
+}
+
+bg_status bg_cmp_run(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *defs,
+		     size_t ndefs, unsigned jobs, bg_cmp *out)
+{
+	bg_status st;
+	struct work w;
+	pthread_t tid[BG_MAX_JOBS];
+	unsigned started = 0;
+
+	memset(out, 0, sizeof *out);
+	out->defs = defs;
+	out->ndefs = ndefs;
+	for (size_t i = 0; i < ndefs; i++)
+		if ((st = bg_cmp_prepare(nm, ph, &defs[i])) != BG_OK)
+			return st;
+	if ((st = group(out)) != BG_OK)
+		return st;
+	out->npairs = out->nvar * (out->nvar ? out->nvar - 1 : 0) / 2;
+	out->pairs = calloc(out->npairs + 1, sizeof *out->pairs);
+	out->by_score = calloc(out->npairs + 1, sizeof *out->by_score);
+	if (!out->pairs || !out->by_score)
+		return BG_ERR_NOMEM;
+	for (size_t a = 0, k = 0; a < out->nvar; a++)
+		for (size_t b = a + 1; b < out->nvar; b++, k++) {
+			out->pairs[k].va = a;
+			out->pairs[k].vb = b;
+			out->by_score[k] = k;
+		}
+	w.c = out;
+	w.next = 0;
+	pthread_mutex_init(&w.lock, NULL);
+	if (jobs > BG_MAX_JOBS)
+		jobs = BG_MAX_JOBS;
+	for (unsigned t = 1; t < jobs && out->npairs > 16; t++)
+		if (!pthread_create(&tid[started], NULL, score_worker, &w))
+			started++;
+	score_worker(&w);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_mutex_destroy(&w.lock);
+	pair_sort_ctx = out;
+	qsort(out->by_score, out->npairs, sizeof *out->by_score, pair_cmp);
+	concept_index(out);
+	return BG_OK;
+}
+
+void bg_cmp_release(bg_cmp *c)
+{
+	for (size_t i = 0; i < c->ndefs; i++)
+		bg_cmp_def_release(&c->defs[i]);
+	for (size_t v = 0; v < c->nvar; v++)
+		free(c->var[v].members);
+	free(c->var);
+	free(c->pairs);
+	free(c->by_score);
+	memset(c, 0, sizeof *c);
+}
+
+const bg_cmp_pair *bg_cmp_pair_of(const bg_cmp *c, size_t va, size_t vb)
+{
+	size_t k;
+
+	if (va == vb || va >= c->nvar || vb >= c->nvar)
+		return NULL;
+	if (va > vb) {
+		size_t t = va;
+		va = vb;
+		vb = t;
+	}
+	/* pairs are laid out row by row: row a holds nvar-1-a pairs */
+	k = va * (2 * c->nvar - va - 1) / 2 + (vb - va - 1);
+	return &c->pairs[k];
+}
+
+double bg_cmp_def_score(const bg_cmp *c, size_t da, size_t db)
+{
+	const bg_cmp_pair *p = bg_cmp_pair_of(c, c->defs[da].variant, c->defs[db].variant);
+	return p ? p->score : 0.0;
+}
+
+/* --------------------------------------------------------- explanations */
+
+static bool add_note(bg_cmp_explain *e, bg_note_kind k, size_t ia, size_t ib, double sim)
+{
+	if (e->n == e->alloc) {
+		size_t na = e->alloc ? 2 * e->alloc : 16;
+		bg_note *nv = realloc(e->notes, na * sizeof *nv);
+		if (!nv)
+			return false;
+		e->notes = nv;
+		e->alloc = na;
+	}
+	e->notes[e->n++] = (bg_note){ k, ia, ib, sim };
+	return true;
+}
+
+bg_status bg_cmp_explain_pair(const bg_cmp_def *a, const bg_cmp_def *b,
+			      bg_cmp_explain *out)
+{
+	size_t na = a->comp.n, nb = b->comp.n;
+	size_t *ma = malloc((na + 1) * sizeof *ma), *mb = malloc((nb + 1) * sizeof *mb);
+	double *sim = malloc((na + 1) * sizeof *sim);
+	bool ok = ma && mb && sim;
+	bg_status st;
+
+	out->n = 0;
+	st = bg_diff_tokens(&a->words, &b->words, &out->diff);
+	if (ok && comp_match(&a->comp, &b->comp, ma, mb, sim) < 0)
+		ok = false;
+	if (ok && strcmp(a->root, b->root))
+		ok = add_note(out, BG_NOTE_ROOT, SIZE_MAX, SIZE_MAX, 0.0);
+	if (ok && conj_differs(&a->comp, &b->comp))
+		ok = add_note(out, BG_NOTE_CONJ, SIZE_MAX, SIZE_MAX, 0.0);
+	/* by kind, so that the list reads: items, exclusions, conditions,
+	 * time, references */
+	for (int k = 0; ok && k < BG_COMP__COUNT; k++) {
+		for (size_t i = 0; ok && i < na; i++) {
+			if ((int)a->comp.v[i].kind != k)
+				continue;
+			if (ma[i] == SIZE_MAX)
+				ok = add_note(out, BG_NOTE_ONLY_A, i, SIZE_MAX, 0.0);
+			else if (strcmp(a->comp.v[i].key, b->comp.v[ma[i]].key))
+				ok = add_note(out, BG_NOTE_REWORDED, i, ma[i], sim[i]);
+		}
+		for (size_t j = 0; ok && j < nb; j++)
+			if ((int)b->comp.v[j].kind == k && mb[j] == SIZE_MAX)
+				ok = add_note(out, BG_NOTE_ONLY_B, SIZE_MAX, j, 0.0);
+	}
+	free(ma);
+	free(mb);
+	free(sim);
+	if (!ok)
+		return BG_ERR_NOMEM;
+	return st;
+}
+
+void bg_cmp_explain_release(bg_cmp_explain *e)
+{
+	bg_diff_release(&e->diff);
+	free(e->notes);
+	e->notes = NULL;
+	e->n = e->alloc = 0;
+}
+
+void bg_comp_quote(const bg_cmp_def *d, size_t i, size_t max, bg_buf *out)
+{
+	const bg_comp *c = &d->comp.v[i];
+	size_t n = c->len;
+	const char *s = d->text + c->start;
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		bg_buf_add(out, s, n);
+		bg_buf_adds(out, "...");
+		return;
+	}
+	bg_buf_add(out, s, n);
+}
+
+static const char *verb(bg_comp_kind k, bool plural)
+{
+	switch (k) {
+	case BG_COMP_ITEM: return plural ? "count" : "counts";
+	case BG_COMP_EXCLUSION: return plural ? "exclude" : "excludes";
+	case BG_COMP_CONDITION: return plural ? "require" : "requires";
+	case BG_COMP_TIME: return plural ? "use the time reference" : "uses the time reference";
+	case BG_COMP_REFERENCE: return plural ? "rely on" : "relies on";
+	default: return "";
+	}
+}
+
+static void conj_words(bg_conj c, bg_buf *out)
+{
+	if (c == BG_CONJ_EN)
+		bg_buf_adds(out, " (one of cumulative conditions, \"en\")");
+	else if (c == BG_CONJ_OF)
+		bg_buf_adds(out, " (one of alternatives, \"of\")");
+}
+
+enum { QUOTE = 160 };
+
+static void only(const bg_cmp_def *d, size_t i, const char *nd, const char *nother,
+		 bg_buf *out)
+{
+	const bg_comp *c = &d->comp.v[i];
+
+	bg_buf_addf(out, "%s %s \"", nd, verb(c->kind, false));
+	if (c->kind == BG_COMP_TIME)
+		bg_buf_adds(out, c->key);
+	else
+		bg_comp_quote(d, i, QUOTE, out);
+	bg_buf_addc(out, '"');
+	if (c->kind == BG_COMP_CONDITION || c->kind == BG_COMP_ITEM)
+		conj_words(c->conj, out);
+	bg_buf_addf(out, "; %s does not.", nother);
+}
+
+void bg_note_write(const bg_note *n, const bg_cmp_def *a, const char *na,
+		   const bg_cmp_def *b, const char *nb, bg_buf *out)
+{
+	switch (n->kind) {
+	case BG_NOTE_ROOT:
+		bg_buf_addf(out, "%s takes its meaning from %s; %s from %s.", na,
+			    a->root_label[0] ? a->root_label : "its own wording", nb,
+			    b->root_label[0] ? b->root_label : "its own wording");
+		break;
+	case BG_NOTE_CONJ:
+		bg_buf_addf(out, "%s joins its list %s (\"%s\"); %s %s (\"%s\").", na,
+			    a->comp.list_conj == BG_CONJ_EN ? "cumulatively" : "as alternatives",
+			    bg_conj_name(a->comp.list_conj), nb,
+			    b->comp.list_conj == BG_CONJ_EN ? "cumulatively" : "as alternatives",
+			    bg_conj_name(b->comp.list_conj));
+		break;
+	case BG_NOTE_ONLY_A:
+		only(a, n->ia, na, nb, out);
+		break;
+	case BG_NOTE_ONLY_B:
+		only(b, n->ib, nb, na, out);
+		break;
+	case BG_NOTE_REWORDED:
+		bg_buf_addf(out, "Both %s this, in other words (similarity %.2f): %s \"",
+			    verb(a->comp.v[n->ia].kind, true), n->sim, na);
+		bg_comp_quote(a, n->ia, QUOTE, out);
+		bg_buf_addf(out, "\"; %s \"", nb);
+		bg_comp_quote(b, n->ib, QUOTE, out);
+		bg_buf_adds(out, "\".");
+		if (a->comp.v[n->ia].conj != b->comp.v[n->ib].conj &&
+		    a->comp.v[n->ia].conj && b->comp.v[n->ib].conj)
+			bg_buf_addf(out, " %s makes it %s, %s %s.", na,
+				    a->comp.v[n->ia].conj == BG_CONJ_EN ? "cumulative" : "an alternative",
+				    nb, b->comp.v[n->ib].conj == BG_CONJ_EN ? "cumulative" : "an alternative");
+		break;
+	}
+}

@@ -1,0 +1,172 @@
+/*
+ * diff.c -- word-level diff over bg_norm tokens (see diff.h).
+ */
+#include "diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool same(const bg_toklist *a, size_t i, const bg_toklist *b, size_t j)
+{
+	return a->v[i].key_len == b->v[j].key_len &&
+	       !memcmp(bg_tok_key(a, i), bg_tok_key(b, j), a->v[i].key_len);
+}
+
+/* Appends one token step, merging it into the last run when contiguous. */
+static bool step(bg_diff *d, bg_diff_op op, size_t i, size_t j, size_t ni, size_t nj)
+{
+	bg_diff_run *r = d->n ? &d->v[d->n - 1] : NULL;
+
+	if (r && r->op == op && r->a1 == i && r->b1 == j) {
+		r->a1 += ni;
+		r->b1 += nj;
+		return true;
+	}
+	if (d->n == d->alloc) {
+		size_t na = d->alloc ? 2 * d->alloc : 16;
+		bg_diff_run *nv = realloc(d->v, na * sizeof *nv);
+		if (!nv)
+			return false;
+		d->v = nv;
+		d->alloc = na;
+	}
+	d->v[d->n++] = (bg_diff_run){ op, i, i + ni, j, j + nj };
+	return true;
+}
+
+bg_status bg_diff_tokens(const bg_toklist *a, const bg_toklist *b, bg_diff *out)
+{
+	size_t pre = 0, suf = 0, m, n, i, j;
+	uint32_t *L = NULL;
+
+	out->n = 0;
+	out->lcs = 0;
+	out->na = a->n;
+	out->nb = b->n;
+	out->exact = true;
+	while (pre < a->n && pre < b->n && same(a, pre, b, pre))
+		pre++;
+	while (suf < a->n - pre && suf < b->n - pre &&
+	       same(a, a->n - 1 - suf, b, b->n - 1 - suf))
+		suf++;
+	if (pre && !step(out, BG_DIFF_EQ, 0, 0, pre, pre))
+		return BG_ERR_NOMEM;
+	m = a->n - pre - suf;
+	n = b->n - pre - suf;
+	if (m && n && (m + 1) <= BG_DIFF_MAX_CELLS / (n + 1))
+		L = calloc((m + 1) * (n + 1), sizeof *L);
+	if (m && n && !L) {
+		/* too large (or no memory): one replacement */
+		out->exact = false;
+		if (!step(out, BG_DIFF_DEL, pre, pre, m, 0) ||
+		    !step(out, BG_DIFF_INS, pre + m, pre, 0, n))
+			return BG_ERR_NOMEM;
+	} else if (L) {
+		/* L[i][j] = LCS of A[pre+i..], B[pre+j..] */
+		for (i = m; i-- > 0;)
+			for (j = n; j-- > 0;) {
+				uint32_t *c = &L[i * (n + 1) + j];
+				if (same(a, pre + i, b, pre + j))
+					*c = L[(i + 1) * (n + 1) + j + 1] + 1;
+				else {
+					uint32_t down = L[(i + 1) * (n + 1) + j];
+					uint32_t right = L[i * (n + 1) + j + 1];
+					*c = down >= right ? down : right;
+				}
+			}
+		i = j = 0;
+		while (i < m || j < n) {
+			bool ok;
+			if (i < m && j < n && same(a, pre + i, b, pre + j)) {
+				ok = step(out, BG_DIFF_EQ, pre + i, pre + j, 1, 1);
+				out->lcs++;
+				i++, j++;
+			} else if (j == n || (i < m && L[(i + 1) * (n + 1) + j] >= L[i * (n + 1) + j + 1])) {
+				ok = step(out, BG_DIFF_DEL, pre + i, pre + j, 1, 0);
+				i++;
+			} else {
+				ok = step(out, BG_DIFF_INS, pre + i, pre + j, 0, 1);
+				j++;
+			}
+			if (!ok) {
+				free(L);
+				return BG_ERR_NOMEM;
+			}
+		}
+		free(L);
+	} else if (m) {
+		if (!step(out, BG_DIFF_DEL, pre, pre, m, 0))
+			return BG_ERR_NOMEM;
+	} else if (n) {
+		if (!step(out, BG_DIFF_INS, pre, pre, 0, n))
+			return BG_ERR_NOMEM;
+	}
+	if (suf && !step(out, BG_DIFF_EQ, a->n - suf, b->n - suf, suf, suf))
+		return BG_ERR_NOMEM;
+	out->lcs += pre + suf;
+	return BG_OK;
+}
+
+void bg_diff_release(bg_diff *d)
+{
+	free(d->v);
+	*d = (bg_diff)BG_DIFF_INIT;
+}
+
+double bg_diff_distance(const bg_diff *d)
+{
+	if (!d->na && !d->nb)
+		return 0.0;
+	return 1.0 - 2.0 * (double)d->lcs / (double)(d->na + d->nb);
+}
+
+void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,
+		  size_t *start, size_t *end)
+{
+	*start = t0 == 0 ? 0 : t0 < l->n ? l->v[t0].start : text_len;
+	*end = t1 < l->n ? l->v[t1].start : text_len;
+	if (t0 == t1)
+		*end = *start;
+}
+
+/* Byte range of exactly the tokens [t0, t1) (no surrounding gap). */
+static void tight(const bg_toklist *l, size_t t0, size_t t1, size_t *s, size_t *e)
+{
+	*s = l->v[t0].start;
+	*e = l->v[t1 - 1].start + l->v[t1 - 1].len;
+}
+
+void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,
+			 const bg_toklist *a, const char *tb, size_t lb,
+			 const bg_toklist *b, bg_buf *out)
+{
+	size_t s, e, gs, ge;
+
+	(void)lb;
+	for (size_t r = 0; r < d->n; r++) {
+		const bg_diff_run *run = &d->v[r];
+		switch (run->op) {
+		case BG_DIFF_EQ:
+			bg_diff_span(a, la, run->a0, run->a1, &s, &e);
+			bg_buf_add(out, ta + s, e - s);
+			break;
+		case BG_DIFF_DEL:
+			bg_diff_span(a, la, run->a0, run->a1, &gs, &ge);
+			tight(a, run->a0, run->a1, &s, &e);
+			bg_buf_add(out, ta + gs, s - gs);
+			bg_buf_adds(out, "[-");
+			bg_buf_add(out, ta + s, e - s);
+			bg_buf_adds(out, "-]");
+			bg_buf_add(out, ta + e, ge - e);
+			break;
+		case BG_DIFF_INS:
+			tight(b, run->b0, run->b1, &s, &e);
+			bg_buf_adds(out, "{+");
+			bg_buf_add(out, tb + s, e - s);
+			bg_buf_adds(out, "+}");
+			if (run->a0 < a->n)
+				bg_buf_addc(out, ' ');
+			break;
+		}
+	}
+}

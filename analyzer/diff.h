@@ -1,0 +1,67 @@
+/*
+ * diff.h -- word-level difference of two texts.
+ *
+ * The texts are tokenised with bg_norm (folded words and numbers, no
+ * punctuation), so "Partner" and "partner" or a changed comma are not
+ * differences; the result is a list of runs over the two token lists, and
+ * each token keeps its byte offsets so that renderers quote the original
+ * wording (and highlight it).
+ *
+ * Algorithm: common prefix and suffix are taken off, then the longest
+ * common subsequence of the middle is found by dynamic programming
+ * (Hunt-McIlroy's measure; definitions are short, a few hundred words).
+ * A middle larger than BG_DIFF_MAX_CELLS cells is reported as one
+ * replacement rather than costing quadratic memory; `exact` says so.
+ */
+#ifndef BG_DIFF_H
+#define BG_DIFF_H
+
+#include "bg.h"
+#include "norm.h"
+
+#define BG_DIFF_MAX_CELLS (16u * 1024u * 1024u)
+
+typedef enum bg_diff_op {
+	BG_DIFF_EQ = 0,  /* tokens a0..a1 of A equal b0..b1 of B */
+	BG_DIFF_DEL,     /* tokens a0..a1 only in A */
+	BG_DIFF_INS      /* tokens b0..b1 only in B */
+} bg_diff_op;
+
+typedef struct bg_diff_run {
+	bg_diff_op op;
+	size_t a0, a1, b0, b1;   /* half-open token ranges */
+} bg_diff_run;
+
+typedef struct bg_diff {
+	bg_diff_run *v;
+	size_t n, alloc;
+	size_t lcs;      /* tokens in common */
+	size_t na, nb;   /* tokens of A and B */
+	bool exact;      /* false when the middle was too large to align */
+} bg_diff;
+
+#define BG_DIFF_INIT { NULL, 0, 0, 0, 0, 0, true }
+
+/* Diffs two token lists by key; out is cleared first. */
+bg_status bg_diff_tokens(const bg_toklist *a, const bg_toklist *b, bg_diff *out);
+void bg_diff_release(bg_diff *d);
+
+/* Distance in [0,1]: 1 - 2*lcs/(na+nb); 0 for two empty texts. */
+double bg_diff_distance(const bg_diff *d);
+
+/*
+ * Byte range of the original text that tokens [t0, t1) cover, stretched
+ * to the start of the next token (or the end of the text) so that runs
+ * printed one after another reproduce the text.  t0 == t1 gives an empty
+ * range at that point.
+ */
+void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,
+		  size_t *start, size_t *end);
+
+/* Writes "[-deleted-]{+inserted+}" word-diff of the two texts (as in
+ * git diff --word-diff=plain) to out. */
+void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,
+			 const bg_toklist *a, const char *tb, size_t lb,
+			 const bg_toklist *b, bg_buf *out);
+
+#endif
