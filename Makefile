@@ -137,5 +137,8 @@ fuzz: fuzz-build
 bench: $(BIN) corpus
 	@sh tests/bench.sh ./$(BIN) $(CORPUS)
 
+eval: $(BIN) corpus
+	@python3 tests/eval/score.py ./$(BIN) $(CORPUS)
+
 clean:
 	rm -rf build build-san build-fuzz begrip begrip-san
