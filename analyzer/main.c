@@ -17,6 +17,7 @@ struct command {
 static const struct command commands[] = {
 	{ "stats", bg_cmd_stats, "what the reader finds: regulations, articles, references, words" },
 	{ "tree", bg_cmd_tree, "the document tree of one file, one line per node" },
+	{ "complexity", bg_cmd_complexity, "complexity per law, article, definition; stacking of conditions; history" },
 };
 
 static void usage(FILE *out)

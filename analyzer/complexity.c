@@ -1,0 +1,1617 @@
+/*
+ * complexity.c -- per-provision and per-regulation complexity measures
+ * (complexity.h; formulas in README "Complexity (`begrip complexity`)").
+ *
+ * One pass over the document tree in pre-order.  Every text block is
+ * tokenised once by a byte-level tokeniser (below) that folds case and
+ * Latin-1 diacritics, counts syllables and sentence ends, and hashes each
+ * word; phrase matching, stop words, number words and n-grams all work on
+ * those 64-bit word hashes.  This is deliberately not the ICU word breaker
+ * of norm.c: complexity must run over the whole corpus in about the time
+ * it takes to parse it, and the byte tokeniser is simple enough to be
+ * re-implemented independently (tests/complexity-crosscheck.py).  norm.c
+ * is used for stemming (Snowball Dutch), once per distinct word of a
+ * document.
+ *
+ * Words: maximal runs of word characters -- ASCII letters and digits, the
+ * letters U+00C0..U+00FF (except U+00D7, U+00F7) folded to ASCII, and
+ * U+0100..U+023F kept as written.  Everything else separates words.
+ *
+ * Scratch memory (token arrays, hash tables, the stemmer) is per thread:
+ * a thread-local pointer, registered with the rules object so that
+ * bg_cx_rules_free() releases the scratch of every worker thread.
+ */
+#include "complexity.h"
+#include "norm.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ----------------------------------------------------------- hashing */
+
+static uint64_t fnv(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h ? h : 1; /* 0 marks an empty slot */
+}
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
+
+/* The lexicon's words: hash -> what the word is (one lookup per token). */
+enum { F_STOP = 1, F_NUMBER = 2, F_FIRST = 4, F_ABBREV = 8 };
+
+typedef struct wmap {
+	uint64_t *h;
+	uint8_t *f;
+	size_t cap, n;
+} wmap;
+
+static unsigned wmap_get(const wmap *m, uint64_t h)
+{
+	if (!m->cap)
+		return 0;
+	for (size_t i = mix(h) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (m->h[i] == h)
+			return m->f[i];
+		if (!m->h[i])
+			return 0;
+	}
+}
+
+static bool wmap_set(wmap *m, uint64_t h, unsigned flag)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 256;
+		uint64_t *nh = calloc(nc, sizeof *nh);
+		uint8_t *nf = calloc(nc, 1);
+		if (!nh || !nf) {
+			free(nh);
+			free(nf);
+			return false;
+		}
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->h[i])
+				continue;
+			size_t j = mix(m->h[i]) & (nc - 1);
+			while (nh[j])
+				j = (j + 1) & (nc - 1);
+			nh[j] = m->h[i];
+			nf[j] = m->f[i];
+		}
+		free(m->h);
+		free(m->f);
+		m->h = nh;
+		m->f = nf;
+		m->cap = nc;
+	}
+	for (size_t i = mix(h) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (m->h[i] == h) {
+			m->f[i] |= (uint8_t)flag;
+			return true;
+		}
+		if (!m->h[i]) {
+			m->h[i] = h;
+			m->f[i] = (uint8_t)flag;
+			m->n++;
+			return true;
+		}
+	}
+}
+
+/* ------------------------------------------------------------- rules */
+
+enum { CAT_COND = 0, CAT_EXC, CAT_DEL, CAT__N };
+#define MAX_PHRASE 12
+
+typedef struct phrase {
+	uint64_t w[MAX_PHRASE];
+	unsigned nw;
+	unsigned cat;
+} phrase;
+
+enum { W_COND, W_EXC, W_AND, W_OR, W_DEPTH, W_DEL, W_REF, W__N };
+static const char *const weight_names[W__N] = {
+	"condition", "exception", "item_and", "item_or", "depth",
+	"delegation", "reference",
+};
+
+struct scratch;
+
+struct bg_cx_rules {
+	phrase *ph;          /* sorted: first word, then longest first */
+	size_t nph;
+	wmap words;          /* stop words, numbers, abbreviations, first words */
+	char **morph;        /* number morphemes, for compounds */
+	size_t *morph_len;
+	size_t nmorph;
+	bool morph_first[256]; /* first bytes of morphemes */
+	double w[W__N];
+	unsigned long_words;
+	unsigned ngram;
+	uint64_t id;         /* identifies this object to thread scratch */
+	pthread_mutex_t lock;
+	struct scratch *scratches; /* every thread's scratch, for freeing */
+};
+
+static uint64_t rules_ids;
+
+static int phrase_cmp(const void *a, const void *b)
+{
+	const phrase *x = a, *y = b;
+
+	if (x->w[0] != y->w[0])
+		return x->w[0] < y->w[0] ? -1 : 1;
+	return (int)y->nw - (int)x->nw;
+}
+
+const char *bg_cx_default_path(void)
+{
+	const char *e = getenv("BEGRIP_COMPLEXITY_LEXICON");
+	return e && *e ? e : "lexicon/complexity.txt";
+}
+
+unsigned bg_cx_long_words(const bg_cx_rules *r)
+{
+	return r->long_words;
+}
+
+/* Splits a phrase into word hashes with the tokeniser's own folding, so
+ * that lexicon and text agree by construction. */
+static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max);
+
+static char *dup_range(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static bg_status parse_stop(bg_cx_rules *r, const char *s, size_t len)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		uint64_t h[2];
+		if (e > s && *s != '#' && fold_words(s, (size_t)(e - s), h, 2) == 1)
+			if (!wmap_set(&r->words, h[0], F_STOP))
+				return BG_ERR_NOMEM;
+		s = nl ? nl + 1 : end;
+	}
+	return BG_OK;
+}
+
+bg_status bg_cx_rules_parse(const char *text, size_t len, const char *stop,
+			    size_t stop_len, bg_cx_rules **out, bg_diag *d)
+{
+	static const char *const sections[] = {
+		"condition", "exception", "delegation", "abbreviation",
+		"number", "weight", "setting",
+	};
+	bg_cx_rules *r = calloc(1, sizeof *r);
+	const char *s = text, *end = text + len;
+	int sec = -1;
+	unsigned line = 0;
+	size_t alloc = 0;
+	bg_status st = BG_OK;
+
+	*out = NULL;
+	if (!r)
+		return BG_ERR_NOMEM;
+	pthread_mutex_init(&r->lock, NULL);
+	r->id = __atomic_add_fetch(&rules_ids, 1, __ATOMIC_RELAXED);
+	r->w[W_COND] = r->w[W_EXC] = r->w[W_AND] = r->w[W_OR] = r->w[W_DEPTH] = 1;
+	r->w[W_DEL] = 0.5;
+	r->w[W_REF] = 0.25;
+	r->long_words = 250;
+	r->ngram = 8;
+	while (s < end && st == BG_OK) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end, *b = s;
+		line++;
+		s = nl ? nl + 1 : end;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			e--;
+		if (b == e || *b == '#')
+			continue;
+		if (*b == '[') {
+			sec = -2;
+			for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+				if ((size_t)(e - b) == strlen(sections[i]) + 2 && e[-1] == ']' &&
+				    !memcmp(b + 1, sections[i], strlen(sections[i])))
+					sec = (int)i;
+			if (sec == -2) {
+				bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+					    "unknown section %.*s", (int)(e - b), b);
+				st = BG_ERR_FORMAT;
+			}
+			continue;
+		}
+		if (sec < 0) {
+			bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+				    "entry outside a section");
+			st = BG_ERR_FORMAT;
+			break;
+		}
+		if (sec <= CAT_DEL) {
+			phrase p = { .cat = (unsigned)sec };
+			p.nw = (unsigned)fold_words(b, (size_t)(e - b), p.w, MAX_PHRASE + 1);
+			if (p.nw == 0 || p.nw > MAX_PHRASE) {
+				bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+					    "a phrase has 1 to %d words", MAX_PHRASE);
+				st = BG_ERR_FORMAT;
+				break;
+			}
+			if (r->nph == alloc) {
+				size_t na = alloc ? alloc * 2 : 64;
+				phrase *v = realloc(r->ph, na * sizeof *v);
+				if (!v) {
+					st = BG_ERR_NOMEM;
+					break;
+				}
+				r->ph = v;
+				alloc = na;
+			}
+			r->ph[r->nph++] = p;
+			if (!wmap_set(&r->words, p.w[0], F_FIRST))
+				st = BG_ERR_NOMEM;
+		} else if (sec == 3 || sec == 4) {
+			uint64_t h[2];
+			if (fold_words(b, (size_t)(e - b), h, 2) != 1) {
+				bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+					    "one word per line expected");
+				st = BG_ERR_FORMAT;
+				break;
+			}
+			if (!wmap_set(&r->words, h[0], sec == 3 ? F_ABBREV : F_NUMBER))
+				st = BG_ERR_NOMEM;
+			if (sec == 4) {
+				char **m = realloc(r->morph, (r->nmorph + 1) * sizeof *m);
+				size_t *ml;
+				if (m)
+					r->morph = m;
+				ml = realloc(r->morph_len, (r->nmorph + 1) * sizeof *ml);
+				if (ml)
+					r->morph_len = ml;
+				if (!m || !ml || !(m[r->nmorph] = dup_range(b, (size_t)(e - b)))) {
+					st = BG_ERR_NOMEM;
+					break;
+				}
+				ml[r->nmorph] = (size_t)(e - b);
+				r->morph_first[(unsigned char)*b] = true;
+				r->nmorph++;
+			}
+		} else {
+			const char *sp = b;
+			char name[32], *endp;
+			double v;
+			while (sp < e && *sp != ' ' && *sp != '\t')
+				sp++;
+			if ((size_t)(sp - b) >= sizeof name || sp == e) {
+				bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+					    "\"name value\" expected");
+				st = BG_ERR_FORMAT;
+				break;
+			}
+			memcpy(name, b, (size_t)(sp - b));
+			name[sp - b] = '\0';
+			{
+				char num[64];
+				size_t nn = (size_t)(e - sp);
+				if (nn >= sizeof num)
+					nn = sizeof num - 1;
+				memcpy(num, sp, nn);
+				num[nn] = '\0';
+				errno = 0;
+				v = strtod(num, &endp);
+				if (errno || endp == num || *endp || v < 0 || v > 1e6) {
+					bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+						    "bad number for %s", name);
+					st = BG_ERR_FORMAT;
+					break;
+				}
+			}
+			bool known = false;
+			if (sec == 5) {
+				for (int i = 0; i < W__N; i++)
+					if (!strcmp(name, weight_names[i])) {
+						r->w[i] = v;
+						known = true;
+					}
+			} else if (!strcmp(name, "long_element_words")) {
+				r->long_words = (unsigned)v;
+				known = true;
+			} else if (!strcmp(name, "ngram") && v >= 2 && v <= 32) {
+				r->ngram = (unsigned)v;
+				known = true;
+			}
+			if (!known) {
+				bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1,
+					    "unknown or out-of-range setting %s", name);
+				st = BG_ERR_FORMAT;
+				break;
+			}
+		}
+	}
+	if (st == BG_OK && stop)
+		st = parse_stop(r, stop, stop_len);
+	if (st == BG_OK && !r->nph) {
+		bg_diag_set(d, BG_ERR_FORMAT, "complexity lexicon", line, 1, "no phrases");
+		st = BG_ERR_FORMAT;
+	}
+	if (st != BG_OK) {
+		if (st == BG_ERR_NOMEM)
+			bg_diag_set(d, st, "complexity lexicon", line, 0, "out of memory");
+		bg_cx_rules_free(r);
+		return st;
+	}
+	qsort(r->ph, r->nph, sizeof *r->ph, phrase_cmp);
+	*out = r;
+	return BG_OK;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	bg_buf b = BG_BUF_INIT;
+	char tmp[8192];
+	size_t n;
+
+	if (!fp)
+		return NULL;
+	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
+		bg_buf_add(&b, tmp, n);
+	if (ferror(fp)) {
+		fclose(fp);
+		bg_buf_release(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return bg_buf_detach(&b);
+}
+
+bg_status bg_cx_rules_load(const char *path, const char *stopwords_path,
+			   bg_cx_rules **out, bg_diag *d)
+{
+	size_t len = 0, slen = 0;
+	char *text, *stop = NULL;
+	bg_status st;
+
+	*out = NULL;
+	if (!(text = slurp(path, &len))) {
+		bg_diag_set(d, BG_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+		return BG_ERR_IO;
+	}
+	if (stopwords_path && !(stop = slurp(stopwords_path, &slen))) {
+		bg_diag_set(d, BG_ERR_IO, stopwords_path, 0, 0, "cannot read: %s", strerror(errno));
+		free(text);
+		return BG_ERR_IO;
+	}
+	st = bg_cx_rules_parse(text, len, stop, slen, out, d);
+	if (st != BG_OK && d->file && !strcmp(d->file, "complexity lexicon")) {
+		free(d->file);
+		d->file = strdup(path);
+	}
+	free(text);
+	free(stop);
+	return st;
+}
+
+/* ------------------------------------------------------------ tokens */
+
+/* Latin-1 letters U+00C0..U+00FF folded to ASCII; "" = not a letter.
+ * A '*' prefix marks a diaeresis (starts a new syllable). */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "*a", "a", "ae", "c", "e", "e", "e", "*e", "i", "i", "i", "*i",
+	"d", "n", "o", "o", "o", "o", "*o", "", "o", "u", "u", "u", "*u", "y", "th", "ss",
+	"a", "a", "a", "a", "*a", "a", "ae", "c", "e", "e", "e", "*e", "i", "i", "i", "*i",
+	"d", "n", "o", "o", "o", "o", "*o", "", "o", "u", "u", "u", "*u", "y", "th", "y",
+};
+
+typedef struct tok {
+	uint64_t h;
+	uint32_t off, len;   /* folded word in scratch->fold */
+	uint16_t syl;
+	bool letter;
+	bool dotted;         /* directly preceded by '.' (o.a., m.b.t.) */
+} tok;
+
+static bool is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/*
+ * The tokeniser.  Calls `emit` for each word; sentence ends are counted
+ * into *sentences when non-NULL.  Returns the number of words.
+ */
+typedef struct tokenizer {
+	bg_buf *fold;
+	tok *v;
+	size_t n, alloc;
+	uint32_t sentences;
+	const wmap *words;
+	bool failed;
+} tokenizer;
+
+static void tk_push(tokenizer *t, size_t off, bool letter, unsigned syl, bool dotted)
+{
+	tok *k;
+
+	if (t->n == t->alloc) {
+		size_t na = t->alloc ? t->alloc * 2 : 256;
+		tok *v = realloc(t->v, na * sizeof *v);
+		if (!v) {
+			t->failed = true;
+			return;
+		}
+		t->v = v;
+		t->alloc = na;
+	}
+	k = &t->v[t->n++];
+	k->off = (uint32_t)off;
+	k->len = (uint32_t)(t->fold->len - off);
+	k->h = fnv(t->fold->s + off, k->len);
+	k->letter = letter;
+	k->syl = (uint16_t)(letter && !syl ? 1 : (syl > 65535 ? 65535 : syl));
+	k->dotted = dotted;
+}
+
+static void tokenize(tokenizer *t, const char *s, size_t n)
+{
+	size_t i = 0, start = 0, since_end = 0;
+	bool in = false, letter = false, dotted = false, prev_vowel = false, prev_i = false;
+	unsigned syl = 0;
+
+	t->n = 0;
+	t->sentences = 0;
+	/* room for the folded text: folding never makes it longer */
+	bg_buf_clear(t->fold);
+	bg_buf_add(t->fold, s, n);
+	if (!bg_buf_ok(t->fold)) {
+		t->failed = true;
+		return;
+	}
+	bg_buf_clear(t->fold);
+	char *out = t->fold->s;
+	while (i <= n) {
+		unsigned char c = i < n ? (unsigned char)s[i] : 0;
+		const char *f = NULL;
+		size_t clen = 1;
+		char one[2] = { 0, 0 };
+		bool diaer = false;
+
+		if (i == n) {
+			f = NULL;
+		} else if (c < 0x80) {
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				one[0] = (char)c;
+				f = one;
+			} else if (c >= 'A' && c <= 'Z') {
+				one[0] = (char)(c + 32);
+				f = one;
+			}
+		} else if (c == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			f = latin1[(unsigned char)s[i + 1] - 0x80];
+			clen = 2;
+			if (*f == '*') {
+				diaer = true;
+				f++;
+			}
+			if (!*f)
+				f = NULL;
+		} else if (c >= 0xC4 && c <= 0xC8 && i + 1 < n &&
+			   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			clen = 2;
+			f = ""; /* kept as written, below */
+		} else {
+			/* other UTF-8: skip the whole sequence as a separator */
+			clen = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			while (clen > 1 && (i + clen > n))
+				clen--;
+		}
+		if (f) {
+			if (!in) {
+				in = true;
+				letter = false;
+				syl = 0;
+				prev_vowel = prev_i = false;
+				start = t->fold->len;
+				dotted = i > 0 && s[i - 1] == '.';
+			}
+			if (!*f) {
+				out[t->fold->len++] = s[i]; /* U+0100..U+023F */
+				out[t->fold->len++] = s[i + 1];
+				letter = true;
+				prev_vowel = prev_i = false;
+			} else {
+				for (const char *p = f; *p; p++) {
+					bool v = is_vowel(*p) || (*p == 'j' && prev_i);
+					if (*p >= 'a' && *p <= 'z')
+						letter = true;
+					if (v && (!prev_vowel || (diaer && p == f)))
+						syl++;
+					prev_vowel = v;
+					prev_i = *p == 'i';
+				}
+				for (const char *p = f; *p; p++)
+					out[t->fold->len++] = *p;
+			}
+			i += clen;
+			continue;
+		}
+		if (in) {
+			tk_push(t, start, letter, syl, dotted);
+			since_end++;
+			in = false;
+		}
+		if (i == n)
+			break;
+		if ((c == '.' || c == '!' || c == '?') && since_end &&
+		    (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\t')) {
+			bool abbr = false;
+			if (c == '.' && t->n && i > 0 && s[i - 1] != ' ') {
+				const tok *k = &t->v[t->n - 1];
+				abbr = (wmap_get(t->words, k->h) & F_ABBREV) || k->dotted;
+			}
+			if (!abbr) {
+				t->sentences++;
+				since_end = 0;
+			}
+		}
+		i += clen;
+	}
+	if (since_end)
+		t->sentences++;
+	out[t->fold->len] = '\0';
+}
+
+static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
+{
+	bg_buf fold = BG_BUF_INIT;
+	tokenizer t = { .fold = &fold };
+	size_t k;
+
+	tokenize(&t, s, n);
+	k = t.n;
+	for (size_t i = 0; i < t.n && i < max; i++)
+		out[i] = t.v[i].h;
+	free(t.v);
+	bg_buf_release(&fold);
+	return k;
+}
+
+/* ----------------------------------------------------------- scratch */
+
+/* word -> count, for entropy */
+typedef struct wslot {
+	uint64_t h;
+	uint32_t count;
+	uint32_t off, len;   /* in words buffer */
+} wslot;
+
+typedef struct wtable {
+	wslot *v;
+	size_t cap, n;
+} wtable;
+
+typedef struct rec {
+	const bg_node *node;
+	bg_cx_kind kind;
+	bool has_lid;
+	const char *term;
+	size_t term_len;
+	bg_cx_counts c;
+} rec;
+
+struct scratch {
+	struct scratch *next;
+	uint64_t owner;
+	bg_norm *norm;
+	bg_buf fold, words, stem;
+	tokenizer tk;
+	wtable wt, st;
+	/* node -> record index + 1 */
+	const bg_node **mkey;
+	uint32_t *mval;
+	size_t mcap, mn;
+	rec *recs;
+	size_t nrec, arec;
+	uint64_t *grams;
+	size_t ngrams, agrams;
+	bg_cx_cite *cites;   /* bwb ids borrowed from the document */
+	size_t ncites, acites;
+	double dsum, dsq;
+};
+
+static _Thread_local struct scratch *tls;
+
+static void scratch_free(struct scratch *s)
+{
+	bg_norm_free(s->norm);
+	bg_buf_release(&s->fold);
+	bg_buf_release(&s->words);
+	bg_buf_release(&s->stem);
+	free(s->tk.v);
+	free(s->wt.v);
+	free(s->st.v);
+	free(s->mkey);
+	free(s->mval);
+	free(s->recs);
+	free(s->grams);
+	free(s->cites);
+	free(s);
+}
+
+void bg_cx_rules_free(bg_cx_rules *r)
+{
+	if (!r)
+		return;
+	while (r->scratches) {
+		struct scratch *s = r->scratches;
+		r->scratches = s->next;
+		if (tls == s)
+			tls = NULL;
+		scratch_free(s);
+	}
+	free(r->ph);
+	free(r->words.h);
+	free(r->words.f);
+	for (size_t i = 0; i < r->nmorph; i++)
+		free(r->morph[i]);
+	free(r->morph);
+	free(r->morph_len);
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}
+
+static struct scratch *get_scratch(const bg_cx_rules *rc)
+{
+	bg_cx_rules *r = (bg_cx_rules *)rc; /* only the registry is written, under the lock */
+	struct scratch *s;
+
+	if (tls && tls->owner == r->id)
+		return tls;
+	if (!(s = calloc(1, sizeof *s)))
+		return NULL;
+	s->owner = r->id;
+	bg_buf_init(&s->fold);
+	bg_buf_init(&s->words);
+	bg_buf_init(&s->stem);
+	s->tk.fold = &s->fold;
+	s->tk.words = &r->words;
+	if (!(s->norm = bg_norm_new())) {
+		scratch_free(s);
+		return NULL;
+	}
+	pthread_mutex_lock(&r->lock);
+	s->next = r->scratches;
+	r->scratches = s;
+	pthread_mutex_unlock(&r->lock);
+	tls = s;
+	return s;
+}
+
+static bool wt_add(wtable *t, uint64_t h, const char *w, size_t n, uint32_t count,
+		   bg_buf *store)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t nc = t->cap ? t->cap * 2 : 1024;
+		wslot *nv = calloc(nc, sizeof *nv);
+		if (!nv)
+			return false;
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->v[i].h)
+				continue;
+			size_t j = mix(t->v[i].h) & (nc - 1);
+			while (nv[j].h)
+				j = (j + 1) & (nc - 1);
+			nv[j] = t->v[i];
+		}
+		free(t->v);
+		t->v = nv;
+		t->cap = nc;
+	}
+	for (size_t i = mix(h) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (t->v[i].h == h) {
+			t->v[i].count += count;
+			return true;
+		}
+		if (!t->v[i].h) {
+			t->v[i].h = h;
+			t->v[i].count = count;
+			t->v[i].off = (uint32_t)(store ? store->len : 0);
+			t->v[i].len = (uint32_t)n;
+			if (store && n)
+				bg_buf_add(store, w, n);
+			t->n++;
+			return true;
+		}
+	}
+}
+
+static void wt_reset(wtable *t)
+{
+	if (t->v)
+		memset(t->v, 0, t->cap * sizeof *t->v);
+	t->n = 0;
+}
+
+static double wt_entropy(const wtable *t)
+{
+	double total = 0, h = 0;
+
+	for (size_t i = 0; i < t->cap; i++)
+		total += t->v[i].count;
+	if (total <= 0)
+		return 0;
+	for (size_t i = 0; i < t->cap; i++) {
+		if (t->v[i].count) {
+			double p = t->v[i].count / total;
+			h -= p * log2(p);
+		}
+	}
+	return h;
+}
+
+static bool map_put(struct scratch *s, const bg_node *n, uint32_t v)
+{
+	if ((s->mn + 1) * 2 > s->mcap) {
+		size_t nc = s->mcap ? s->mcap * 2 : 256;
+		const bg_node **nk = calloc(nc, sizeof *nk);
+		uint32_t *nv = calloc(nc, sizeof *nv);
+		if (!nk || !nv) {
+			free(nk);
+			free(nv);
+			return false;
+		}
+		for (size_t i = 0; i < s->mcap; i++) {
+			if (!s->mkey[i])
+				continue;
+			size_t j = mix((uint64_t)(uintptr_t)s->mkey[i]) & (nc - 1);
+			while (nk[j])
+				j = (j + 1) & (nc - 1);
+			nk[j] = s->mkey[i];
+			nv[j] = s->mval[i];
+		}
+		free(s->mkey);
+		free(s->mval);
+		s->mkey = nk;
+		s->mval = nv;
+		s->mcap = nc;
+	}
+	size_t i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);
+	while (s->mkey[i] && s->mkey[i] != n)
+		i = (i + 1) & (s->mcap - 1);
+	if (!s->mkey[i])
+		s->mn++;
+	s->mkey[i] = n;
+	s->mval[i] = v;
+	return true;
+}
+
+static uint32_t map_get(const struct scratch *s, const bg_node *n)
+{
+	if (!s->mcap)
+		return 0;
+	for (size_t i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);;
+	     i = (i + 1) & (s->mcap - 1)) {
+		if (s->mkey[i] == n)
+			return s->mval[i];
+		if (!s->mkey[i])
+			return 0;
+	}
+}
+
+/* ----------------------------------------------------------- counts */
+
+void bg_cx_counts_add(bg_cx_counts *a, const bg_cx_counts *b)
+{
+	a->conditions += b->conditions;
+	a->exceptions += b->exceptions;
+	a->delegations += b->delegations;
+	a->items_and += b->items_and;
+	a->items_or += b->items_or;
+	a->lists += b->lists;
+	a->refs_internal += b->refs_internal;
+	a->refs_external += b->refs_external;
+	if (b->depth > a->depth)
+		a->depth = b->depth;
+	a->words += b->words;
+	a->sentences += b->sentences;
+	a->syllables += b->syllables;
+	a->letter_words += b->letter_words;
+	a->and_or += b->and_or;
+	a->number_words += b->number_words;
+}
+
+double bg_cx_stacking(const bg_cx_rules *r, const bg_cx_counts *c)
+{
+	return r->w[W_COND] * c->conditions + r->w[W_EXC] * c->exceptions +
+	       r->w[W_AND] * c->items_and + r->w[W_OR] * c->items_or +
+	       r->w[W_DEPTH] * c->depth + r->w[W_DEL] * c->delegations +
+	       r->w[W_REF] * ((double)c->refs_internal + c->refs_external);
+}
+
+double bg_cx_flesch(const bg_cx_counts *c)
+{
+	if (!c->letter_words || !c->sentences)
+		return 0;
+	return 206.835 - 0.93 * ((double)c->words / c->sentences) -
+	       77.0 * ((double)c->syllables / c->letter_words);
+}
+
+const char *bg_cx_kind_name(bg_cx_kind k)
+{
+	switch (k) {
+	case BG_CX_ARTIKEL: return "artikel";
+	case BG_CX_LID: return "lid";
+	default: return "definition";
+	}
+}
+
+const char *const bg_cx_rank_names[6] = {
+	"elements", "depth_mean", "words", "entropy", "citations_in", "citations_out",
+};
+
+/* ---------------------------------------------------------- analysis */
+
+/* True when the word is a cardinal number written out: one of the
+ * lexicon's number words, or a compound of them joined by "en"
+ * ("vijfentwintig", "tweehonderdvijftig"). */
+static bool compound_number(const bg_cx_rules *r, const char *w, size_t n, unsigned parts)
+{
+	if (n == 0)
+		return parts >= 2;
+	if (!r->morph_first[(unsigned char)*w] && *w != 'e')
+		return false;
+	for (size_t i = 0; i < r->nmorph; i++) {
+		size_t m = r->morph_len[i];
+		if (m <= n && !memcmp(w, r->morph[i], m) &&
+		    compound_number(r, w + m, n - m, parts + 1))
+			return true;
+	}
+	if (parts && n > 2 && !memcmp(w, "en", 2))
+		return compound_number(r, w + 2, n - 2, parts);
+	return false;
+}
+
+static bool ends_with_word(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ';' || s[n - 1] == ',' ||
+		     s[n - 1] == '.' || s[n - 1] == ':'))
+		n--;
+	if (n < m || strncasecmp(s + n - m, w, m))
+		return false;
+	return n == m || s[n - m - 1] == ' ' || s[n - m - 1] == ';' || s[n - m - 1] == ',';
+}
+
+static bool contains_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if ((s[i] | 32) == (w[0] | 32) && !strncasecmp(s + i, w, m))
+			return true;
+	return false;
+}
+
+static uint32_t count_and_or(const char *s, size_t n)
+{
+	uint32_t k = 0;
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '/', (size_t)(end - p)))) {
+		if (p - s >= 2 && end - p >= 3 && (p[-2] | 32) == 'e' && (p[-1] | 32) == 'n' &&
+		    (p[1] | 32) == 'o' && (p[2] | 32) == 'f' &&
+		    (p - s == 2 || !((p[-3] | 32) >= 'a' && (p[-3] | 32) <= 'z') ) &&
+		    (end - p == 3 || !((p[3] | 32) >= 'a' && (p[3] | 32) <= 'z')))
+			k++;
+		p++;
+	}
+	return k;
+}
+
+/* The text block before a list in the same parent: its introduction. */
+static const bg_node *list_intro(const bg_node *lijst)
+{
+	const bg_node *intro = NULL;
+
+	if (!lijst->parent)
+		return NULL;
+	for (const bg_node *c = lijst->parent->first_child; c && c != lijst; c = c->next)
+		if (c->kind == BG_N_AL)
+			intro = c;
+	return intro;
+}
+
+/* A list item that defines a term: "term: meaning" under an
+ * introduction saying "... wordt verstaan onder:".  The term is at most
+ * ten words before the first colon. */
+static bool def_li(const bg_node *li, const char **term, size_t *tlen)
+{
+	const bg_node *intro, *al = NULL;
+	const char *colon;
+	size_t n;
+
+	if (!li->parent || li->parent->kind != BG_N_LIJST)
+		return false;
+	if (!(intro = list_intro(li->parent)) ||
+	    !contains_ci(intro->text, intro->text_len, "verstaan onder"))
+		return false;
+	for (const bg_node *c = li->first_child; c; c = c->next)
+		if (c->kind == BG_N_AL) {
+			al = c;
+			break;
+		}
+	if (!al)
+		return false;
+	n = al->text_len < 200 ? al->text_len : 200;
+	if (!(colon = memchr(al->text, ':', n)) || colon == al->text)
+		return false;
+	if (memchr(al->text, ';', (size_t)(colon - al->text)) ||
+	    bg_count_words(al->text, (size_t)(colon - al->text)) > 10)
+		return false;
+	*term = al->text;
+	*tlen = (size_t)(colon - al->text);
+	return true;
+}
+
+static bool new_rec(struct scratch *s, const bg_node *n, bg_cx_kind k)
+{
+	if (s->nrec == s->arec) {
+		size_t na = s->arec ? s->arec * 2 : 64;
+		rec *v = realloc(s->recs, na * sizeof *v);
+		if (!v)
+			return false;
+		s->recs = v;
+		s->arec = na;
+	}
+	memset(&s->recs[s->nrec], 0, sizeof s->recs[0]);
+	s->recs[s->nrec].node = n;
+	s->recs[s->nrec].kind = k;
+	s->recs[s->nrec].term = "";
+	s->nrec++;
+	return map_put(s, n, (uint32_t)s->nrec);
+}
+
+/* Adds c to the nearest record of each kind above n (n included), and
+ * raises their depth to the number of lists between. */
+static void attribute(struct scratch *s, const bg_node *n, const bg_cx_counts *c)
+{
+	unsigned lists = 0;
+	bool got[3] = { false, false, false };
+
+	for (const bg_node *p = n; p; p = p->parent) {
+		uint32_t ri;
+		if (p->kind == BG_N_LIJST)
+			lists++;
+		if ((p->kind == BG_N_ARTIKEL || p->kind == BG_N_LID || p->kind == BG_N_LI ||
+		     p->kind == BG_N_DEFITEM) && (ri = map_get(s, p))) {
+			rec *r = &s->recs[ri - 1];
+			if (!got[r->kind]) {
+				got[r->kind] = true;
+				bg_cx_counts_add(&r->c, c);
+				if (lists > r->c.depth)
+					r->c.depth = lists;
+			}
+		}
+		if (p->kind == BG_N_ARTIKEL)
+			break;
+	}
+}
+
+static bool push_gram(struct scratch *s, uint64_t g)
+{
+	if (s->ngrams == s->agrams) {
+		size_t na = s->agrams ? s->agrams * 2 : 1024;
+		uint64_t *v = realloc(s->grams, na * sizeof *v);
+		if (!v)
+			return false;
+		s->grams = v;
+		s->agrams = na;
+	}
+	s->grams[s->ngrams++] = g;
+	return true;
+}
+
+static bool add_cite(struct scratch *s, const char *id)
+{
+	for (size_t i = 0; i < s->ncites; i++)
+		if (!strcmp(s->cites[i].bwb_id, id)) {
+			s->cites[i].count++;
+			return true;
+		}
+	if (s->ncites == s->acites) {
+		size_t na = s->acites ? s->acites * 2 : 16;
+		bg_cx_cite *v = realloc(s->cites, na * sizeof *v);
+		if (!v)
+			return false;
+		s->cites = v;
+		s->acites = na;
+	}
+	s->cites[s->ncites].bwb_id = id;
+	s->cites[s->ncites].count = 1;
+	s->ncites++;
+	return true;
+}
+
+/* One text block: its counts into c; words into the entropy table and
+ * n-gram sample. */
+static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
+		  const bg_node *n, bg_cx_counts *c)
+{
+	tokenizer *t = &s->tk;
+	const bg_ref *refs = bg_doc_refs(doc);
+	const char *self = bg_doc_bwb_id(doc);
+
+	memset(c, 0, sizeof *c);
+	tokenize(t, n->text, n->text_len);
+	if (t->failed)
+		return false;
+	c->words = (uint32_t)t->n;
+	c->sentences = t->sentences;
+	for (size_t i = 0; i < t->n;) {
+		const tok *k = &t->v[i];
+		size_t adv = 1;
+		unsigned fl = wmap_get(&r->words, k->h);
+		if (k->letter) {
+			c->letter_words++;
+			c->syllables += k->syl;
+			if (!(fl & F_STOP) &&
+			    !wt_add(&s->wt, k->h, s->fold.s + k->off, k->len, 1, &s->words))
+				return false;
+			if (fl & F_NUMBER) {
+				/* "in acht nemen" is not a number */
+				if (!(k->len == 4 && !memcmp(s->fold.s + k->off, "acht", 4) &&
+				      i && t->v[i - 1].len == 2 &&
+				      !memcmp(s->fold.s + t->v[i - 1].off, "in", 2)))
+					c->number_words++;
+			} else if (k->len > 5 &&
+				   compound_number(r, s->fold.s + k->off, k->len, 0)) {
+				c->number_words++;
+			}
+		}
+		if (fl & F_FIRST) {
+			/* phrases sharing this first word, longest first */
+			size_t lo = 0, hi = r->nph;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (r->ph[mid].w[0] < k->h)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (size_t p = lo; p < r->nph && r->ph[p].w[0] == k->h; p++) {
+				const phrase *ph = &r->ph[p];
+				unsigned j;
+				if (i + ph->nw > t->n)
+					continue;
+				for (j = 1; j < ph->nw && t->v[i + j].h == ph->w[j]; j++)
+					;
+				if (j == ph->nw) {
+					if (ph->cat == CAT_COND)
+						c->conditions++;
+					else if (ph->cat == CAT_EXC)
+						c->exceptions++;
+					else
+						c->delegations++;
+					adv = ph->nw;
+					break;
+				}
+			}
+		}
+		/* letters counted for every word of a matched phrase too */
+		for (size_t j = i + 1; j < i + adv; j++) {
+			const tok *q = &t->v[j];
+			if (q->letter) {
+				c->letter_words++;
+				c->syllables += q->syl;
+				if (!(wmap_get(&r->words, q->h) & F_STOP) &&
+				    !wt_add(&s->wt, q->h, s->fold.s + q->off, q->len, 1, &s->words))
+					return false;
+			}
+		}
+		i += adv;
+	}
+	if (t->n >= r->ngram) {
+		for (size_t i = 0; i + r->ngram <= t->n; i++) {
+			uint64_t g = 0;
+			/* keep the n-grams whose first word hashes to 0 mod 8: a
+			 * sample decided by content alone, so the same in every
+			 * regulation that contains the n-gram */
+			if ((mix(t->v[i].h) & 7) != 0)
+				continue;
+			for (size_t j = i; j < i + r->ngram; j++)
+				g = mix(g ^ t->v[j].h);
+			if (!push_gram(s, g))
+				return false;
+		}
+	}
+	c->and_or = count_and_or(n->text, n->text_len);
+	for (unsigned i = 0; i < n->ref_count; i++) {
+		const bg_ref *ref = &refs[n->ref_first + i];
+		if (!ref->external || (ref->bwb_id[0] && !strcmp(ref->bwb_id, self))) {
+			c->refs_internal++;
+		} else {
+			c->refs_external++;
+			if (ref->bwb_id[0] && !add_cite(s, ref->bwb_id))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Items of a list and how they are joined: "en" or "of" at the end of an
+ * item's last text block (normally the last but one item). */
+static void list_counts(const bg_node *lijst, bg_cx_counts *c)
+{
+	unsigned items = 0;
+	bool en = false, of = false;
+
+	memset(c, 0, sizeof *c);
+	c->lists = 1;
+	for (const bg_node *li = lijst->first_child; li; li = li->next) {
+		const bg_node *last = NULL;
+		if (li->kind != BG_N_LI)
+			continue;
+		items++;
+		for (const bg_node *x = li->first_child; x; x = x->next)
+			if (x->kind == BG_N_AL)
+				last = x;
+		if (last) {
+			if (ends_with_word(last->text, last->text_len, "en"))
+				en = true;
+			else if (ends_with_word(last->text, last->text_len, "of"))
+				of = true;
+		}
+	}
+	if (en && !of)
+		c->items_and = items;
+	else if (of && !en)
+		c->items_or = items;
+	else if (en && of)
+		c->items_and = items; /* mixed: the stricter reading */
+}
+
+static const char *make_label(bg_arena *a, const rec *r, bg_buf *b)
+{
+	const bg_node *art = bg_node_ancestor(r->node, BG_N_ARTIKEL);
+	const bg_node *lid = bg_node_ancestor(r->node, BG_N_LID);
+
+	bg_buf_clear(b);
+	if (art)
+		bg_buf_addf(b, "artikel%s%s", art->nr[0] ? " " : "", art->nr);
+	if (lid && lid->nr[0] && (!art || bg_node_ancestor(lid, BG_N_ARTIKEL) == art))
+		bg_buf_addf(b, "%slid %s", b->len ? " " : "", lid->nr);
+	if (r->kind == BG_CX_DEFINITION) {
+		bg_buf_addf(b, "%sdefinitie ", b->len ? " " : "");
+		bg_buf_add(b, r->term, r->term_len);
+	}
+	if (!b->len)
+		bg_buf_adds(b, bg_node_kind_name(r->node->kind));
+	return bg_buf_ok(b) ? bg_arena_strndup(a, b->s, b->len) : "";
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
+{
+	struct scratch *s = get_scratch(r);
+	const bg_node *root = bg_doc_root(doc);
+	bg_cx_doc *d;
+	bg_arena *a;
+	bg_cx_counts c;
+	bool ok = true;
+
+	if (!s || !(a = bg_arena_new()))
+		return NULL;
+	if (!(d = bg_arena_alloc(a, sizeof *d))) {
+		bg_arena_free(a);
+		return NULL;
+	}
+	d->arena = a;
+	s->nrec = s->ngrams = s->ncites = 0;
+	s->dsum = s->dsq = 0;
+	s->mn = 0;
+	if (s->mkey)
+		memset(s->mkey, 0, s->mcap * sizeof *s->mkey);
+	wt_reset(&s->wt);
+	bg_buf_clear(&s->words);
+
+	for (const bg_node *n = root; n && ok; n = bg_node_next(root, n)) {
+		switch (n->kind) {
+		case BG_N_ARTIKEL:
+			d->at++;
+			ok = new_rec(s, n, BG_CX_ARTIKEL);
+			break;
+		case BG_N_LID: {
+			const bg_node *art = bg_node_ancestor(n, BG_N_ARTIKEL);
+			uint32_t ri = art ? map_get(s, art) : 0;
+			d->below++;
+			if (ri)
+				s->recs[ri - 1].has_lid = true;
+			ok = new_rec(s, n, BG_CX_LID);
+			break;
+		}
+		case BG_N_LI: {
+			const char *term;
+			size_t tlen;
+			d->below++;
+			if (def_li(n, &term, &tlen) && (ok = new_rec(s, n, BG_CX_DEFINITION))) {
+				s->recs[s->nrec - 1].term = term;
+				s->recs[s->nrec - 1].term_len = tlen;
+			}
+			break;
+		}
+		case BG_N_DEFITEM:
+			d->below++;
+			if ((ok = new_rec(s, n, BG_CX_DEFINITION))) {
+				for (const bg_node *t = n->first_child; t; t = t->next)
+					if (t->kind == BG_N_TERM) {
+						s->recs[s->nrec - 1].term = t->text;
+						s->recs[s->nrec - 1].term_len = t->text_len;
+						break;
+					}
+			}
+			break;
+		case BG_N_LIJST:
+			list_counts(n, &c);
+			bg_cx_counts_add(&d->total, &c);
+			attribute(s, n, &c);
+			break;
+		case BG_N_AL:
+		case BG_N_TERM: {
+			unsigned depth = 0;
+			if (!(ok = block(r, s, doc, n, &c)))
+				break;
+			bg_cx_counts_add(&d->total, &c);
+			attribute(s, n, &c);
+			for (const bg_node *p = n->parent; p; p = p->parent)
+				depth++;
+			d->blocks++;
+			s->dsum += depth;
+			s->dsq += (double)depth * depth;
+			break;
+		}
+		default:
+			if (bg_node_kind_is_container(n->kind))
+				d->above++;
+			break;
+		}
+	}
+	if (!ok)
+		goto fail;
+
+	/* entropy, unstemmed and stemmed (each distinct word stemmed once) */
+	d->entropy = wt_entropy(&s->wt);
+	d->vocabulary = s->wt.n;
+	wt_reset(&s->st);
+	for (size_t i = 0; i < s->wt.cap; i++) {
+		const wslot *w = &s->wt.v[i];
+		if (!w->h)
+			continue;
+		bg_buf_clear(&s->stem);
+		bg_norm_stem(s->norm, s->words.s + w->off, w->len, &s->stem);
+		if (!bg_buf_ok(&s->stem) ||
+		    !wt_add(&s->st, fnv(s->stem.s, s->stem.len), NULL, 0, w->count, &s->stem))
+			goto fail;
+	}
+	d->entropy_stemmed = wt_entropy(&s->st);
+	d->vocabulary_stemmed = s->st.n;
+	if (d->blocks) {
+		double m = s->dsum / d->blocks, v = s->dsq / d->blocks - m * m;
+		d->depth_mean = m;
+		d->depth_sd = v > 0 ? sqrt(v) : 0;
+	}
+	d->tokens_per_article = d->at ? (double)d->total.words / d->at : 0;
+	d->flesch = bg_cx_flesch(&d->total);
+	d->cit_out = d->total.refs_external;
+	d->cit_internal = d->total.refs_internal;
+
+	/* strings */
+	d->path = bg_arena_strdup(a, bg_doc_path(doc));
+	d->bwb_id = bg_arena_strdup(a, bg_doc_bwb_id(doc));
+	d->title = bg_arena_strdup(a, bg_doc_title(doc));
+	d->date = bg_arena_strdup(a, bg_doc_date(doc));
+	d->soort = bg_arena_strdup(a, bg_doc_soort(doc));
+	if (!d->path || !d->bwb_id || !d->title || !d->date || !d->soort)
+		goto fail;
+	if (s->ncites) {
+		if (!(d->cites = bg_arena_alloc(a, s->ncites * sizeof *d->cites)))
+			goto fail;
+		for (size_t i = 0; i < s->ncites; i++) {
+			d->cites[i].count = s->cites[i].count;
+			if (!(d->cites[i].bwb_id = bg_arena_strdup(a, s->cites[i].bwb_id)))
+				goto fail;
+		}
+		d->ncites = s->ncites;
+	}
+
+	/* provisions */
+	if (s->nrec && !(d->provs = bg_arena_alloc(a, s->nrec * sizeof *d->provs)))
+		goto fail;
+	for (size_t i = 0; i < s->nrec; i++) {
+		const rec *rc = &s->recs[i];
+		bg_cx_prov *p = &d->provs[d->nprov++];
+		p->kind = rc->kind;
+		p->leaf = rc->kind == BG_CX_LID || (rc->kind == BG_CX_ARTIKEL && !rc->has_lid);
+		p->address = bg_arena_strdup(a, rc->node->address);
+		p->label = make_label(a, rc, &s->stem);
+		p->term = bg_arena_strndup(a, rc->term, rc->term_len);
+		p->line = rc->node->line;
+		p->c = rc->c;
+		p->stacking = bg_cx_stacking(r, &rc->c);
+		if (!p->address || !p->label || !p->term)
+			goto fail;
+		if (p->kind != BG_CX_DEFINITION) {
+			if (p->leaf && p->c.words > r->long_words)
+				d->long_elements++;
+			if (p->leaf) {
+				d->stacking_total += p->stacking;
+				if (p->stacking > d->stacking_max)
+					d->stacking_max = p->stacking;
+			}
+		}
+	}
+
+	/* n-gram sample, in text order (sorted once for the corpus) */
+	if (s->ngrams) {
+		if (!(d->grams = malloc(s->ngrams * sizeof *d->grams)))
+			goto fail;
+		memcpy(d->grams, s->grams, s->ngrams * sizeof *d->grams);
+		d->ngrams = s->ngrams;
+	}
+	return d;
+fail:
+	free(d->grams);
+	bg_arena_free(a);
+	return NULL;
+}
+
+void bg_cx_doc_free(bg_cx_doc *d)
+{
+	if (!d)
+		return;
+	free(d->grams);
+	bg_arena_free(d->arena);
+}
+
+/* ------------------------------------------------------------ corpus */
+
+int bg_cx_version_cmp(const bg_cx_doc *a, const bg_cx_doc *b)
+{
+	int c = strcmp(a->date, b->date);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+static const char *group_key(const bg_cx_doc *d)
+{
+	return d->bwb_id[0] ? d->bwb_id : d->path;
+}
+
+static int doc_key_cmp(const void *a, const void *b)
+{
+	const bg_cx_doc *x = *(bg_cx_doc *const *)a, *y = *(bg_cx_doc *const *)b;
+	int c = strcmp(group_key(x), group_key(y));
+	return c ? c : bg_cx_version_cmp(x, y);
+}
+
+typedef struct cin {
+	const char *id;
+	size_t count;
+} cin;
+
+static int cin_cmp(const void *a, const void *b)
+{
+	return strcmp(((const cin *)a)->id, ((const cin *)b)->id);
+}
+
+typedef struct gpair {
+	uint64_t g;
+	uint32_t group;
+} gpair;
+
+static int gpair_cmp(const void *a, const void *b)
+{
+	const gpair *x = a, *y = b;
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
+	return x->group < y->group ? -1 : x->group > y->group;
+}
+
+static double measure(const bg_cx_doc *d, int m)
+{
+	switch (m) {
+	case 0: return (double)(d->above + d->at + d->below);
+	case 1: return d->depth_mean;
+	case 2: return d->total.words;
+	case 3: return d->entropy;
+	case 4: return (double)d->cit_in;
+	default: return (double)d->cit_out;
+	}
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int composite_cmp(const void *a, const void *b)
+{
+	const bg_cx_doc *x = *(bg_cx_doc *const *)a, *y = *(bg_cx_doc *const *)b;
+	if (x->composite != y->composite)
+		return x->composite > y->composite ? -1 : 1;
+	return strcmp(group_key(x), group_key(y));
+}
+
+bg_status bg_cx_corpus_finish(bg_cx_doc **docs, size_t n)
+{
+	bg_cx_doc **v = malloc((n ? n : 1) * sizeof *v), **latest;
+	uint32_t *group = NULL;
+	size_t k = 0, nl = 0, ncin = 0, npairs = 0, ngroups = 0;
+	cin *cins = NULL;
+	gpair *pairs = NULL;
+	uint64_t *dups = NULL;
+	size_t ndups = 0;
+	double *vals = NULL;
+	bg_status st = BG_ERR_NOMEM;
+
+	if (!v)
+		return BG_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (docs[i])
+			v[k++] = docs[i];
+	qsort(v, k, sizeof *v, doc_key_cmp);
+	latest = malloc((k ? k : 1) * sizeof *latest);
+	group = malloc((k ? k : 1) * sizeof *group);
+	if (!latest || !group)
+		goto out;
+	for (size_t i = 0; i < k; i++) {
+		bool last = i + 1 == k || strcmp(group_key(v[i]), group_key(v[i + 1]));
+		bool first = i == 0 || strcmp(group_key(v[i]), group_key(v[i - 1]));
+		if (first && i)
+			ngroups++;
+		group[i] = (uint32_t)ngroups;
+		if (last)
+			latest[nl++] = v[i];
+	}
+
+	/* citations in: from the latest version of every other regulation */
+	for (size_t i = 0; i < nl; i++)
+		ncin += latest[i]->ncites;
+	if (!(cins = malloc((ncin ? ncin : 1) * sizeof *cins)))
+		goto out;
+	ncin = 0;
+	for (size_t i = 0; i < nl; i++)
+		for (size_t j = 0; j < latest[i]->ncites; j++)
+			if (strcmp(latest[i]->cites[j].bwb_id, latest[i]->bwb_id)) {
+				cins[ncin].id = latest[i]->cites[j].bwb_id;
+				cins[ncin++].count = latest[i]->cites[j].count;
+			}
+	qsort(cins, ncin, sizeof *cins, cin_cmp);
+	for (size_t i = 0; i < k; i++) {
+		cin key = { v[i]->bwb_id, 0 };
+		cin *hit;
+		v[i]->cit_in = 0;
+		if (!v[i]->bwb_id[0] || !ncin)
+			continue;
+		hit = bsearch(&key, cins, ncin, sizeof *cins, cin_cmp);
+		if (!hit)
+			continue;
+		while (hit > cins && !strcmp(hit[-1].id, key.id))
+			hit--;
+		for (; hit < cins + ncin && !strcmp(hit->id, key.id); hit++)
+			v[i]->cit_in += hit->count;
+	}
+
+	/* percentile ranks against the latest versions */
+	if (!(vals = malloc((nl ? nl : 1) * sizeof *vals)))
+		goto out;
+	for (int m = 0; m < 6; m++) {
+		for (size_t i = 0; i < nl; i++)
+			vals[i] = measure(latest[i], m);
+		qsort(vals, nl, sizeof *vals, dbl_cmp);
+		for (size_t i = 0; i < k; i++) {
+			double x = measure(v[i], m);
+			size_t lo = 0, hi = nl, less, le;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (vals[mid] < x) lo = mid + 1; else hi = mid;
+			}
+			less = lo;
+			hi = nl;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (vals[mid] <= x) lo = mid + 1; else hi = mid;
+			}
+			le = lo;
+			v[i]->pct[m] = nl ? (less + 0.5 * (double)(le - less)) / (double)nl : 0;
+		}
+	}
+	for (size_t i = 0; i < k; i++) {
+		double s = 0;
+		for (int m = 0; m < 6; m++)
+			s += v[i]->pct[m];
+		v[i]->composite = s / 6;
+		v[i]->rank = 0;
+	}
+	qsort(latest, nl, sizeof *latest, composite_cmp);
+	for (size_t i = 0; i < nl; i++)
+		latest[i]->rank = i + 1;
+
+	/* duplicated phrases: sampled n-grams in two or more regulations */
+	for (size_t i = 0; i < k; i++)
+		npairs += v[i]->ngrams;
+	if (!(pairs = malloc((npairs ? npairs : 1) * sizeof *pairs)))
+		goto out;
+	npairs = 0;
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = 0; j < v[i]->ngrams; j++) {
+			pairs[npairs].g = v[i]->grams[j];
+			pairs[npairs++].group = group[i];
+		}
+	qsort(pairs, npairs, sizeof *pairs, gpair_cmp);
+	if (!(dups = malloc((npairs ? npairs : 1) * sizeof *dups)))
+		goto out;
+	for (size_t i = 0; i < npairs;) {
+		size_t j = i + 1;
+		bool multi = false;
+		while (j < npairs && pairs[j].g == pairs[i].g) {
+			if (pairs[j].group != pairs[i].group)
+				multi = true;
+			j++;
+		}
+		if (multi)
+			dups[ndups++] = pairs[i].g;
+		i = j;
+	}
+	for (size_t i = 0; i < k; i++) {
+		size_t d = 0;
+		for (size_t j = 0; j < v[i]->ngrams; j++)
+			if (ndups && bsearch(&v[i]->grams[j], dups, ndups, sizeof *dups, u64_cmp))
+				d++;
+		v[i]->dup_grams = d;
+		v[i]->dup_ratio = v[i]->ngrams ? (double)d / v[i]->ngrams : 0;
+	}
+	st = BG_OK;
+out:
+	free(v);
+	free(latest);
+	free(group);
+	free(cins);
+	free(vals);
+	free(pairs);
+	free(dups);
+	return st;
+}
