@@ -1,0 +1,1511 @@
+/*
+ * draft.c -- a bill in any of three formats into one document tree.
+ *
+ * A drafter checks a text before it is law, and that text is at hand as a
+ * BWB XML file (a new version of an existing law), as an officiële
+ * publicatie (a Kamerstuk or Staatsblad XML), or as the plain text or
+ * Markdown of a word processor.  The first two are read by the XML reader;
+ * this file sniffs which one a file is, parses the third into the same tree
+ * with the builder API of bg.h, and lists the amendment instructions of
+ * officiële publicaties.
+ *
+ * The text parser is line based, because that is how the structure of a
+ * Dutch act is written (Aanwijzingen voor de regelgeving, ch. 3):
+ *
+ *   # Wet ...                          title (or the first paragraph)
+ *   Hoofdstuk 1 Algemene bepalingen    containers, also "## ..." headings
+ *   Artikel 1 Begripsbepalingen        article, also "**Artikel 1**"
+ *   1. text                            lid ("1" without the dot as well)
+ *   a. text / a) / 1°. / - text        list items, nested by kind
+ *   In deze wet wordt verstaan onder:  then "a. term: text;" or "term: text;"
+ *
+ * and it builds exactly the nodes the XML reader builds for the same text
+ * (lid/al, lijst/li/al, containers with nr and heading), so that everything
+ * after the reader treats a draft like a published act.  Lines of one
+ * paragraph are joined; white space is collapsed as the reader does.
+ */
+#include "draft.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------------ sniffing */
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static const char *skip_past(const char *p, const char *end, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	for (; p + n <= end; p++)
+		if (!memcmp(p, tok, n))
+			return p + n;
+	return end;
+}
+
+bg_bill_format bg_bill_sniff(const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	size_t n;
+
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	for (;;) {
+		while (p < end && is_space(*p))
+			p++;
+		if (p >= end || *p != '<')
+			return BG_BILL_TEXT;
+		if (end - p >= 2 && p[1] == '?')
+			p = skip_past(p, end, "?>");
+		else if (end - p >= 4 && !memcmp(p, "<!--", 4))
+			p = skip_past(p + 4, end, "-->");
+		else if (end - p >= 2 && p[1] == '!')
+			p = skip_past(p, end, ">");
+		else
+			break;
+	}
+	p++;
+	for (n = 0; p + n < end && !is_space(p[n]) && p[n] != '>' && p[n] != '/'; n++)
+		;
+	/* a namespace prefix does not change the element */
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == ':') {
+			p += i + 1;
+			n -= i + 1;
+			break;
+		}
+	if ((n == 9 && !memcmp(p, "wetgeving", 9)) || (n == 8 && !memcmp(p, "toestand", 8)))
+		return BG_BILL_BWB;
+	if (n == 20 && !memcmp(p, "officiele-publicatie", 20))
+		return BG_BILL_OP;
+	if (n == 0 || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_'))
+		return BG_BILL_TEXT; /* "<" that does not open an element */
+	return BG_BILL_XML;
+}
+
+/* ---------------------------------------------------------- the parser */
+
+/* Kinds of list item; a list holds one kind, another kind nests. */
+enum lstyle { LS_LETTER, LS_DEGREE, LS_BULLET, LS_NUMBER, LS_TERM };
+
+#define MAX_LISTS 8
+#define MAX_CONT 8
+
+struct list {
+	bg_node *lijst;
+	bg_node *li;
+	enum lstyle style;
+	long next;          /* LS_NUMBER: the number expected next */
+};
+
+struct parser {
+	const char *name;
+	bg_diag *diag;
+	bg_status err;
+	bg_doc *doc;
+	bg_node *cont[MAX_CONT];
+	int rank[MAX_CONT];
+	int ncont;
+	bg_node *art, *lid;
+	struct list lists[MAX_LISTS];
+	int nlists;
+	bg_buf al;           /* the text block being joined */
+	bool al_open;
+	bg_node *al_parent;
+	unsigned al_line;
+	bg_buf title;
+	bool title_open, title_done;
+	bool body;           /* a structural line was seen */
+	bool blank;          /* the previous line was blank */
+	bool defs;           /* after "wordt verstaan onder:" */
+	char last;           /* last character of the last text line */
+	bool in_comment;
+	size_t narticles;
+	const char *bwb_id, *datum, *soort, *meta_title; /* in the arena */
+	unsigned line;
+};
+
+static void perr(struct parser *p, bg_status st, unsigned line, unsigned col,
+		 const char *fmt, const char *arg)
+{
+	if (p->err)
+		return;
+	p->err = st;
+	bg_diag_set(p->diag, st, p->name, line, col, fmt, arg);
+}
+
+/*
+ * Checks that the whole input is text: valid UTF-8 without NUL bytes or
+ * control characters (a binary file fails at its first such byte).
+ * Columns count bytes from 1, as the XML reader's do.
+ */
+static bool validate(struct parser *p, const unsigned char *s, size_t n)
+{
+	unsigned line = 1, col = 1;
+	char what[64];
+
+	for (size_t i = 0; i < n; ) {
+		unsigned char c = s[i];
+		size_t k;
+		unsigned long cp;
+
+		if (c == '\n') {
+			line++, col = 1, i++;
+			continue;
+		}
+		if (c == '\r') {
+			if (i + 1 >= n || s[i + 1] != '\n')
+				line++, col = 0;
+			col++, i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == 0) {
+				perr(p, BG_ERR_FORMAT, line, col, "%s",
+				     "NUL byte: not a text file");
+				return false;
+			}
+			if (c < 0x20 && c != '\t' && c != '\f' && c != '\v') {
+				snprintf(what, sizeof what, "control character 0x%02X: not a text file", c);
+				perr(p, BG_ERR_FORMAT, line, col, "%s", what);
+				return false;
+			}
+			col++, i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			k = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			k = 3, cp = c & 0x07;
+		else
+			k = 0, cp = 0;
+		if (!k) {
+			snprintf(what, sizeof what, "invalid UTF-8 (byte 0x%02X)", c);
+			perr(p, BG_ERR_FORMAT, line, col, "%s", what);
+			return false;
+		}
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= n || (s[i + j] & 0xC0) != 0x80) {
+				snprintf(what, sizeof what, "invalid UTF-8 (byte 0x%02X)", c);
+				perr(p, BG_ERR_FORMAT, line, col, "%s", what);
+				return false;
+			}
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF)) {
+			snprintf(what, sizeof what, "invalid UTF-8 (byte 0x%02X)", c);
+			perr(p, BG_ERR_FORMAT, line, col, "%s", what);
+			return false;
+		}
+		if (cp >= 0x80 && cp <= 0x9F) {
+			snprintf(what, sizeof what, "control character U+%04lX: not a text file", cp);
+			perr(p, BG_ERR_FORMAT, line, col, "%s", what);
+			return false;
+		}
+		col++;
+		i += k + 1;
+	}
+	return true;
+}
+
+/* Collapses white space (and no-break spaces) into single spaces, trims,
+ * and drops Markdown bold markers "**", into b. */
+static void normalise_line(bg_buf *b, const char *s, size_t n)
+{
+	bool space = false;
+
+	bg_buf_clear(b);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (is_space((char)c)) {
+			space = true;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			space = true;
+			i++;
+			continue;
+		}
+		if (c == '*' && i + 1 < n && s[i + 1] == '*') {
+			i++;
+			continue;
+		}
+		if (space && b->len)
+			bg_buf_addc(b, ' ');
+		space = false;
+		bg_buf_addc(b, (char)c);
+	}
+}
+
+static bool ascii_prefix_ci(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	if (n < w)
+		return false;
+	for (size_t i = 0; i < w; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return false;
+	}
+	return true;
+}
+
+static bool ends_with_ci(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	return n >= w && ascii_prefix_ci(s + n - w, w, word);
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* True when a heading's title may start with s: not with a lower-case
+ * letter, which marks a sentence that merely begins with "Artikel 3". */
+static bool title_start_ok(const char *s, size_t n)
+{
+	unsigned char c = n ? (unsigned char)s[0] : 0;
+
+	if (is_lower((char)c))
+		return false;
+	if (c == 0xC3 && n > 1 && (unsigned char)s[1] >= 0x9F)
+		return false; /* ß, à .. ÿ */
+	return true;
+}
+
+/* A number of a heading or article: "1", "12a", "1.2", "1:3a", "II",
+ * "IV.3", "A".  Returns its length, trailing dots excluded. */
+static size_t heading_nr(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (!n || !(is_digit(s[0]) || is_upper(s[0])))
+		return 0;
+	if (is_upper(s[0])) {
+		/* Roman numerals, or one capital letter (Bijlage A) */
+		while (i < n && strchr("IVXLCDM", s[i]) && s[i])
+			i++;
+		if (i == 0)
+			i = 1;
+		if (i < n && is_upper(s[i]))
+			return 0;
+	}
+	while (i < n && (is_digit(s[i]) || is_lower(s[i]) ||
+			 ((s[i] == '.' || s[i] == ':') && i + 1 < n &&
+			  (is_digit(s[i + 1]) || is_lower(s[i + 1])))))
+		i++;
+	if (i < n && (is_upper(s[i]) || (unsigned char)s[i] >= 0x80))
+		return 0;
+	return i > 20 ? 0 : i;
+}
+
+struct heading {
+	bg_node_kind kind;
+	int rank;            /* containers: nesting rank */
+	const char *nr;
+	size_t nrlen;
+	const char *title;
+	size_t titlelen;
+};
+
+static const struct {
+	const char *word;
+	bg_node_kind kind;
+	int rank;
+} keywords[] = {
+	{ "bijlage", BG_N_BIJLAGE, 0 },
+	{ "boek", BG_N_BOEK, 1 },
+	{ "deel", BG_N_DEEL, 2 },
+	{ "hoofdstuk", BG_N_HOOFDSTUK, 3 },
+	{ "titel", BG_N_TITELDEEL, 4 },
+	{ "afdeling", BG_N_AFDELING, 5 },
+	{ "paragraaf", BG_N_PARAGRAAF, 6 },
+	{ "\xC2\xA7", BG_N_PARAGRAAF, 6 },
+	{ "subparagraaf", BG_N_SUBPARAGRAAF, 7 },
+	{ "sub-paragraaf", BG_N_SUBPARAGRAAF, 7 },
+	{ "artikel", BG_N_ARTIKEL, 8 },
+};
+
+/*
+ * Recognises "Hoofdstuk 2 Titel", "§ 3. Titel", "Artikel 12a - Titel",
+ * "Enig artikel".  `forced` (a Markdown heading or bold line) accepts any
+ * title; otherwise the title must be introduced by a separator or start
+ * with a capital and not end like a sentence, so that a wrapped line
+ * "Artikel 3 van de wet is van toepassing." stays text.
+ */
+static bool parse_heading(const char *s, size_t n, bool forced, struct heading *h)
+{
+	size_t i, k;
+	bool sep = false;
+
+	memset(h, 0, sizeof *h);
+	if (!n || !(is_upper(s[0]) || s[0] == '\xC2'))
+		return false;
+	if (ascii_prefix_ci(s, n, "enig artikel")) {
+		h->kind = BG_N_ARTIKEL;
+		h->rank = 8;
+		h->nr = s;
+		i = 12;
+		goto title;
+	}
+	for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++)
+		if (ascii_prefix_ci(s, n, keywords[k].word))
+			break;
+	if (k == sizeof keywords / sizeof keywords[0])
+		return false;
+	/* the whole word: "Artikelen", "Titelblad" are not headings */
+	i = strlen(keywords[k].word);
+	if (s[0] != '\xC2' && (i >= n || s[i] != ' '))
+		return false;
+	while (i < n && s[i] == ' ')
+		i++;
+	h->kind = keywords[k].kind;
+	h->rank = keywords[k].rank;
+	h->nr = s + i;
+	h->nrlen = heading_nr(s + i, n - i);
+	if (!h->nrlen && h->kind != BG_N_BIJLAGE)
+		return false;
+	i += h->nrlen;
+title:
+	if (i < n && s[i] != ' ' && s[i] != '.' && s[i] != ':')
+		return false;
+	while (i < n && (s[i] == '.' || s[i] == ':'))
+		i++, sep = true;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && (s[i] == '-' ) && s[i + 1] == ' ')
+		i += 2, sep = true;
+	else if (i + 3 < n && !memcmp(s + i, "\xE2\x80", 2) &&
+		 ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94) &&
+		 s[i + 3] == ' ')
+		i += 4, sep = true;
+	while (i < n && s[i] == ' ')
+		i++;
+	h->title = s + i;
+	h->titlelen = n - i;
+	if (!h->titlelen || forced)
+		return true;
+	if (!title_start_ok(h->title, h->titlelen))
+		return false;
+	if (sep)
+		return true;
+	{
+		char e = h->title[h->titlelen - 1];
+		return e != '.' && e != ';' && e != ',' && e != ':';
+	}
+}
+
+/* ----------------------------------------------------------- building */
+
+static bg_node *add(struct parser *p, bg_node *parent, bg_node_kind k,
+		    const char *nr, const char *heading, const char *text)
+{
+	bg_node *n;
+
+	if (p->err)
+		return NULL;
+	n = bg_doc_add_node(p->doc, parent, k, nr, heading, text, p->line);
+	if (!n) {
+		if (bg_doc_node_count(p->doc) >= BG_MAX_NODES)
+			perr(p, BG_ERR_LIMIT, p->line, 1, "more than %s nodes", "4000000");
+		else
+			perr(p, BG_ERR_NOMEM, p->line, 1, "%s", "out of memory");
+	}
+	return n;
+}
+
+static bg_node *text_parent(struct parser *p)
+{
+	if (p->nlists)
+		return p->lists[p->nlists - 1].li;
+	if (p->lid)
+		return p->lid;
+	if (p->art)
+		return p->art;
+	if (p->ncont)
+		return p->cont[p->ncont - 1];
+	return NULL; /* the root */
+}
+
+static void flush_al(struct parser *p)
+{
+	if (!p->al_open)
+		return;
+	p->al_open = false;
+	if (!bg_buf_ok(&p->al)) {
+		perr(p, BG_ERR_LIMIT, p->al_line, 1, "text block longer than %s bytes",
+		     "1048576");
+		return;
+	}
+	if (p->al.len) {
+		unsigned save = p->line;
+		p->line = p->al_line;
+		add(p, p->al_parent, BG_N_AL, NULL, NULL, p->al.s);
+		p->line = save;
+	}
+	bg_buf_clear(&p->al);
+}
+
+static void add_text(struct parser *p, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	if (!p->al_open) {
+		p->al_open = true;
+		p->al_parent = text_parent(p);
+		p->al_line = p->line;
+		bg_buf_clear(&p->al);
+	} else {
+		bg_buf_addc(&p->al, ' ');
+	}
+	bg_buf_add(&p->al, s, n);
+	p->last = s[n - 1];
+	if (ends_with_ci(p->al.s, p->al.len, "verstaan onder:") ||
+	    ends_with_ci(p->al.s, p->al.len, "wordt verstaan:"))
+		p->defs = true;
+}
+
+/* A structural line ends the text block, the title and the definitions. */
+static void structural(struct parser *p)
+{
+	flush_al(p);
+	p->body = true;
+	p->title_done = true;
+	p->title_open = false;
+	p->defs = false;
+	p->last = 0;
+}
+
+static void close_lists(struct parser *p)
+{
+	p->nlists = 0;
+}
+
+static void do_container(struct parser *p, const struct heading *h)
+{
+	char nr[32];
+	char *title = bg_arena_strndup(bg_doc_arena(p->doc), h->title, h->titlelen);
+	bg_node *n;
+
+	structural(p);
+	close_lists(p);
+	p->art = p->lid = NULL;
+	snprintf(nr, sizeof nr, "%.*s", (int)h->nrlen, h->nr);
+	while (p->ncont && p->rank[p->ncont - 1] >= h->rank)
+		p->ncont--;
+	n = add(p, p->ncont ? p->cont[p->ncont - 1] : NULL, h->kind, nr,
+		title ? title : "", NULL);
+	if (!n)
+		return;
+	if (p->ncont == MAX_CONT)
+		p->ncont--; /* cannot happen: ranks are strictly increasing */
+	p->cont[p->ncont] = n;
+	p->rank[p->ncont++] = h->rank;
+}
+
+static void do_article(struct parser *p, const struct heading *h)
+{
+	char nr[32];
+	char *title = bg_arena_strndup(bg_doc_arena(p->doc), h->title, h->titlelen);
+
+	structural(p);
+	close_lists(p);
+	p->lid = NULL;
+	snprintf(nr, sizeof nr, "%.*s", (int)h->nrlen, h->nr);
+	p->art = add(p, p->ncont ? p->cont[p->ncont - 1] : NULL, BG_N_ARTIKEL,
+		     nr, title ? title : "", NULL);
+	p->narticles++;
+}
+
+static void do_lid(struct parser *p, const char *nr, const char *rest, size_t n)
+{
+	structural(p);
+	close_lists(p);
+	p->lid = add(p, p->art, BG_N_LID, nr, NULL, NULL);
+	if (p->lid)
+		add_text(p, rest, n);
+}
+
+static void do_item(struct parser *p, enum lstyle style, const char *nr,
+		    const char *rest, size_t n)
+{
+	int k;
+	bg_node *li;
+
+	structural(p);
+	for (k = p->nlists - 1; k >= 0; k--)
+		if (p->lists[k].style == style)
+			break;
+	if (k >= 0) {
+		p->nlists = k + 1;
+	} else {
+		bg_node *parent = text_parent(p), *lijst;
+		if (p->nlists == MAX_LISTS)
+			p->nlists--; /* only five styles: cannot happen */
+		lijst = add(p, parent, BG_N_LIJST, NULL, NULL, NULL);
+		if (!lijst)
+			return;
+		k = p->nlists++;
+		p->lists[k].lijst = lijst;
+		p->lists[k].style = style;
+		p->lists[k].next = 1;
+	}
+	li = add(p, p->lists[k].lijst, BG_N_LI, nr, NULL, NULL);
+	if (!li)
+		return;
+	p->lists[k].li = li;
+	if (style == LS_NUMBER)
+		p->lists[k].next = strtol(nr, NULL, 10) + 1;
+	add_text(p, rest, n);
+	if (style == LS_TERM)
+		p->defs = true; /* further "term: text;" lines are items too */
+}
+
+/* ------------------------------------------------------- line classes */
+
+/* "1." "12a." "3" "2)" at the start of a line: the number and the rest. */
+static bool parse_number(const char *s, size_t n, char *nr, size_t cap,
+			 bool *dot, size_t *rest)
+{
+	size_t i = 0, j;
+
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (!i || i > 3)
+		return false;
+	j = i;
+	while (j < n && j - i < 2 && is_lower(s[j]))
+		j++;
+	*dot = false;
+	if (j < n && (s[j] == '.' || s[j] == ')')) {
+		*dot = true;
+		j++;
+	}
+	if (j < n && s[j] != ' ')
+		return false;
+	if (j >= n && !*dot)
+		return false;
+	snprintf(nr, cap, "%.*s", (int)(*dot ? j - 1 : j), s);
+	while (j < n && s[j] == ' ')
+		j++;
+	*rest = j;
+	return true;
+}
+
+/* List items: "a." "a)" "aa." "1°" "1°." "- " "* " "• " "– ". */
+static bool parse_item(const char *s, size_t n, enum lstyle *style, char *nr,
+		       size_t cap, size_t *rest)
+{
+	size_t i = 0;
+
+	nr[0] = '\0';
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+		*style = LS_BULLET;
+		i = 2;
+	} else if (n >= 4 && (!memcmp(s, "\xE2\x80\xA2 ", 4) || !memcmp(s, "\xE2\x80\x93 ", 4))) {
+		*style = LS_BULLET;
+		i = 4;
+	} else if (is_lower(s[0]) && n >= 2) {
+		i = 1;
+		if (n >= 3 && s[1] == s[0])
+			i = 2;
+		if (i >= n || (s[i] != '.' && s[i] != ')'))
+			return false;
+		snprintf(nr, cap, "%.*s", (int)i, s);
+		i++;
+		if (i < n && s[i] != ' ')
+			return false;
+		*style = LS_LETTER;
+	} else if (is_digit(s[0])) {
+		while (i < n && i < 3 && is_digit(s[i]))
+			i++;
+		if (i + 1 >= n || s[i] != '\xC2' ||
+		    ((unsigned char)s[i + 1] != 0xB0 && (unsigned char)s[i + 1] != 0xBA))
+			return false;
+		snprintf(nr, cap, "%.*s", (int)i + 2, s);
+		i += 2;
+		if (i < n && (s[i] == '.' || s[i] == ')'))
+			i++;
+		if (i < n && s[i] != ' ')
+			return false;
+		*style = LS_DEGREE;
+	} else {
+		return false;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	*rest = i;
+	return true;
+}
+
+/* "term: text" inside a definitions list: a short term without sentence
+ * punctuation before the colon. */
+static bool is_term_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && i < 100; i++) {
+		if (s[i] == ':')
+			return i > 0 && i + 1 < n && s[i + 1] == ' ';
+		if (s[i] == '.' || s[i] == ';' || s[i] == ',' || s[i] == '(')
+			return false;
+	}
+	return false;
+}
+
+static bool is_toelichting(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"toelichting", "memorie van toelichting", "nota van toelichting",
+		"artikelsgewijze toelichting", "algemene toelichting",
+	};
+
+	while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
+		n--;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (n == strlen(words[i]) && ascii_prefix_ci(s, n, words[i]))
+			return true;
+	return false;
+}
+
+/* ----------------------------------------------------------- metadata */
+
+static bool valid_date(const char *v)
+{
+	int y, m, d;
+
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !is_digit(v[i]))
+			return false;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	m = (v[5] - '0') * 10 + (v[6] - '0');
+	d = (v[8] - '0') * 10 + (v[9] - '0');
+	return y >= 1800 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+enum meta_result { META_NO, META_YES, META_ERROR };
+
+/* "bwb-id: BWBR0018472", "datum: 2026-01-01", "soort: wet",
+ * "titel: ...".  In a "---" block unknown keys are errors; elsewhere a line
+ * that is not one of these is simply not metadata. */
+static enum meta_result parse_meta(struct parser *p, const char *s, size_t n,
+				   bool block)
+{
+	static const char *const keys[] = { "bwb-id", "datum", "soort", "titel", "citeertitel" };
+	const char *colon = memchr(s, ':', n);
+	size_t klen, k, off;
+	char *v;
+
+	if (!colon) {
+		if (block)
+			perr(p, BG_ERR_FORMAT, p->line, 1, "%s",
+			     "metadata line without \"key: value\"");
+		return block ? META_ERROR : META_NO;
+	}
+	klen = (size_t)(colon - s);
+	while (klen && s[klen - 1] == ' ')
+		klen--;
+	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (klen == strlen(keys[k]) && ascii_prefix_ci(s, klen, keys[k]))
+			break;
+	if (k == sizeof keys / sizeof keys[0]) {
+		if (block) {
+			char key[64];
+			snprintf(key, sizeof key, "%.*s", (int)(klen < 40 ? klen : 40), s);
+			perr(p, BG_ERR_FORMAT, p->line, 1, "unknown metadata key \"%s\"", key);
+			return META_ERROR;
+		}
+		return META_NO;
+	}
+	off = (size_t)(colon - s) + 1;
+	while (off < n && s[off] == ' ')
+		off++;
+	/* metadata values live until the document is built */
+	v = bg_arena_strndup(bg_doc_arena(p->doc), s + off, n - off);
+	if (!v) {
+		perr(p, BG_ERR_NOMEM, p->line, 1, "%s", "out of memory");
+		return META_ERROR;
+	}
+	switch (k) {
+	case 0:
+		if (!bg_is_bwb_id(v)) {
+			perr(p, BG_ERR_FORMAT, p->line, (unsigned)off + 1,
+			     "invalid bwb-id \"%s\" (expected BWBR followed by 7 digits)", v);
+			return META_ERROR;
+		}
+		p->bwb_id = v;
+		break;
+	case 1:
+		if (!valid_date(v)) {
+			perr(p, BG_ERR_FORMAT, p->line, (unsigned)off + 1,
+			     "invalid datum \"%s\" (expected YYYY-MM-DD)", v);
+			return META_ERROR;
+		}
+		p->datum = v;
+		break;
+	case 2:
+		p->soort = v;
+		break;
+	default:
+		p->meta_title = v;
+		break;
+	}
+	return META_YES;
+}
+
+/* ---------------------------------------------------------- main loop */
+
+/* Handles one normalised line.  Returns false to stop (error or the
+ * explanatory memorandum begins). */
+static bool handle_line(struct parser *p, const char *s, size_t n)
+{
+	struct heading h;
+	char nr[32];
+	size_t rest, hashes = 0;
+	bool forced = false, dot;
+	enum lstyle style;
+
+	if (p->in_comment) {
+		if (n >= 3 && strstr(s, "-->"))
+			p->in_comment = false;
+		return true;
+	}
+	if (n >= 4 && !memcmp(s, "<!--", 4)) {
+		if (!strstr(s + 4, "-->"))
+			p->in_comment = true;
+		return true;
+	}
+	if (!n || (n >= 3 && strspn(s, "-") == n) || (n >= 3 && strspn(s, "=") == n)) {
+		/* blank, or a Markdown rule / setext underline */
+		flush_al(p);
+		if (p->title_open) {
+			p->title_open = false;
+			p->title_done = true;
+		}
+		p->blank = true;
+		return true;
+	}
+	/* Markdown heading "## ..." */
+	while (hashes < n && hashes < 7 && s[hashes] == '#')
+		hashes++;
+	if (hashes && hashes <= 6 && (hashes == n || s[hashes] == ' ')) {
+		s += hashes;
+		n -= hashes;
+		while (n && *s == ' ')
+			s++, n--;
+		while (n && (s[n - 1] == '#' || s[n - 1] == ' '))
+			n--;
+		forced = true;
+	} else {
+		hashes = 0;
+	}
+
+	if (p->narticles && is_toelichting(s, n))
+		return false;
+
+	if (parse_heading(s, n, forced, &h)) {
+		if (h.kind == BG_N_ARTIKEL)
+			do_article(p, &h);
+		else
+			do_container(p, &h);
+		goto done;
+	}
+	if (forced) {
+		/* a heading that is no structure: the title, else a
+		 * tussenkop kept as its own text block */
+		if (!p->title_done && !p->body) {
+			bg_buf_clear(&p->title);
+			bg_buf_add(&p->title, s, n);
+			p->title_done = true;
+			p->title_open = false;
+			goto done;
+		}
+		structural(p);
+		add_text(p, s, n);
+		flush_al(p);
+		goto done;
+	}
+
+	if (p->art) {
+		if (parse_number(s, n, nr, sizeof nr, &dot, &rest)) {
+			long num = strtol(nr, NULL, 10);
+			bool plain = is_digit(nr[strlen(nr) - 1]);
+			long expect = p->lid ? strtol(p->lid->nr, NULL, 10) + 1 : 1;
+
+			for (int k = p->nlists - 1; k >= 0; k--)
+				if (p->lists[k].style == LS_NUMBER && plain &&
+				    p->lists[k].next == num) {
+					do_item(p, LS_NUMBER, nr, s + rest, n - rest);
+					goto done;
+				}
+			if (plain && num != expect && p->last == ':') {
+				do_item(p, LS_NUMBER, nr, s + rest, n - rest);
+				goto done;
+			}
+			if (dot || (plain && num == expect)) {
+				do_lid(p, nr, s + rest, n - rest);
+				goto done;
+			}
+		}
+		/* onderdelen of an amending article: "A. ...", as a lid "A" */
+		if (n >= 3 && is_upper(s[0]) && (s[1] == '.' || (s[1] == s[0] && n >= 4 && s[2] == '.'))) {
+			size_t l = s[1] == '.' ? 1 : 2;
+			if (s[l + 1] == ' ') {
+				snprintf(nr, sizeof nr, "%.*s", (int)l, s);
+				do_lid(p, nr, s + l + 2, n - l - 2);
+				goto done;
+			}
+		}
+		if (parse_item(s, n, &style, nr, sizeof nr, &rest)) {
+			do_item(p, style, nr, s + rest, n - rest);
+			goto done;
+		}
+		if (p->defs && (p->last == ':' || p->last == ';') && is_term_line(s, n)) {
+			do_item(p, LS_TERM, "", s, n);
+			goto done;
+		}
+	}
+
+	/* text */
+	if (!p->title_done && !p->body) {
+		if (p->title.len)
+			bg_buf_addc(&p->title, ' ');
+		bg_buf_add(&p->title, s, n);
+		p->title_open = true;
+		goto done;
+	}
+	if (p->blank || !p->al_open) {
+		flush_al(p);
+		if (p->blank && p->nlists) {
+			close_lists(p);
+			p->defs = false;
+		}
+	}
+	add_text(p, s, n);
+done:
+	p->blank = false;
+	return !p->err;
+}
+
+static void finish_meta(struct parser *p)
+{
+	const char *title = p->meta_title;
+
+	if (!bg_buf_ok(&p->title)) {
+		perr(p, BG_ERR_LIMIT, 1, 1, "title longer than %s bytes", "1048576");
+		return;
+	}
+	if (!title && p->title.len)
+		title = p->title.s;
+	if (bg_doc_set_meta(p->doc, p->bwb_id, p->soort, title, p->datum))
+		perr(p, BG_ERR_NOMEM, 1, 1, "%s", "out of memory");
+}
+
+static bg_status parse_text(struct parser *p, const char *data, size_t len)
+{
+	const char *s = data, *end = data + len;
+	bg_buf line = BG_BUF_INIT;
+	bool any = false, front = false, meta_ok = true;
+
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	line.cap_limit = BG_MAX_DRAFT;
+	while (s < end && !p->err) {
+		const char *e = s;
+		while (e < end && *e != '\n' && *e != '\r')
+			e++;
+		p->line++;
+		normalise_line(&line, s, (size_t)(e - s));
+		s = e;
+		if (s < end && *s == '\r')
+			s++;
+		if (e < end && *e == '\n')
+			s = e + 1;
+		else if (s < end && *s == '\n' && s == e + 1)
+			s++;
+		if (line.len)
+			any = true;
+		/* metadata: a "---" block first, or known keys before the title */
+		if (p->line == 1 && !strcmp(line.s, "---")) {
+			front = true;
+			continue;
+		}
+		if (front) {
+			if (!strcmp(line.s, "---"))
+				front = false;
+			else if (line.len && parse_meta(p, line.s, line.len, true) == META_ERROR)
+				break;
+			continue;
+		}
+		if (meta_ok && line.len) {
+			enum meta_result r = parse_meta(p, line.s, line.len, false);
+			if (r == META_ERROR)
+				break;
+			if (r == META_YES)
+				continue;
+			meta_ok = false;
+		}
+		if (!handle_line(p, line.s, line.len))
+			break;
+	}
+	bg_buf_release(&line);
+	if (p->err)
+		return p->err;
+	if (front) {
+		perr(p, BG_ERR_FORMAT, p->line, 1, "%s",
+		     "metadata block \"---\" is not closed");
+		return p->err;
+	}
+	flush_al(p);
+	if (p->err)
+		return p->err;
+	if (!any) {
+		perr(p, BG_ERR_FORMAT, 1, 1, "%s", "empty file");
+		return p->err;
+	}
+	if (!p->narticles) {
+		perr(p, BG_ERR_FORMAT, 1, 1, "%s",
+		     "no article found (a draft needs a line \"Artikel 1\")");
+		return p->err;
+	}
+	finish_meta(p);
+	if (!p->err && bg_doc_finish(p->doc))
+		perr(p, BG_ERR_NOMEM, 1, 1, "%s", "out of memory");
+	return p->err;
+}
+
+bg_status bg_draft_read_memory(const char *data, size_t len, const char *name,
+			       bg_doc **out, bg_diag *diag)
+{
+	struct parser p;
+	bg_diag local = {0};
+	bg_status st;
+
+	*out = NULL;
+	memset(&p, 0, sizeof p);
+	p.name = name ? name : "-";
+	p.diag = diag ? diag : &local;
+	if (len > BG_MAX_DRAFT) {
+		perr(&p, BG_ERR_LIMIT, 0, 0, "draft larger than %s bytes", "16777216");
+		bg_diag_clear(&local);
+		return BG_ERR_LIMIT;
+	}
+	if (len == 0) {
+		perr(&p, BG_ERR_FORMAT, 1, 1, "%s", "empty file");
+		bg_diag_clear(&local);
+		return BG_ERR_FORMAT;
+	}
+	if (!validate(&p, (const unsigned char *)data, len)) {
+		bg_diag_clear(&local);
+		return p.err;
+	}
+	p.doc = bg_doc_new(p.name, BG_DIALECT_DRAFT);
+	if (!p.doc) {
+		perr(&p, BG_ERR_NOMEM, 0, 0, "%s", "out of memory");
+		bg_diag_clear(&local);
+		return BG_ERR_NOMEM;
+	}
+	bg_buf_init(&p.al);
+	bg_buf_init(&p.title);
+	p.al.cap_limit = BG_MAX_TEXT;
+	p.title.cap_limit = BG_MAX_TEXT;
+	st = parse_text(&p, data, len);
+	bg_buf_release(&p.al);
+	bg_buf_release(&p.title);
+	if (st) {
+		bg_doc_free(p.doc);
+		bg_diag_clear(&local);
+		return st;
+	}
+	*out = p.doc;
+	bg_diag_clear(&local);
+	return BG_OK;
+}
+
+bg_status bg_bill_read_memory(const char *data, size_t len, const char *name,
+			      bg_doc **out, bg_diag *diag)
+{
+	bg_read_opts opts = {0};
+
+	*out = NULL;
+	switch (bg_bill_sniff(data, len)) {
+	case BG_BILL_TEXT:
+		return bg_draft_read_memory(data, len, name, out, diag);
+	case BG_BILL_OP:
+		opts.allow_op = true;
+		break;
+	default:
+		break;
+	}
+	opts.display_name = name;
+	return bg_doc_read_memory(data, len, name, &opts, out, diag);
+}
+
+bg_status bg_bill_read(const char *path, bg_doc **out, bg_diag *diag)
+{
+	FILE *fp;
+	struct stat sb;
+	char *data;
+	size_t n;
+	bg_status st;
+
+	*out = NULL;
+	fp = fopen(path, "rb");
+	if (!fp) {
+		bg_diag_set(diag, BG_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return BG_ERR_IO;
+	}
+	if (fstat(fileno(fp), &sb) || !S_ISREG(sb.st_mode)) {
+		fclose(fp);
+		bg_diag_set(diag, BG_ERR_IO, path, 0, 0, "not a regular file");
+		return BG_ERR_IO;
+	}
+	if ((unsigned long long)sb.st_size > BG_MAX_FILE) {
+		fclose(fp);
+		bg_diag_set(diag, BG_ERR_LIMIT, path, 0, 0, "file larger than %u bytes",
+			    (unsigned)BG_MAX_FILE);
+		return BG_ERR_LIMIT;
+	}
+	data = malloc((size_t)sb.st_size + 1);
+	if (!data) {
+		fclose(fp);
+		bg_diag_set(diag, BG_ERR_NOMEM, path, 0, 0, "out of memory");
+		return BG_ERR_NOMEM;
+	}
+	n = fread(data, 1, (size_t)sb.st_size, fp);
+	if (ferror(fp)) {
+		fclose(fp);
+		free(data);
+		bg_diag_set(diag, BG_ERR_IO, path, 0, 0, "read error");
+		return BG_ERR_IO;
+	}
+	fclose(fp);
+	data[n] = '\0';
+	st = bg_bill_read_memory(data, n, path, out, diag);
+	free(data);
+	return st;
+}
+
+/* ---------------------------------------------------------- amendments */
+
+const char *bg_amend_action_name(bg_amend_action a)
+{
+	switch (a) {
+	case BG_AMEND_WIJZIGEN: return "wijzigen";
+	case BG_AMEND_INVOEGEN: return "invoegen";
+	case BG_AMEND_TOEVOEGEN: return "toevoegen";
+	case BG_AMEND_VERVANGEN: return "vervangen";
+	case BG_AMEND_LUIDEN: return "komt te luiden";
+	case BG_AMEND_VERVALLEN: return "vervallen";
+	case BG_AMEND_VERNUMMEREN: return "vernummeren";
+	case BG_AMEND_INTREKKEN: return "intrekken";
+	default: return "other";
+	}
+}
+
+/* Case-insensitive (ASCII) search for a whole word or phrase in s[0..n). */
+static const char *find_word(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+
+	for (size_t i = 0; i + wl <= n; i++) {
+		if (i && (is_lower(s[i - 1]) || is_upper(s[i - 1]) || is_digit(s[i - 1]) ||
+			  (unsigned char)s[i - 1] >= 0x80))
+			continue;
+		if (!ascii_prefix_ci(s + i, wl, w))
+			continue;
+		if (i + wl < n && (is_lower(s[i + wl]) || is_upper(s[i + wl]) ||
+				   (unsigned char)s[i + wl] >= 0x80))
+			continue;
+		return s + i;
+	}
+	return NULL;
+}
+
+/* The instruction proper: the text before quoted new wording («...»,
+ * "...") or the colon that introduces it, so that verbs inside the new
+ * text do not count. */
+static size_t instruction_len(const char *t)
+{
+	size_t n = 0;
+
+	for (; t[n]; n++) {
+		if (t[n] == '"' || t[n] == ':')
+			break;
+		if (!memcmp(t + n, "\xC2\xAB", 2) || !memcmp(t + n, "\xE2\x80\x9C", 3) ||
+		    !memcmp(t + n, "\xE2\x80\x98", 3))
+			break;
+	}
+	return n;
+}
+
+static bg_amend_action amend_action(const char *t)
+{
+	static const struct { const char *w; bg_amend_action a; } verbs[] = {
+		{ "ingevoegd", BG_AMEND_INVOEGEN }, { "toegevoegd", BG_AMEND_TOEVOEGEN },
+		{ "te luiden", BG_AMEND_LUIDEN }, { "vervangen", BG_AMEND_VERVANGEN },
+		{ "vernummerd", BG_AMEND_VERNUMMEREN }, { "ingetrokken", BG_AMEND_INTREKKEN },
+		{ "vervalt", BG_AMEND_VERVALLEN }, { "vervallen", BG_AMEND_VERVALLEN },
+		{ "gewijzigd", BG_AMEND_WIJZIGEN },
+	};
+	size_t n = instruction_len(t);
+	const char *best = NULL;
+	bg_amend_action a = BG_AMEND_OTHER;
+
+	/* the verb that comes first governs: "vervalt, onder vervanging" */
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+		const char *f = find_word(t, n, verbs[i].w);
+		if (f && (!best || f < best)) {
+			best = f;
+			a = verbs[i].a;
+		}
+	}
+	return a;
+}
+
+static const char *const provision_words[] = {
+	"artikelen", "artikel", "hoofdstuk", "afdeling", "paragraaf", "titel",
+	"bijlage", "onderdeel", "boek", "deel", "\xC2\xA7",
+};
+
+/* The first provision named: "artikel 17", "hoofdstuk 3", in arena. */
+static const char *amend_target(bg_arena *a, const char *t)
+{
+	size_t n = instruction_len(t);
+	const char *best = NULL, *bw = NULL;
+
+	for (size_t i = 0; i < sizeof provision_words / sizeof provision_words[0]; i++) {
+		const char *w = provision_words[i];
+		size_t wl = strlen(w);
+		for (const char *f = t; (f = find_word(f, n - (size_t)(f - t), w)); f += wl) {
+			const char *nr = f + wl;
+			while (*nr == ' ')
+				nr++;
+			if (heading_nr(nr, strlen(nr)) && (!best || f < best)) {
+				best = f;
+				bw = w;
+			}
+			if (best)
+				break;
+		}
+	}
+	if (!best)
+		return "";
+	{
+		const char *nr = best + strlen(bw);
+		size_t l;
+		bg_buf b = BG_BUF_INIT;
+		char *r;
+
+		while (*nr == ' ')
+			nr++;
+		l = heading_nr(nr, strlen(nr));
+		/* "artikelen 3 en 4" names artikel 3 first */
+		bg_buf_adds(&b, !strcmp(bw, "artikelen") ? "artikel" : bw);
+		if (b.len && is_upper(b.s[0]))
+			b.s[0] = (char)(b.s[0] - 'A' + 'a');
+		bg_buf_addc(&b, ' ');
+		bg_buf_add(&b, nr, l);
+		r = bg_buf_ok(&b) ? bg_arena_strndup(a, b.s, b.len) : NULL;
+		bg_buf_release(&b);
+		return r ? r : "";
+	}
+}
+
+/*
+ * The act an instruction changes: "Het Mediabesluit 2008 wordt als volgt
+ * gewijzigd" gives "Mediabesluit 2008"; "In artikel 3 van de Wet X wordt
+ * ..." gives "Wet X".  "" when the text names none.
+ */
+static const char *amend_act(bg_arena *a, const char *t)
+{
+	static const char *const verbs[] = {
+		"wordt", "worden", "vervalt", "vervallen", "komt", "komen",
+	};
+	size_t n = instruction_len(t), end = n;
+	const char *s = t, *v;
+
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+		const char *f = find_word(t, n, verbs[i]);
+		if (f && (size_t)(f - t) < end)
+			end = (size_t)(f - t);
+	}
+	if (end == n)
+		return "";
+	while (end && (t[end - 1] == ' ' || t[end - 1] == ','))
+		end--;
+	/* a provision first: the act follows "van de" / "van het" */
+	for (size_t i = 0; i < sizeof provision_words / sizeof provision_words[0]; i++) {
+		if (find_word(t, end, provision_words[i])) {
+			const char *de = find_word(t, end, "van de");
+			const char *het = find_word(t, end, "van het");
+			if (!de || (het && het < de))
+				de = het;
+			if (!de)
+				return "";
+			s = de + (de == het ? 8 : 7);
+			goto out;
+		}
+	}
+	if (ascii_prefix_ci(s, end, "het "))
+		s += 4;
+	else if (ascii_prefix_ci(s, end, "de "))
+		s += 3;
+out:
+	if ((size_t)(s - t) >= end)
+		return "";
+	v = bg_arena_strndup(a, s, end - (size_t)(s - t));
+	return v ? v : "";
+}
+
+static bool is_roman(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!strchr("IVXLCDM", *s))
+			return false;
+	return true;
+}
+
+static bool is_letter_nr(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!is_upper(*s))
+			return false;
+	return true;
+}
+
+static const bg_node *first_al(const bg_node *n)
+{
+	return n->first_child && n->first_child->kind == BG_N_AL ? n->first_child : NULL;
+}
+
+static bool has_kind_below(const bg_node *n, bg_node_kind k)
+{
+	for (const bg_node *c = n->first_child; c; c = bg_node_next(n, c))
+		if (c->kind == k)
+			return true;
+	return false;
+}
+
+static bool is_amending(const bg_node *art)
+{
+	const bg_node *wat = first_al(art);
+	bg_amend_action act = wat ? amend_action(wat->text) : BG_AMEND_OTHER;
+
+	if (act == BG_AMEND_WIJZIGEN)
+		return true;
+	for (const bg_node *c = art->first_child; c; c = c->next) {
+		if (c->kind == BG_N_ARTIKEL)
+			return true;
+		if (c->kind == BG_N_LID && (is_letter_nr(c->nr) || has_kind_below(c, BG_N_ARTIKEL)))
+			return true;
+	}
+	return is_roman(art->nr) && act != BG_AMEND_OTHER;
+}
+
+struct amend_list {
+	bg_doc *doc;
+	bg_amendment *v;
+	size_t n, alloc;
+	bool oom;
+};
+
+static bg_amendment *amend_push(struct amend_list *l)
+{
+	if (l->n == l->alloc) {
+		size_t na = l->alloc ? l->alloc * 2 : 16;
+		bg_amendment *p = realloc(l->v, na * sizeof *p);
+		if (!p) {
+			l->oom = true;
+			return NULL;
+		}
+		l->v = p;
+		l->alloc = na;
+	}
+	memset(&l->v[l->n], 0, sizeof l->v[0]);
+	return &l->v[l->n++];
+}
+
+/* Fills content (children after the wat) and the articles among them. */
+/* True when d, below c, is an article not nested in another article
+ * below c: "artikel 17a" in a wijziging, not the articles it quotes. */
+static bool top_article_below(const bg_node *c, const bg_node *d)
+{
+	if (d->kind != BG_N_ARTIKEL)
+		return false;
+	for (const bg_node *u = d->parent; u && u != c; u = u->parent)
+		if (u->kind == BG_N_ARTIKEL)
+			return false;
+	return true;
+}
+
+static void amend_content(struct amend_list *l, bg_amendment *am,
+			  const bg_node *owner, const bg_node *wat)
+{
+	bg_arena *a = bg_doc_arena(l->doc);
+	size_t nc = 0, na = 0;
+	const bg_node **content, **arts;
+	const bg_node *c0 = wat ? wat->next : owner->first_child;
+
+	for (const bg_node *c = c0; c; c = c->next) {
+		nc++;
+		if (c->kind == BG_N_ARTIKEL)
+			na++;
+		else
+			for (const bg_node *d = c->first_child; d; d = bg_node_next(c, d))
+				if (top_article_below(c, d))
+					na++;
+	}
+	if (!nc)
+		return;
+	content = bg_arena_alloc(a, nc * sizeof *content);
+	arts = na ? bg_arena_alloc(a, na * sizeof *arts) : NULL;
+	if (!content || (na && !arts)) {
+		l->oom = true;
+		return;
+	}
+	nc = na = 0;
+	for (const bg_node *c = c0; c; c = c->next) {
+		content[nc++] = c;
+		if (c->kind == BG_N_ARTIKEL)
+			arts[na++] = c;
+		else
+			for (const bg_node *d = c->first_child; d; d = bg_node_next(c, d))
+				if (top_article_below(c, d))
+					arts[na++] = d;
+	}
+	am->content = content;
+	am->ncontent = nc;
+	am->articles = arts;
+	am->narticles = na;
+}
+
+static void amend_item(struct amend_list *l, const bg_node *art, const char *act,
+		       const bg_node *item, const char *prefix, int depth)
+{
+	bg_arena *a = bg_doc_arena(l->doc);
+	const bg_node *wat = first_al(item);
+	bg_amendment *am;
+	bg_buf b = BG_BUF_INIT;
+	char *ond;
+	size_t idx;
+
+	if (l->oom)
+		return;
+	bg_buf_adds(&b, prefix);
+	if (prefix[0])
+		bg_buf_addc(&b, '.');
+	bg_buf_adds(&b, item->nr);
+	ond = bg_buf_ok(&b) ? bg_arena_strndup(a, b.s, b.len) : NULL;
+	bg_buf_release(&b);
+	am = amend_push(l);
+	if (!am || !ond) {
+		l->oom = true;
+		return;
+	}
+	idx = l->n - 1;
+	am->article = art;
+	am->item = item;
+	am->onderdeel = ond;
+	am->text = wat ? wat->text : "";
+	am->action = amend_action(am->text);
+	am->target = amend_target(a, am->text);
+	am->act = act;
+	{
+		const char *own = amend_act(a, am->text);
+		/* "In artikel 3 van de Wet X" inside an onderdeel names its act */
+		if (own[0] && !act[0])
+			am->act = own;
+	}
+	amend_content(l, am, item, wat);
+	/* "Artikel 3 wordt als volgt gewijzigd: 1. ... 2. ...": the leden or
+	 * items below are sub-instructions, not new text */
+	if (am->action == BG_AMEND_WIJZIGEN && depth < 3) {
+		const bg_amendment *self = &l->v[idx];
+		const bg_node *const *cont = self->content;
+		size_t ncont = self->ncontent;
+		for (size_t i = 0; i < ncont && !l->oom; i++) {
+			const bg_node *c = cont[i];
+			if (c->kind == BG_N_LID || c->kind == BG_N_LI)
+				amend_item(l, art, act, c, ond, depth + 1);
+			else if (c->kind == BG_N_LIJST)
+				for (const bg_node *li = c->first_child; li; li = li->next)
+					if (li->kind == BG_N_LI)
+						amend_item(l, art, act, li, ond, depth + 1);
+		}
+	}
+}
+
+bg_status bg_bill_amendments(bg_doc *doc, const bg_amendment **out, size_t *count)
+{
+	struct amend_list l = { .doc = doc };
+	bg_node *root = bg_doc_root(doc);
+	bg_arena *a = bg_doc_arena(doc);
+
+	*out = NULL;
+	*count = 0;
+	for (bg_node *n = root; n; n = bg_node_next(root, n)) {
+		const bg_node *wat;
+		const char *act;
+		bool items = false;
+
+		if (n->kind != BG_N_ARTIKEL || !n->parent ||
+		    bg_node_ancestor(n->parent, BG_N_ARTIKEL) ||
+		    bg_node_ancestor(n->parent, BG_N_LID) || !is_amending(n))
+			continue;
+		wat = first_al(n);
+		act = wat ? amend_act(a, wat->text) : "";
+		for (const bg_node *c = n->first_child; c && !l.oom; c = c->next)
+			if (c->kind == BG_N_LID) {
+				items = true;
+				amend_item(&l, n, act, c, "", 0);
+			}
+		if (!items && !l.oom) {
+			/* the article is itself the one instruction */
+			bg_amendment *am = amend_push(&l);
+			if (!am)
+				break;
+			am->article = n;
+			am->onderdeel = "";
+			am->text = wat ? wat->text : "";
+			am->action = amend_action(am->text);
+			am->target = amend_target(a, am->text);
+			am->act = act;
+			amend_content(&l, am, n, wat);
+		}
+	}
+	if (l.oom) {
+		free(l.v);
+		return BG_ERR_NOMEM;
+	}
+	if (l.n) {
+		bg_amendment *v = bg_arena_alloc(a, l.n * sizeof *v);
+		if (!v) {
+			free(l.v);
+			return BG_ERR_NOMEM;
+		}
+		memcpy(v, l.v, l.n * sizeof *v);
+		*out = v;
+		*count = l.n;
+	}
+	free(l.v);
+	return BG_OK;
+}
