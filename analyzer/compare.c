@@ -138,7 +138,7 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 	bg_diff d = BG_DIFF_INIT;
 	double R, C, T;
 
-	R = strcmp(a->root, b->root) ? 1.0 : 0.0;
+	R = strcmp(a->origin, b->origin) ? 1.0 : 0.0;
 	C = comp_distance(a, b);
 	T = bg_diff_tokens(&a->words, &b->words, &d) == BG_OK ? bg_diff_distance(&d) : 1.0;
 	bg_diff_release(&d);
@@ -440,7 +440,7 @@ bg_status bg_cmp_explain_pair(const bg_cmp_def *a, const bg_cmp_def *b,
 	st = bg_diff_tokens(&a->words, &b->words, &out->diff);
 	if (ok && comp_match(&a->comp, &b->comp, ma, mb, sim) < 0)
 		ok = false;
-	if (ok && strcmp(a->root, b->root))
+	if (ok && strcmp(a->origin, b->origin))
 		ok = add_note(out, BG_NOTE_ROOT, SIZE_MAX, SIZE_MAX, 0.0);
 	if (ok && conj_differs(&a->comp, &b->comp))
 		ok = add_note(out, BG_NOTE_CONJ, SIZE_MAX, SIZE_MAX, 0.0);

@@ -17,8 +17,9 @@
  * shared):
  *     d(A,B) = 0                                   same variant
  *     d(A,B) = 0.2 R + 0.5 C + 0.3 T               otherwise
- *   R = 1 when the roots differ (two provisions that can be amended apart),
- *       0 when one root is changed by a modifying clause;
+ *   R = 1 when the origins differ (two provisions that can be amended
+ *       apart), 0 when both start from one provision (a modified reference
+ *       and its root);
  *   C = component distance: 1 - 2 S / (|A| + |B|), S the sum of the
  *       similarities of the matched components (greedy best-first matching
  *       of components of the same kind whose key similarity is at least
@@ -55,7 +56,11 @@ typedef struct bg_cmp_def {
 	const char *date;     /* version date or "" */
 	const char *where;    /* provision(s): "artikel 3 lid 1-2" */
 	const char *kind;     /* own, reference, modified_reference, inherited, ... */
-	const char *root;     /* root key ("BWBR0018472/artikel=3") */
+	const char *root;     /* variant key: the root provision ("BWBR0018472/artikel=3"),
+			       * or the definition's own key when it states or
+			       * modifies the meaning itself */
+	const char *origin;   /* the provision the meaning starts from: the root
+			       * for references and modified references */
 	const char *root_label; /* where the meaning comes from, "" for own */
 	const char *text;     /* the wording of the meaning */
 	const char *link;     /* wetten.overheid.nl link or "" */

@@ -1,0 +1,373 @@
+/*
+ * check_compare.c -- components (items, exclusions, conditions and their
+ * connective, time references, references), the word diff, variant
+ * grouping, the divergence score and the concept index, on small
+ * hand-written definitions.  Uses the real phrase file lexicon/compare.txt
+ * (run from the repository root, as `make unit` does).
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+static bg_norm *nm;
+static bg_cmp_phrases *ph;
+
+static void setup(void)
+{
+	bg_diag d = { 0 };
+
+	nm = bg_norm_new();
+	ck_assert_ptr_nonnull(nm);
+	ck_assert_int_eq(bg_cmp_phrases_load("lexicon/compare.txt", nm, &ph, &d), BG_OK);
+}
+
+static void teardown(void)
+{
+	bg_cmp_phrases_free(ph);
+	bg_norm_free(nm);
+}
+
+static void split(const char *text, bg_components *c)
+{
+	ck_assert_int_eq(bg_components_split(nm, ph, text, strlen(text), c), BG_OK);
+}
+
+/* The text of component i. */
+static char *ctext(const char *text, const bg_components *c, size_t i)
+{
+	return strndup(text + c->v[i].start, c->v[i].len);
+}
+
+static size_t count_kind(const bg_components *c, bg_comp_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->v[i].kind == k;
+	return n;
+}
+
+static const bg_comp *find_kind(const bg_components *c, bg_comp_kind k, size_t nth)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].kind == k && nth-- == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+START_TEST(list_items_and_connective)
+{
+	const char *t = "a. de echtgenoot; b. de geregistreerde partner; en c. de ongehuwde "
+			"meerderjarige met wie een gezamenlijke huishouding wordt gevoerd.";
+	bg_components c = BG_COMPONENTS_INIT;
+	char *s;
+
+	split(t, &c);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_ITEM), 3);
+	ck_assert_int_eq(c.list_conj, BG_CONJ_EN);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(find_kind(&c, BG_COMP_ITEM, i)->conj, BG_CONJ_EN);
+	/* the marker and the connective are not part of the item */
+	s = ctext(t, &c, 2);
+	ck_assert_str_eq(s, "de ongehuwde meerderjarige met wie een gezamenlijke huishouding wordt gevoerd");
+	free(s);
+	s = ctext(t, &c, 1);
+	ck_assert_str_eq(s, "de geregistreerde partner");
+	free(s);
+	/* stemmed key without function words */
+	ck_assert_str_eq(c.v[1].key, "geregistreerd partner");
+	bg_components_release(&c);
+}
+END_TEST
+
+START_TEST(lead_in_makes_conditions_alternative)
+{
+	const char *t = "degene die op hetzelfde woonadres is ingeschreven als de belanghebbende en: "
+			"a. uit wiens relatie een kind is geboren; b. die een kind heeft erkend; of "
+			"c. die samen met de belanghebbende een woning heeft.";
+	bg_components c = BG_COMPONENTS_INIT;
+
+	split(t, &c);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_ITEM), 1);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_CONDITION), 3);
+	ck_assert_int_eq(c.list_conj, BG_CONJ_OF);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(find_kind(&c, BG_COMP_CONDITION, i)->conj, BG_CONJ_OF);
+	/* the lead-in is an item without the list's connective */
+	ck_assert_int_eq(find_kind(&c, BG_COMP_ITEM, 0)->conj, BG_CONJ_NONE);
+	bg_components_release(&c);
+}
+END_TEST
+
+START_TEST(exclusions_conditions_time_references)
+{
+	const char *t = "het inkomen, bedoeld in artikel 8, eerste lid, van de Algemene wet "
+			"inkomensafhankelijke regelingen, met uitzondering van de inkomsten uit vermogen, "
+			"indien de belanghebbende op de peildatum ingezetene is en meerderjarig is";
+	bg_components c = BG_COMPONENTS_INIT;
+	const bg_comp *x;
+	char *s;
+
+	split(t, &c);
+	x = find_kind(&c, BG_COMP_EXCLUSION, 0);
+	ck_assert_ptr_nonnull(x);
+	s = strndup(t + x->start, x->len);
+	ck_assert_str_eq(s, "met uitzondering van de inkomsten uit vermogen");
+	free(s);
+	/* the marker is not in the key: "tenzij X" matches "met uitzondering van X" */
+	ck_assert_str_eq(x->key, "inkomst uit vermog");
+	x = find_kind(&c, BG_COMP_CONDITION, 0);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(x->conj, BG_CONJ_EN);
+	x = find_kind(&c, BG_COMP_TIME, 0);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->key, "peildatum");
+	x = find_kind(&c, BG_COMP_REFERENCE, 0);
+	ck_assert_ptr_nonnull(x);
+	s = strndup(t + x->start, x->len);
+	ck_assert_str_eq(s, "artikel 8, eerste lid, van de Algemene wet inkomensafhankelijke regelingen");
+	free(s);
+	bg_components_release(&c);
+}
+END_TEST
+
+START_TEST(clause_starting_with_exception)
+{
+	const char *t = "de echtgenoot; tenzij het betreft een bloedverwant in de eerste graad.";
+	bg_components c = BG_COMPONENTS_INIT;
+
+	split(t, &c);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_EXCLUSION), 1);
+	ck_assert_str_eq(find_kind(&c, BG_COMP_EXCLUSION, 0)->key, "betreft bloedverwant eerst grad");
+	bg_components_release(&c);
+}
+END_TEST
+
+START_TEST(similarity)
+{
+	ck_assert(fabs(bg_comp_similarity("a b c", "a b c") - 1.0) < 1e-9);
+	ck_assert(fabs(bg_comp_similarity("a b", "c d")) < 1e-9);
+	/* Dice: 2*2/(3+3) */
+	ck_assert(fabs(bg_comp_similarity("a b c", "a b d") - 2.0 / 3.0) < 1e-9);
+	/* word sets: order and repetition do not matter */
+	ck_assert(fabs(bg_comp_similarity("b a a", "a b") - 1.0) < 1e-9);
+}
+END_TEST
+
+static void toks(const char *s, bg_toklist *l)
+{
+	ck_assert_int_eq(bg_norm_tokens(nm, s, strlen(s), BG_NORM_NUMBERS, l), BG_OK);
+}
+
+START_TEST(word_diff)
+{
+	const char *a = "de echtgenoot of de ongehuwde meerderjarige";
+	const char *b = "De echtgenoot, of de geregistreerde partner";
+	bg_toklist ta = BG_TOKLIST_INIT, tb = BG_TOKLIST_INIT;
+	bg_diff d = BG_DIFF_INIT;
+	bg_buf out = BG_BUF_INIT;
+
+	toks(a, &ta);
+	toks(b, &tb);
+	ck_assert_int_eq(bg_diff_tokens(&ta, &tb, &d), BG_OK);
+	/* case and the comma are not differences */
+	ck_assert_uint_eq(d.lcs, 4);
+	ck_assert(fabs(bg_diff_distance(&d) - (1.0 - 8.0 / 12.0)) < 1e-9);
+	bg_diff_write_plain(&d, a, strlen(a), &ta, b, strlen(b), &tb, &out);
+	ck_assert_str_eq(out.s, "de echtgenoot of de [-ongehuwde meerderjarige-]{+geregistreerde partner+}");
+	bg_buf_release(&out);
+	bg_diff_release(&d);
+
+	/* identical texts: one equal run, distance 0 */
+	ck_assert_int_eq(bg_diff_tokens(&ta, &ta, &d), BG_OK);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_int_eq(d.v[0].op, BG_DIFF_EQ);
+	ck_assert(bg_diff_distance(&d) == 0.0);
+	bg_diff_release(&d);
+	bg_toklist_release(&ta);
+	bg_toklist_release(&tb);
+}
+END_TEST
+
+static bg_cmp_def mkdef(const char *law, const char *root, const char *text)
+{
+	bg_cmp_def d;
+
+	memset(&d, 0, sizeof d);
+	d.law = law;
+	d.title = law;
+	d.date = "";
+	d.where = "artikel 1";
+	d.kind = "own";
+	d.root = root;
+	d.origin = root;
+	d.root_label = "";
+	d.text = text;
+	d.link = "";
+	return d;
+}
+
+START_TEST(grouping_score_index)
+{
+	bg_cmp_def defs[5];
+	bg_cmp c;
+	const char *awir = "de echtgenoot of de ongehuwde meerderjarige met wie de belanghebbende "
+			   "een gezamenlijke huishouding voert";
+	const bg_cmp_pair *p;
+
+	/* A: own; B: reference to A (same root); C: A's wording in other case
+	 * and punctuation (own root); D: a different test; E: D again */
+	defs[0] = mkdef("L1", "L1/artikel=1", awir);
+	defs[1] = mkdef("L2", "L1/artikel=1", "partner als bedoeld in artikel 1 van L1");
+	defs[1].kind = "reference";
+	defs[2] = mkdef("L3", "L3/artikel=2", "De Echtgenoot, of de ongehuwde meerderjarige met "
+			"wie de belanghebbende een gezamenlijke huishouding voert.");
+	defs[3] = mkdef("L4", "L4/artikel=3", "degene die op hetzelfde woonadres staat ingeschreven "
+			"en: a. met wie een kind is geboren; of b. die een woning in eigendom heeft.");
+	defs[4] = mkdef("L5", "L5/artikel=1", "degene die op hetzelfde woonadres staat ingeschreven "
+			"en: a. met wie een kind is geboren; of b. die een woning in eigendom heeft.");
+	ck_assert_int_eq(bg_cmp_run(nm, ph, defs, 5, 2, &c), BG_OK);
+
+	ck_assert_uint_eq(c.nvar, 2);
+	ck_assert_uint_eq(c.nlaws, 5);
+	/* the larger variant first */
+	ck_assert_uint_eq(c.var[0].nlaws, 3);
+	ck_assert_uint_eq(defs[0].variant, 0);
+	ck_assert_uint_eq(defs[1].variant, 0);  /* same root */
+	ck_assert_uint_eq(defs[2].variant, 0);  /* same wording after normalisation */
+	ck_assert_uint_eq(defs[3].variant, 1);
+	ck_assert_uint_eq(defs[4].variant, 1);
+	/* the representative of variant 0 is an own definition */
+	ck_assert_str_eq(defs[c.var[0].rep].kind, "own");
+
+	ck_assert(bg_cmp_def_score(&c, 0, 1) == 0.0);
+	ck_assert(bg_cmp_def_score(&c, 0, 2) == 0.0);
+	p = bg_cmp_pair_of(&c, 0, 1);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(p == bg_cmp_pair_of(&c, 1, 0));
+	ck_assert(p->root == 1.0);
+	ck_assert(p->score > 0.6 && p->score <= 1.0);
+	ck_assert(fabs(p->score - (BG_CMP_W_ROOT * p->root + BG_CMP_W_COMP * p->comp +
+				   BG_CMP_W_TOK * p->tok)) < 1e-12);
+
+	/* index: memberships 3 and 2 over 5 laws */
+	{
+		double h = -(0.6 * log2(0.6) + 0.4 * log2(0.4));
+		ck_assert(fabs(c.entropy - h) < 1e-9);
+		ck_assert(fabs(c.entropy_norm - h / log2(5.0)) < 1e-9);
+		/* 6 of the 10 definition pairs cross variants */
+		ck_assert(fabs(c.mean_divergence - p->score * 6.0 / 10.0) < 1e-9);
+	}
+	bg_cmp_release(&c);
+}
+END_TEST
+
+START_TEST(score_bounds_and_explanations)
+{
+	bg_cmp_def a = mkdef("L1", "L1/artikel=1", "de echtgenoot, tenzij het betreft een "
+			     "bloedverwant in de eerste graad");
+	bg_cmp_def b = mkdef("L2", "L1/artikel=1", "de echtgenoot");
+	bg_cmp_def z = mkdef("L3", "L3/artikel=9", "woonwagen of woonschip");
+	bg_cmp_explain e = BG_CMP_EXPLAIN_INIT;
+	bg_buf line = BG_BUF_INIT;
+	double r, cd, td, s;
+
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &a), BG_OK);
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &b), BG_OK);
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &z), BG_OK);
+	/* a modified reference and its root share the origin: R = 0 */
+	s = bg_cmp_score2(&a, &b, &r, &cd, &td);
+	ck_assert(r == 0.0);
+	ck_assert(s > 0.0 && s < 0.5);
+	/* a text against itself scores 0 */
+	ck_assert(bg_cmp_score2(&a, &a, NULL, NULL, NULL) == 0.0);
+	/* nothing shared: 1 */
+	s = bg_cmp_score2(&a, &z, &r, &cd, &td);
+	ck_assert(fabs(s - 1.0) < 1e-9);
+
+	ck_assert_int_eq(bg_cmp_explain_pair(&a, &b, &e), BG_OK);
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_int_eq(e.notes[0].kind, BG_NOTE_ONLY_A);
+	bg_note_write(&e.notes[0], &a, "A", &b, "B", &line);
+	ck_assert_str_eq(line.s, "A excludes \"tenzij het betreft een bloedverwant in de eerste "
+			 "graad\"; B does not.");
+	bg_buf_release(&line);
+	bg_cmp_explain_release(&e);
+	bg_cmp_def_release(&a);
+	bg_cmp_def_release(&b);
+	bg_cmp_def_release(&z);
+}
+END_TEST
+
+START_TEST(connective_difference)
+{
+	bg_cmp_def a = mkdef("L1", "L1/artikel=1", "degene die: a. een kind heeft; of b. een woning heeft.");
+	bg_cmp_def b = mkdef("L2", "L2/artikel=1", "degene die: a. een kind heeft; en b. een woning heeft.");
+	bg_cmp_explain e = BG_CMP_EXPLAIN_INIT;
+	bg_buf line = BG_BUF_INIT;
+	bool seen = false;
+
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &a), BG_OK);
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &b), BG_OK);
+	ck_assert_int_eq(bg_cmp_explain_pair(&a, &b, &e), BG_OK);
+	for (size_t i = 0; i < e.n; i++)
+		if (e.notes[i].kind == BG_NOTE_CONJ) {
+			bg_note_write(&e.notes[i], &a, "A", &b, "B", &line);
+			seen = true;
+		}
+	ck_assert(seen);
+	ck_assert_str_eq(line.s, "A joins its list as alternatives (\"of\"); B cumulatively (\"en\").");
+	/* same words, different connective: the components differ */
+	ck_assert(bg_cmp_score2(&a, &b, NULL, NULL, NULL) > BG_CMP_W_ROOT);
+	bg_buf_release(&line);
+	bg_cmp_explain_release(&e);
+	bg_cmp_def_release(&a);
+	bg_cmp_def_release(&b);
+}
+END_TEST
+
+START_TEST(phrase_file_errors)
+{
+	bg_cmp_phrases *p = NULL;
+	bg_diag d = { 0 };
+	const char *bad = "# comment\nexclusion\ttenzij\nbogus\tword\n";
+
+	ck_assert_int_eq(bg_cmp_phrases_parse(bad, strlen(bad), "x.txt", nm, &p, &d), BG_ERR_FORMAT);
+	ck_assert_ptr_null(p);
+	ck_assert_uint_eq(d.line, 3);
+	bg_diag_clear(&d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("compare");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, list_items_and_connective);
+	tcase_add_test(tc, lead_in_makes_conditions_alternative);
+	tcase_add_test(tc, exclusions_conditions_time_references);
+	tcase_add_test(tc, clause_starting_with_exception);
+	tcase_add_test(tc, similarity);
+	tcase_add_test(tc, word_diff);
+	tcase_add_test(tc, grouping_score_index);
+	tcase_add_test(tc, score_bounds_and_explanations);
+	tcase_add_test(tc, connective_difference);
+	tcase_add_test(tc, phrase_file_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
