@@ -17,7 +17,10 @@ struct command {
 static const struct command commands[] = {
 	{ "stats", bg_cmd_stats, "what the reader finds: regulations, articles, references, words" },
 	{ "tree", bg_cmd_tree, "the document tree of one file, one line per node" },
+	{ "defs", bg_cmd_defs, "every definition: term, concept, kind, scope, where it points" },
 	{ "complexity", bg_cmd_complexity, "complexity per law, article, definition; stacking of conditions; history" },
+	{ "compare", bg_cmd_compare, "one concept across laws: variants, divergence, what differs" },
+	{ "index", bg_cmd_index, "build the SQLite index of the corpus (begrip-index.sqlite) for begrip check" },
 };
 
 static void usage(FILE *out)
