@@ -79,6 +79,10 @@ typedef struct bg_deflaw {
 	size_t n_frameworks;
 	const size_t *frameworks;
 	const char *const *framework_article, *const *framework_lid;
+	/* alias titles (<alias-titels>) and the address of the root node */
+	size_t n_aliases;
+	const char *const *aliases;
+	const char *root_address;
 } bg_deflaw;
 
 typedef struct bg_defset bg_defset;

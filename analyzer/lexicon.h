@@ -31,6 +31,7 @@ typedef enum bg_trigger_form {
 	BG_TRIG_SCOPE_ARTICLE,    /* "in dit artikel" */
 	BG_TRIG_SCOPE_LID,        /* "in dit lid" */
 	BG_TRIG_NOT_DEFINITION,   /* sentences that look like definitions but are not */
+	BG_TRIG_REFERENCE,        /* "als bedoeld in": the body points elsewhere */
 	BG_TRIG__COUNT
 } bg_trigger_form;
 
@@ -53,6 +54,8 @@ const char *bg_lexicon_note(const bg_lexicon *lex, size_t i);    /* scope note, 
 const char *bg_lexicon_broader(const bg_lexicon *lex, size_t i); /* broader concept id or "" */
 size_t bg_lexicon_variant_count(const bg_lexicon *lex, size_t i);
 const char *bg_lexicon_variant(const bg_lexicon *lex, size_t i, size_t j); /* as written */
+/* The normalised stemmed key of a variant ("fiscal partner"). */
+const char *bg_lexicon_variant_key(const bg_lexicon *lex, size_t i, size_t j);
 /* Index of the concept with this id, or -1. */
 long bg_lexicon_find(const bg_lexicon *lex, const char *id);
 
@@ -69,12 +72,23 @@ const char *bg_lexicon_concept_for_key(const bg_lexicon *lex, const char *key);
 const char *bg_lexicon_concept_for_term(const bg_lexicon *lex, bg_norm *nm,
 					const char *term, size_t n);
 
-/* Triggers of one form: count and the compiled TRE regex (a regex_t *,
- * opaque here so that callers need no TRE header). */
+/* Triggers of one form, in file order.  `regex` is a compiled TRE
+ * regex_t (opaque here so that callers need no TRE header); `term_group`
+ * the parenthesised group holding the term (0: none); `lexicon_only`
+ * restricts the trigger to terms that name a lexicon concept; `max_cost`
+ * the edit distance allowed by approximate matching. */
+typedef struct bg_trigger {
+	const void *regex;
+	const char *pattern;
+	int max_cost;
+	int term_group;
+	bool lexicon_only;
+	const char *require;  /* literal the folded text must contain, "" = none */
+} bg_trigger;
 size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f);
-const void *bg_lexicon_trigger(const bg_lexicon *lex, bg_trigger_form f, size_t j,
-			       int *max_cost);
-const char *bg_lexicon_trigger_pattern(const bg_lexicon *lex, bg_trigger_form f, size_t j);
+const bg_trigger *bg_lexicon_trigger(const bg_lexicon *lex, bg_trigger_form f, size_t j);
+/* The name of a form as written in the lexicon ("inline", "list", ...). */
+const char *bg_trigger_form_name(bg_trigger_form f);
 
 /* Abbreviations and common titles of regulations: "Awir" -> BWBR0018472. */
 size_t bg_lexicon_abbrev_count(const bg_lexicon *lex);
@@ -86,7 +100,11 @@ const char *bg_lexicon_abbrev_bwb(const bg_lexicon *lex, size_t i);
  * for its subjects. */
 size_t bg_lexicon_framework_count(const bg_lexicon *lex);
 const char *bg_lexicon_framework_phrase(const bg_lexicon *lex, size_t i);
+/* The compiled pattern of a framework declaration (a TRE regex_t *). */
+const void *bg_lexicon_framework_regex(const bg_lexicon *lex, size_t i);
 const char *bg_lexicon_framework_bwb(const bg_lexicon *lex, size_t i);
+/* Literal a paragraph must contain before the pattern is tried, "" = none. */
+const char *bg_lexicon_framework_require(const bg_lexicon *lex, size_t i);
 size_t bg_lexicon_framework_concept_count(const bg_lexicon *lex, size_t i);
 const char *bg_lexicon_framework_concept(const bg_lexicon *lex, size_t i, size_t j);
 

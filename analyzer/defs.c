@@ -1,0 +1,1145 @@
+/*
+ * defs.c -- finds the definitions of one document: definitielijst items,
+ * "In deze wet wordt verstaan onder:" lists, inline definitions ("Onder X
+ * wordt verstaan", "Als X wordt aangemerkt", "Met X wordt gelijkgesteld",
+ * "X is degene die"), exclusions ("Niet als X wordt aangemerkt") and
+ * "heeft dezelfde betekenis als" references; with each, its scope and,
+ * when the body points elsewhere, the reference as written.
+ *
+ * Every phrase that recognises a definition comes from the lexicon
+ * (lexicon/triggers.txt): the code below knows the FORMS (a list intro is
+ * followed by items "term: body"; an inline trigger names its term group),
+ * the lexicon knows the WORDS.  Patterns are TRE regexes matched against a
+ * copy of the text with ASCII letters lower-cased and every other byte
+ * kept, so that match offsets are offsets into the original text and the
+ * term can be quoted as written.
+ *
+ * Cross-document work (titles, targets, chains, inheritance) is in
+ * resolve.c; this file also holds the set itself and the parallel driver.
+ */
+#include "defs_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tre/tre.h>
+
+#define MAX_TERM_WORDS 10
+#define MAX_TERM_BYTES 160
+#define MAX_HEAD_WORDS 6
+#define MAX_REF_TEXT 400
+
+/* ------------------------------------------------------------------ set */
+
+const char *bg_def_kind_name(bg_def_kind k)
+{
+	switch (k) {
+	case BG_DEF_OWN: return "own";
+	case BG_DEF_REFERENCE: return "reference";
+	case BG_DEF_MODIFIED_REFERENCE: return "modified_reference";
+	case BG_DEF_INHERITED: return "inherited";
+	case BG_DEF_NEGATIVE: return "negative";
+	}
+	return "?";
+}
+
+bg_defset *bg_defset_new(const bg_lexicon *lex)
+{
+	bg_defset *set = calloc(1, sizeof *set);
+
+	if (!set)
+		return NULL;
+	set->arena = bg_arena_new();
+	if (!set->arena) {
+		free(set);
+		return NULL;
+	}
+	set->lex = lex;
+	return set;
+}
+
+bg_def *bg_defset_add(bg_defset *set)
+{
+	bg_def *d;
+
+	if (set->n == set->alloc) {
+		size_t na = set->alloc ? set->alloc * 2 : 16;
+		bg_def *v = realloc(set->v, na * sizeof *v);
+		if (!v)
+			return NULL;
+		set->v = v;
+		set->alloc = na;
+	}
+	d = &set->v[set->n++];
+	memset(d, 0, sizeof *d);
+	d->file = d->bwb_id = d->law_title = d->date = "";
+	d->article = d->lid = d->item = d->term = d->term_key = d->concept = "";
+	d->target_bwb_id = d->target_article = d->target_lid = "";
+	d->chain_status = "";
+	d->scope_kind = "regulation";
+	d->scope_text = d->scope_address = d->text = d->modification = "";
+	d->link = d->address = d->ref_text = "";
+	return d;
+}
+
+bg_status bg_defset_merge(bg_defset *to, bg_defset *from)
+{
+	size_t shift = to->nlaws;
+
+	if (to->narenas + 1 >= to->aarenas) {
+		size_t na = to->aarenas ? to->aarenas * 2 : 16;
+		bg_arena **v = realloc(to->arenas, na * sizeof *v);
+		if (!v)
+			return BG_ERR_NOMEM;
+		to->arenas = v;
+		to->aarenas = na;
+	}
+	if (to->n + from->n > to->alloc) {
+		size_t na = to->alloc ? to->alloc : 16;
+		while (na < to->n + from->n)
+			na *= 2;
+		bg_def *v = realloc(to->v, na * sizeof *v);
+		if (!v)
+			return BG_ERR_NOMEM;
+		to->v = v;
+		to->alloc = na;
+	}
+	if (to->nlaws + from->nlaws > to->alaws) {
+		size_t na = to->alaws ? to->alaws : 16;
+		while (na < to->nlaws + from->nlaws)
+			na *= 2;
+		bg_deflaw *v = realloc(to->laws, na * sizeof *v);
+		if (!v)
+			return BG_ERR_NOMEM;
+		to->laws = v;
+		to->alaws = na;
+	}
+	for (size_t i = 0; i < from->n; i++) {
+		to->v[to->n] = from->v[i];
+		to->v[to->n].doc_index += shift;
+		to->n++;
+	}
+	memcpy(to->laws + to->nlaws, from->laws, from->nlaws * sizeof *from->laws);
+	to->nlaws += from->nlaws;
+	to->arenas[to->narenas++] = from->arena;
+	for (size_t i = 0; i < from->narenas; i++) {
+		if (to->narenas == to->aarenas) {
+			bg_arena **v = realloc(to->arenas, to->aarenas * 2 * sizeof *v);
+			if (!v)
+				return BG_ERR_NOMEM;
+			to->arenas = v;
+			to->aarenas *= 2;
+		}
+		to->arenas[to->narenas++] = from->arenas[i];
+	}
+	free(from->arenas);
+	free(from->v);
+	free(from->laws);
+	free(from->titles);
+	free(from);
+	return BG_OK;
+}
+
+void bg_defset_free(bg_defset *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->narenas; i++)
+		bg_arena_free(set->arenas[i]);
+	free(set->arenas);
+	bg_arena_free(set->arena);
+	free(set->v);
+	free(set->laws);
+	free(set->titles);
+	free(set);
+}
+
+size_t bg_defset_count(const bg_defset *set) { return set ? set->n : 0; }
+
+const bg_def *bg_defset_get(const bg_defset *set, size_t i)
+{
+	return set && i < set->n ? &set->v[i] : NULL;
+}
+
+size_t bg_defset_law_count(const bg_defset *set) { return set ? set->nlaws : 0; }
+
+const bg_deflaw *bg_defset_law(const bg_defset *set, size_t i)
+{
+	return set && i < set->nlaws ? &set->laws[i] : NULL;
+}
+
+void bg_defs_lower(const char *s, size_t n, bg_buf *out)
+{
+	bg_buf_clear(out);
+	bg_buf_add(out, s, n);
+	if (!bg_buf_ok(out))
+		return;
+	for (size_t i = 0; i < out->len; i++)
+		if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+			out->s[i] = (char)(out->s[i] - 'A' + 'a');
+}
+
+/* ----------------------------------------------------------- matching */
+
+typedef struct tmatch {
+	size_t so, eo;    /* whole match */
+	size_t tso, teo;  /* term group, or so..so */
+	const bg_trigger *trig;
+} tmatch;
+
+/* Tries one trigger on low[0..n); fills m on a match. */
+static bool trig_match(const bg_trigger *t, const char *low, size_t n, tmatch *m)
+{
+	regmatch_t pm[10];
+	regamatch_t am;
+	regaparams_t p;
+	int g = t->term_group;
+
+	if (t->require[0] && !memmem(low, n, t->require, strlen(t->require)))
+		return false;
+	memset(&am, 0, sizeof am);
+	memset(pm, 0, sizeof pm);
+	am.nmatch = 10;
+	am.pmatch = pm;
+	tre_regaparams_default(&p);
+	p.max_cost = t->max_cost;
+	if (tre_reganexec(t->regex, low, n, &am, p, 0) != REG_OK)
+		return false;
+	if (pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
+		return false;
+	m->so = (size_t)pm[0].rm_so;
+	m->eo = (size_t)pm[0].rm_eo;
+	if (g > 0 && g < 10 && pm[g].rm_so >= 0 && (size_t)pm[g].rm_eo <= n) {
+		m->tso = (size_t)pm[g].rm_so;
+		m->teo = (size_t)pm[g].rm_eo;
+	} else {
+		m->tso = m->teo = m->so;
+	}
+	m->trig = t;
+	return true;
+}
+
+/* The earliest match of any trigger of form f. */
+static bool form_match(const bg_lexicon *lex, bg_trigger_form f, const char *low,
+		       size_t n, tmatch *best)
+{
+	bool found = false;
+
+	for (size_t j = 0; j < bg_lexicon_trigger_count(lex, f); j++) {
+		tmatch m;
+		if (trig_match(bg_lexicon_trigger(lex, f, j), low, n, &m) &&
+		    (!found || m.so < best->so)) {
+			*best = m;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* ------------------------------------------------------- one document */
+
+struct ex {
+	const bg_doc *doc;
+	const bg_lexicon *lex;
+	bg_norm *nm;
+	bg_defset *set;
+	bg_arena *a;
+	const char *file, *bwb, *title, *date;
+	bg_buf low, tmp, key;
+	/* the scope stated earlier in the same article */
+	const bg_node *scope_art;
+	const char *scope_kind, *scope_text, *scope_addr;
+	bg_status st;
+};
+
+static const char *dup(struct ex *x, const char *s, size_t n)
+{
+	char *p = bg_arena_strndup(x->a, s, n);
+
+	if (!p) {
+		x->st = BG_ERR_NOMEM;
+		return "";
+	}
+	return p;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Trims spaces, quotes and trailing punctuation from a term; strips a
+ * leading article. */
+static void clean_term(const char *s, size_t *so, size_t *eo)
+{
+	static const char *const quotes[] = {
+		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+		"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
+	};
+	bool changed = true;
+
+	while (changed && *so < *eo) {
+		changed = false;
+		while (*so < *eo && is_space(s[*so])) {
+			(*so)++;
+			changed = true;
+		}
+		while (*eo > *so && (is_space(s[*eo - 1]) || s[*eo - 1] == ',' ||
+				     s[*eo - 1] == ':' || s[*eo - 1] == ';')) {
+			(*eo)--;
+			changed = true;
+		}
+		for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
+			size_t ql = strlen(quotes[q]);
+			if (*eo - *so >= ql && !memcmp(s + *so, quotes[q], ql)) {
+				*so += ql;
+				changed = true;
+			}
+			if (*eo - *so >= ql && !memcmp(s + *eo - ql, quotes[q], ql)) {
+				*eo -= ql;
+				changed = true;
+			}
+		}
+		/* adverbs the term group of a trigger may swallow */
+		static const char *const adverbs[] = {
+			" mede", " ook", " eveneens", " tevens", " voorts", " uitsluitend",
+			" slechts", " niet", " meer", " wel", " steeds", " in elk geval",
+		};
+		for (size_t k = 0; k < sizeof adverbs / sizeof *adverbs; k++) {
+			size_t al = strlen(adverbs[k]);
+			if (*eo - *so > al + 1 && !strncasecmp(s + *eo - al, adverbs[k], al)) {
+				*eo -= al;
+				changed = true;
+			}
+		}
+		static const char *const arts[] = { "de ", "het ", "een ", "De ", "Het ", "Een " };
+		for (size_t k = 0; k < sizeof arts / sizeof *arts; k++) {
+			size_t al = strlen(arts[k]);
+			if (*eo - *so > al + 1 && !memcmp(s + *so, arts[k], al)) {
+				*so += al;
+				changed = true;
+			}
+		}
+	}
+}
+
+/* Words that cannot occur in a defined term: a capture that holds one
+ * caught a clause, not a term. */
+static bool plausible_term(const char *s, size_t n)
+{
+	static const char *const bad[] = {
+		"wordt", "worden", "is", "zijn", "heeft", "hebben", "kan", "kunnen",
+		"moet", "moeten", "die", "dat", "indien", "wanneer", "ingeval", "artikel",
+		"hij", "zij", "zich", "er", "daaronder", "zodanig", "deze", "dit", "hem",
+		"haar", "niet", "tenzij", "waarin", "waarbij", "welke", "bedoeld", "of", "mits",
+		"voorzover", "wie", "wat", "gaat", "zal", "zullen", "kunnen", "bij", "ten",
+	};
+	size_t words = 0;
+	bool letter = false;
+
+	if (!n || n > MAX_TERM_BYTES)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letter = true;
+		if (c == '(' || c == ')' || c == '[' || c == '.')
+			return false;
+	}
+	if (!letter)
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t j;
+		while (i < n && is_space(s[i]))
+			i++;
+		for (j = i; j < n && !is_space(s[j]); j++)
+			;
+		if (j > i) {
+			words++;
+			/* "of" and "bij" may join alternatives in a term head
+			 * ("gehuwd of als gehuwd aangemerkt"): only reject them
+			 * at the start */
+			for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+				size_t bl = strlen(bad[k]);
+				if (j - i == bl && !strncasecmp(s + i, bad[k], bl)) {
+					if ((!strcmp(bad[k], "of") || !strcmp(bad[k], "bij")) &&
+					    words > 1)
+						continue;
+					return false;
+				}
+			}
+		}
+		i = j;
+	}
+	return words >= 1 && words <= MAX_TERM_WORDS;
+}
+
+static const bg_node *ancestor_below(const bg_node *n, bg_node_kind k, const bg_node *stop)
+{
+	for (; n && n != stop; n = n->parent)
+		if (n->kind == k)
+			return n;
+	return NULL;
+}
+
+/* "a", "f.1°": the list item numbers from the article (or lid) down to n. */
+static void item_path(const bg_node *n, const bg_node *art, bg_buf *b)
+{
+	const bg_node *chain[16];
+	size_t k = 0;
+
+	bg_buf_clear(b);
+	for (const bg_node *c = n; c && c != art && k < 16; c = c->parent)
+		if ((c->kind == BG_N_LI || c->kind == BG_N_DEFITEM) && c->nr[0])
+			chain[k++] = c;
+	while (k-- > 0) {
+		if (b->len)
+			bg_buf_addc(b, '.');
+		bg_buf_adds(b, chain[k]->nr);
+	}
+}
+
+struct scope {
+	const char *kind, *text, *addr;
+};
+
+static const bg_node *container_of(const bg_node *n)
+{
+	for (const bg_node *c = n->parent; c; c = c->parent)
+		if (bg_node_kind_is_container(c->kind))
+			return c;
+	return NULL;
+}
+
+/* The scope stated in a paragraph (low/orig: its text), else the one
+ * stated earlier in the article, else the whole regulation. */
+static void find_scope(struct ex *x, const bg_node *al, const char *orig, const char *low,
+		       size_t n, struct scope *sc)
+{
+	static const struct { bg_trigger_form f; const char *kind; } forms[] = {
+		{ BG_TRIG_SCOPE_LID, "lid" },
+		{ BG_TRIG_SCOPE_ARTICLE, "article" },
+		{ BG_TRIG_SCOPE_CONTAINER, "container" },
+		{ BG_TRIG_SCOPE_REGULATION, "regulation" },
+	};
+	const bg_node *art = bg_node_ancestor(al, BG_N_ARTIKEL);
+	const bg_node *root = bg_doc_root(x->doc);
+	tmatch best = {0}, m;
+	int which = -1;
+
+	for (int i = 0; i < 4; i++) {
+		if (form_match(x->lex, forms[i].f, low, n, &m) && (which < 0 || m.so < best.so)) {
+			best = m;
+			which = i;
+		}
+	}
+	if (which < 0) {
+		if (art && x->scope_art == art) {
+			sc->kind = x->scope_kind;
+			sc->text = x->scope_text;
+			sc->addr = x->scope_addr;
+		} else {
+			sc->kind = "regulation";
+			sc->text = "";
+			sc->addr = root->address;
+		}
+		return;
+	}
+	sc->kind = forms[which].kind;
+	sc->text = dup(x, orig + best.so, best.eo - best.so);
+	if (forms[which].f == BG_TRIG_SCOPE_LID) {
+		const bg_node *lid = bg_node_ancestor(al, BG_N_LID);
+		sc->addr = lid ? lid->address : art ? art->address : root->address;
+	} else if (forms[which].f == BG_TRIG_SCOPE_ARTICLE) {
+		sc->addr = art ? art->address : root->address;
+	} else if (forms[which].f == BG_TRIG_SCOPE_CONTAINER) {
+		const bg_node *c = container_of(art ? art : al);
+		sc->addr = c ? c->address : root->address;
+	} else {
+		sc->addr = root->address;
+	}
+	if (art) {
+		x->scope_art = art;
+		x->scope_kind = sc->kind;
+		x->scope_text = sc->text;
+		x->scope_addr = sc->addr;
+	}
+}
+
+/* The provision a record sits on: LI, DEFITEM, LID or ARTIKEL. */
+static bg_def *new_def(struct ex *x, const bg_node *prov, const bg_node *at_line,
+		       const char *term, size_t tn, bg_def_kind kind, const struct scope *sc)
+{
+	const bg_node *art = bg_node_ancestor(prov, BG_N_ARTIKEL);
+	const bg_node *lid = ancestor_below(prov, BG_N_LID, art);
+	bg_def *d = bg_defset_add(x->set);
+	const char *concept;
+
+	if (!d) {
+		x->st = BG_ERR_NOMEM;
+		return NULL;
+	}
+	d->file = x->file;
+	d->bwb_id = x->bwb;
+	d->law_title = x->title;
+	d->date = x->date;
+	d->article = art ? art->nr : "";
+	d->lid = lid ? lid->nr : "";
+	item_path(prov, lid ? lid : art, &x->tmp);
+	d->item = dup(x, x->tmp.s, x->tmp.len);
+	d->term = dup(x, term, tn);
+	bg_buf_clear(&x->key);
+	if (bg_norm_key(x->nm, term, tn, BG_NORM_STEM, &x->key) != BG_OK)
+		x->st = BG_ERR_NOMEM;
+	d->term_key = dup(x, x->key.s, x->key.len);
+	concept = bg_lexicon_concept_for_key(x->lex, d->term_key);
+	d->concept = concept ? concept : "";
+	d->kind = kind;
+	d->scope_kind = sc->kind;
+	d->scope_text = sc->text;
+	d->scope_address = sc->addr;
+	d->address = prov->address;
+	bg_buf_clear(&x->tmp);
+	bg_node_link(x->doc, prov, &x->tmp);
+	d->link = dup(x, x->tmp.s, x->tmp.len);
+	d->line = at_line->line;
+	d->doc_index = 0;
+	/* strings of the document die with it: keep copies */
+	d->article = dup(x, d->article, strlen(d->article));
+	d->lid = dup(x, d->lid, strlen(d->lid));
+	d->scope_address = dup(x, d->scope_address, strlen(d->scope_address));
+	d->address = dup(x, d->address, strlen(d->address));
+	return d;
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+	return bg_count_words(s, n);
+}
+
+/*
+ * Looks at a definition body: when it points to another provision (a
+ * reference trigger near its start), the record becomes a reference,
+ * with the reference text kept for resolve.c and a marked-up target taken
+ * from the document's intref/extref elements; a modifier after the
+ * reference makes it a modified reference.  `same_meaning` forces a
+ * reference ("heeft dezelfde betekenis als in ...").
+ */
+static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
+			 size_t n, bool same_meaning)
+{
+	const bg_ref *refs = bg_doc_refs(x->doc);
+	tmatch m, mod;
+	size_t head_end, rest, best_pos = (size_t)-1;
+	const bg_ref *best = NULL;
+	bg_buf low = BG_BUF_INIT;
+
+	bg_defs_lower(body, n, &low);
+	if (!bg_buf_ok(&low)) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	if (!form_match(x->lex, BG_TRIG_REFERENCE, low.s, low.len, &m)) {
+		bg_buf_release(&low);
+		return;
+	}
+	head_end = m.so;
+	if (!same_meaning && words_in(body, head_end) > MAX_HEAD_WORDS) {
+		bg_buf_release(&low);
+		return;
+	}
+	d->kind = BG_DEF_REFERENCE;
+	rest = n - m.eo;
+	if (rest > MAX_REF_TEXT)
+		rest = MAX_REF_TEXT;
+	d->ref_text = dup(x, body + m.eo, rest);
+
+	/* a marked-up reference after the trigger */
+	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+		const bg_ref *r = &refs[i];
+		const char *at;
+		const bg_node *p;
+		bool below = false;
+
+		if (!r->node || !r->text[0])
+			continue;
+		for (p = r->node; p; p = p->parent)
+			if (p == prov) {
+				below = true;
+				break;
+			}
+		if (!below)
+			continue;
+		at = memmem(body + m.so, n - m.so, r->text, strlen(r->text));
+		if (at && (size_t)(at - body) < best_pos) {
+			best_pos = (size_t)(at - body);
+			best = r;
+		}
+	}
+	if (best && (best->bwb_id[0] || best->artikel[0]) && best_pos < m.eo + 120) {
+		d->ref_marked_up = true;
+		d->target_bwb_id = best->bwb_id[0] ? dup(x, best->bwb_id, strlen(best->bwb_id))
+						  : x->bwb;
+		d->target_article = dup(x, best->artikel, strlen(best->artikel));
+		d->target_lid = dup(x, best->lid, strlen(best->lid));
+	}
+
+	if (form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod)) {
+		size_t start = m.eo + mod.so, s;
+		/* a modifier in a later sentence: the modification is that sentence */
+		for (s = start; s > m.eo; s--)
+			if (body[s - 1] == ' ' && s >= 2 && body[s - 2] == '.' &&
+			    !(s >= 3 && body[s - 3] >= '0' && body[s - 3] <= '9'))
+				break;
+		if (s > m.eo)
+			start = s;
+		d->kind = BG_DEF_MODIFIED_REFERENCE;
+		d->modification = dup(x, body + start, n - start);
+	}
+	bg_buf_release(&low);
+}
+
+/* Records a list item "term: body" (or a definitie-item). */
+static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
+{
+	const bg_node *first = NULL;
+	const char *t, *colon = NULL;
+	size_t so, eo, tn;
+	bg_buf text = BG_BUF_INIT;
+	bg_def *d;
+	int depth = 0;
+
+	for (const bg_node *c = li; c; c = bg_node_next(li, c))
+		if (c->kind == BG_N_AL && c->text_len) {
+			first = c;
+			break;
+		}
+	if (!first)
+		return;
+	t = first->text;
+	tn = first->text_len < MAX_TERM_BYTES + 4 ? first->text_len : MAX_TERM_BYTES + 4;
+	for (size_t i = 0; i < tn; i++) {
+		if (t[i] == '(')
+			depth++;
+		else if (t[i] == ')' && depth > 0)
+			depth--;
+		else if (t[i] == ':' && !depth) {
+			colon = t + i;
+			break;
+		}
+	}
+	if (!colon)
+		return;
+	so = 0;
+	eo = (size_t)(colon - t);
+	clean_term(t, &so, &eo);
+	if (eo <= so || !plausible_term(t + so, eo - so))
+		return;
+	bg_node_text(li, &text);
+	if (!bg_buf_ok(&text)) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	d = new_def(x, li, first, t + so, eo - so, BG_DEF_OWN, sc);
+	if (d) {
+		/* body: what follows the colon, sub-items included */
+		const char *b = memchr(text.s, ':', text.len);
+		size_t off = b ? (size_t)(b - text.s) + 1 : 0;
+		while (off < text.len && text.s[off] == ' ')
+			off++;
+		d->text = dup(x, text.s + off, text.len - off);
+		analyse_body(x, d, li, text.s + off, text.len - off, false);
+	}
+	bg_buf_release(&text);
+}
+
+static void deflist(struct ex *x, const bg_node *dl)
+{
+	struct scope sc;
+	const bg_node *intro = NULL;
+
+	/* a preceding paragraph may state the scope */
+	for (const bg_node *c = dl->parent ? dl->parent->first_child : NULL; c && c != dl; c = c->next)
+		if (c->kind == BG_N_AL)
+			intro = c;
+	if (intro) {
+		bg_defs_lower(intro->text, intro->text_len, &x->low);
+		find_scope(x, intro, intro->text, x->low.s, x->low.len, &sc);
+	} else {
+		sc.kind = "regulation";
+		sc.text = "";
+		sc.addr = bg_doc_root(x->doc)->address;
+	}
+	for (const bg_node *it = dl->first_child; it; it = it->next) {
+		const bg_node *term = NULL, *def = NULL;
+		bg_buf text = BG_BUF_INIT;
+		size_t so = 0, eo;
+		bg_def *d;
+
+		if (it->kind != BG_N_DEFITEM)
+			continue;
+		for (const bg_node *c = it; c; c = bg_node_next(it, c)) {
+			if (c->kind == BG_N_TERM && !term)
+				term = c;
+			if (c->kind == BG_N_DEFINITIE && !def)
+				def = c;
+		}
+		if (!term || !term->text_len)
+			continue;
+		eo = term->text_len;
+		clean_term(term->text, &so, &eo);
+		if (eo <= so)
+			continue;
+		d = new_def(x, it, it, term->text + so, eo - so, BG_DEF_OWN, &sc);
+		if (!d)
+			return;
+		if (def)
+			bg_node_text(def, &text);
+		d->text = dup(x, text.s, text.len);
+		analyse_body(x, d, it, text.s, text.len, false);
+		bg_buf_release(&text);
+	}
+}
+
+/* Has the document already a record with this term at this provision? */
+static bool seen(struct ex *x, const bg_node *prov, const char *term, size_t tn)
+{
+	for (size_t i = x->set->n; i-- > 0;) {
+		const bg_def *d = &x->set->v[i];
+		if (strcmp(d->address, prov->address))
+			return false;
+		/* the same term, or one inside the other ("medebewoner,
+		 * onderscheidenlijk partner" and "partner") */
+		if (strlen(d->term) == tn && !strncasecmp(d->term, term, tn))
+			return true;
+		if (strlen(d->term) > tn ? memmem(d->term, strlen(d->term), term, tn) != NULL
+					 : memmem(term, tn, d->term, strlen(d->term)) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* One paragraph: a list intro, an inline definition, an exclusion, or
+ * nothing.  Returns the list it consumed (its items are done), or NULL. */
+static const bg_node *paragraph(struct ex *x, const bg_node *al)
+{
+	static const struct { bg_trigger_form f; bg_def_kind kind; } forms[] = {
+		{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
+		{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
+		{ BG_TRIG_INLINE, BG_DEF_OWN },
+	};
+	const bg_node *list = al->next && al->next->kind == BG_N_LIJST ? al->next : NULL;
+	const bg_node *prov;
+	const char *low;
+	size_t n = al->text_len;
+	struct scope sc;
+	tmatch m;
+	bool have = false;
+	size_t best_so = 0, best_eo = 0, best_f = 0;
+
+	if (!n)
+		return NULL;
+	bg_defs_lower(al->text, n, &x->low);
+	if (!bg_buf_ok(&x->low)) {
+		x->st = BG_ERR_NOMEM;
+		return NULL;
+	}
+	low = x->low.s;
+	if (form_match(x->lex, BG_TRIG_NOT_DEFINITION, low, n, &m))
+		return NULL;
+
+	if (list && form_match(x->lex, BG_TRIG_LIST, low, n, &m)) {
+		find_scope(x, al, al->text, low, n, &sc);
+		for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next)
+			if (li->kind == BG_N_LI)
+				list_item(x, li, &sc);
+		return list;
+	}
+
+	prov = bg_node_provision(al);
+	if (!prov)
+		return NULL;
+	/* the candidate whose term comes first; on a tie the earlier form
+	 * (exclusions before definitions) */
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, forms[f].f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger(x->lex, forms[f].f, j);
+			size_t so, eo;
+
+			if (!trig_match(t, low, n, &m) || m.teo <= m.tso)
+				continue;
+			so = m.tso;
+			eo = m.teo;
+			clean_term(al->text, &so, &eo);
+			if (eo <= so || !plausible_term(al->text + so, eo - so))
+				continue;
+			if (t->lexicon_only &&
+			    !bg_lexicon_concept_for_term(x->lex, x->nm, al->text + so, eo - so))
+				continue;
+			if (have && so >= best_so)
+				continue;
+			have = true;
+			best_so = so;
+			best_eo = eo;
+			best_f = f;
+		}
+	}
+	if (!have || seen(x, prov, al->text + best_so, best_eo - best_so))
+		return NULL;
+	{
+		bg_buf text = BG_BUF_INIT;
+		bg_def *d;
+
+		find_scope(x, al, al->text, low, n, &sc);
+		d = new_def(x, prov, al, al->text + best_so, best_eo - best_so, forms[best_f].kind,
+			    &sc);
+		if (!d)
+			return NULL;
+		bg_node_text(prov, &text);
+		d->text = dup(x, text.s, text.len);
+		bg_buf_release(&text);
+		if (forms[best_f].kind != BG_DEF_NEGATIVE)
+			analyse_body(x, d, prov, al->text + best_eo, n - best_eo,
+				     forms[best_f].f == BG_TRIG_SAME_MEANING);
+	}
+	/* a definition that continues in a list owns it */
+	if (list && al->text[n - 1] == ':')
+		return list;
+	return NULL;
+}
+
+static const bg_node *skip(const bg_node *top, const bg_node *n)
+{
+	while (n && n != top) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* Lexicon concept uses: every token sequence of the text whose stemmed
+ * key is a variant. */
+struct usekey {
+	const char *key;
+	size_t nwords, concept;
+};
+
+static int cmp_usekey(const void *a, const void *b)
+{
+	return strcmp(((const struct usekey *)a)->key, ((const struct usekey *)b)->key);
+}
+
+static void count_uses(struct ex *x, bg_deflaw *law)
+{
+	const bg_lexicon *lex = x->lex;
+	size_t nc = bg_lexicon_count(lex), nk = 0, used = 0;
+	struct usekey *keys;
+	size_t *counts = bg_arena_alloc(x->a, (nc ? nc : 1) * sizeof *counts);
+	const char **uses;
+	size_t *ucounts;
+	bg_toklist tl = BG_TOKLIST_INIT;
+	const bg_node *root = bg_doc_root(x->doc);
+
+	for (size_t i = 0; i < nc; i++)
+		nk += bg_lexicon_variant_count(lex, i);
+	keys = calloc(nk ? nk : 1, sizeof *keys);
+	if (!keys || !counts) {
+		free(keys);
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	nk = 0;
+	for (size_t i = 0; i < nc; i++)
+		for (size_t j = 0; j < bg_lexicon_variant_count(lex, i); j++) {
+			const char *k = bg_lexicon_variant_key(lex, i, j);
+			keys[nk].key = k;
+			keys[nk].nwords = 1;
+			for (const char *p = k; *p; p++)
+				if (*p == ' ')
+					keys[nk].nwords++;
+			keys[nk].concept = i;
+			nk++;
+		}
+	qsort(keys, nk, sizeof *keys, cmp_usekey);
+
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		if (n->kind != BG_N_AL || !n->text_len)
+			continue;
+		if (bg_norm_tokens(x->nm, n->text, n->text_len, BG_NORM_STEM, &tl) != BG_OK)
+			continue;
+		for (size_t i = 0; i < tl.n; i++) {
+			for (size_t w = 1; w <= 4 && i + w <= tl.n; w++) {
+				struct usekey probe, *hit;
+				bg_buf_clear(&x->tmp);
+				for (size_t k = 0; k < w; k++) {
+					if (k)
+						bg_buf_addc(&x->tmp, ' ');
+					bg_buf_adds(&x->tmp, bg_tok_key(&tl, i + k));
+				}
+				probe.key = x->tmp.s;
+				hit = bsearch(&probe, keys, nk, sizeof *keys, cmp_usekey);
+				if (hit)
+					counts[hit->concept]++;
+			}
+		}
+	}
+	bg_toklist_release(&tl);
+	free(keys);
+
+	for (size_t i = 0; i < nc; i++)
+		if (counts[i])
+			used++;
+	uses = bg_arena_alloc(x->a, (used ? used : 1) * sizeof *uses);
+	ucounts = bg_arena_alloc(x->a, (used ? used : 1) * sizeof *ucounts);
+	if (!uses || !ucounts) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	used = 0;
+	for (size_t i = 0; i < nc; i++)
+		if (counts[i]) {
+			uses[used] = bg_lexicon_id(lex, i);
+			ucounts[used] = counts[i];
+			used++;
+		}
+	law->uses = uses;
+	law->use_counts = ucounts;
+	law->n_uses = used;
+}
+
+/* Framework declarations: the first paragraph matching each framework of
+ * the lexicon (the framework law itself declares nothing). */
+static void find_frameworks(struct ex *x, bg_deflaw *law)
+{
+	size_t nf = bg_lexicon_framework_count(x->lex), found = 0;
+	size_t *fw = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *fw);
+	const char **fart = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *fart);
+	const char **flid = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *flid);
+	const bg_node *root = bg_doc_root(x->doc);
+
+	if (!fw || !fart || !flid) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const char *req = bg_lexicon_framework_require(x->lex, i);
+		bool dupe = false;
+
+		if (!strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
+			continue;
+		for (size_t k = 0; k < found; k++)
+			if (!strcmp(bg_lexicon_framework_bwb(x->lex, fw[k]),
+				    bg_lexicon_framework_bwb(x->lex, i)))
+				dupe = true;
+		if (dupe)
+			continue;
+		for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+			regmatch_t pm[1];
+			const bg_node *art, *lid;
+
+			if (n->kind != BG_N_AL || !n->text_len)
+				continue;
+			bg_defs_lower(n->text, n->text_len, &x->low);
+			if (req[0] && !memmem(x->low.s, x->low.len, req, strlen(req)))
+				continue;
+			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
+					 x->low.len, 1, pm, 0) != REG_OK)
+				continue;
+			art = bg_node_ancestor(n, BG_N_ARTIKEL);
+			lid = ancestor_below(n, BG_N_LID, art);
+			fw[found] = i;
+			fart[found] = art ? dup(x, art->nr, strlen(art->nr)) : "";
+			flid[found] = lid ? dup(x, lid->nr, strlen(lid->nr)) : "";
+			found++;
+			break;
+		}
+	}
+	law->frameworks = fw;
+	law->framework_article = fart;
+	law->framework_lid = flid;
+	law->n_frameworks = found;
+}
+
+bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *nm,
+			      bg_defset **out)
+{
+	struct ex x;
+	const bg_node *root = bg_doc_root(doc);
+	bg_deflaw *law;
+
+	*out = NULL;
+	memset(&x, 0, sizeof x);
+	x.doc = doc;
+	x.lex = lex;
+	x.nm = nm;
+	x.set = bg_defset_new(lex);
+	if (!x.set)
+		return BG_ERR_NOMEM;
+	x.a = x.set->arena;
+	bg_buf_init(&x.low);
+	bg_buf_init(&x.tmp);
+	bg_buf_init(&x.key);
+	x.file = dup(&x, bg_doc_path(doc), strlen(bg_doc_path(doc)));
+	x.bwb = dup(&x, bg_doc_bwb_id(doc), strlen(bg_doc_bwb_id(doc)));
+	x.title = dup(&x, bg_doc_title(doc), strlen(bg_doc_title(doc)));
+	x.date = dup(&x, bg_doc_date(doc), strlen(bg_doc_date(doc)));
+
+	x.set->laws = calloc(1, sizeof *x.set->laws);
+	if (!x.set->laws) {
+		bg_defset_free(x.set);
+		return BG_ERR_NOMEM;
+	}
+	x.set->nlaws = x.set->alaws = 1;
+	law = &x.set->laws[0];
+	law->file = x.file;
+	law->bwb_id = x.bwb;
+	law->title = x.title;
+	law->short_title = dup(&x, bg_doc_short_title(doc), strlen(bg_doc_short_title(doc)));
+	law->date = x.date;
+	law->uses = NULL;
+	law->use_counts = NULL;
+	law->root_address = dup(&x, root->address, strlen(root->address));
+	{
+		size_t na = bg_doc_alias_count(doc);
+		const char **al = bg_arena_alloc(x.a, (na ? na : 1) * sizeof *al);
+		if (!al)
+			x.st = BG_ERR_NOMEM;
+		for (size_t i = 0; al && i < na; i++)
+			al[i] = dup(&x, bg_doc_alias(doc, i), strlen(bg_doc_alias(doc, i)));
+		law->aliases = al;
+		law->n_aliases = al ? na : 0;
+	}
+
+	for (const bg_node *n = root; n && x.st == BG_OK;) {
+		if (n->repealed && n != root) {
+			n = skip(root, n);
+			continue;
+		}
+		if (n->kind == BG_N_DEFLIST) {
+			deflist(&x, n);
+			n = skip(root, n);
+			continue;
+		}
+		if (n->kind == BG_N_AL) {
+			const bg_node *used = paragraph(&x, n);
+			if (used) {
+				n = skip(root, used);
+				continue;
+			}
+		}
+		n = bg_node_next(root, n);
+	}
+	if (x.st == BG_OK)
+		count_uses(&x, law);
+	if (x.st == BG_OK)
+		find_frameworks(&x, law);
+	bg_buf_release(&x.low);
+	bg_buf_release(&x.tmp);
+	bg_buf_release(&x.key);
+	if (x.st != BG_OK) {
+		bg_defset_free(x.set);
+		return x.st;
+	}
+	*out = x.set;
+	return BG_OK;
+}
+
+/* ------------------------------------------------------ parallel driver */
+
+struct collect {
+	const bg_lexicon *lex;
+	bg_defset **slots;
+	bg_status *st;
+	pthread_mutex_t lock;
+	bg_norm **pool;     /* idle normalisers */
+	size_t npool, apool;
+};
+
+static bg_norm *norm_take(struct collect *c)
+{
+	bg_norm *nm = NULL;
+
+	pthread_mutex_lock(&c->lock);
+	if (c->npool)
+		nm = c->pool[--c->npool];
+	pthread_mutex_unlock(&c->lock);
+	return nm ? nm : bg_norm_new();
+}
+
+static void norm_give(struct collect *c, bg_norm *nm)
+{
+	pthread_mutex_lock(&c->lock);
+	if (c->npool == c->apool) {
+		size_t na = c->apool ? c->apool * 2 : 8;
+		bg_norm **v = realloc(c->pool, na * sizeof *v);
+		if (!v) {
+			pthread_mutex_unlock(&c->lock);
+			bg_norm_free(nm);
+			return;
+		}
+		c->pool = v;
+		c->apool = na;
+	}
+	c->pool[c->npool++] = nm;
+	pthread_mutex_unlock(&c->lock);
+}
+
+static void collect_one(size_t i, bg_doc *doc, void *arg)
+{
+	struct collect *c = arg;
+	bg_norm *nm = norm_take(c);
+
+	if (!nm) {
+		c->st[i] = BG_ERR_NOMEM;
+		return;
+	}
+	c->st[i] = bg_defs_extract_doc(doc, c->lex, nm, &c->slots[i]);
+	norm_give(c, nm);
+}
+
+bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
+			  bg_defset **out, bg_batch *b)
+{
+	struct collect c;
+	bg_defset *set;
+	bg_status st = BG_OK;
+
+	*out = NULL;
+	memset(&c, 0, sizeof c);
+	c.lex = lex;
+	c.slots = calloc(fl->count ? fl->count : 1, sizeof *c.slots);
+	c.st = calloc(fl->count ? fl->count : 1, sizeof *c.st);
+	set = bg_defset_new(lex);
+	if (!c.slots || !c.st || !set || pthread_mutex_init(&c.lock, NULL)) {
+		free(c.slots);
+		free(c.st);
+		bg_defset_free(set);
+		return BG_ERR_NOMEM;
+	}
+	if (bg_batch_run(b, fl, jobs ? jobs : 1, NULL, collect_one, &c))
+		st = BG_ERR_NOMEM;
+	for (size_t i = 0; i < fl->count; i++) {
+		if (c.st[i] != BG_OK && st == BG_OK)
+			st = c.st[i];
+		if (c.slots[i] && st == BG_OK)
+			st = bg_defset_merge(set, c.slots[i]);
+		else
+			bg_defset_free(c.slots[i]);
+	}
+	for (size_t i = 0; i < c.npool; i++)
+		bg_norm_free(c.pool[i]);
+	free(c.pool);
+	pthread_mutex_destroy(&c.lock);
+	free(c.slots);
+	free(c.st);
+	if (st == BG_OK)
+		st = bg_defs_resolve(set);
+	if (st != BG_OK) {
+		bg_defset_free(set);
+		return st;
+	}
+	*out = set;
+	return BG_OK;
+}
