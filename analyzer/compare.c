@@ -535,9 +535,18 @@ void bg_note_write(const bg_note *n, const bg_cmp_def *a, const char *na,
 {
 	switch (n->kind) {
 	case BG_NOTE_ROOT:
-		bg_buf_addf(out, "%s takes its meaning from %s; %s from %s.", na,
-			    a->root_label[0] ? a->root_label : "its own wording", nb,
-			    b->root_label[0] ? b->root_label : "its own wording");
+		if (!a->root_label[0] && !b->root_label[0])
+			bg_buf_addf(out, "%s and %s each state the meaning in a provision of their own "
+				    "(%s, %s), which can be amended apart.", na, nb, a->origin, b->origin);
+		else if (!b->root_label[0])
+			bg_buf_addf(out, "%s takes its meaning from %s; %s states its own.", na,
+				    a->root_label, nb);
+		else if (!a->root_label[0])
+			bg_buf_addf(out, "%s states its own meaning; %s takes it from %s.", na, nb,
+				    b->root_label);
+		else
+			bg_buf_addf(out, "%s takes its meaning from %s; %s from %s.", na,
+				    a->root_label, nb, b->root_label);
 		break;
 	case BG_NOTE_CONJ:
 		bg_buf_addf(out, "%s joins its list %s (\"%s\"); %s %s (\"%s\").", na,

@@ -31,12 +31,13 @@
 #include <string.h>
 
 enum pkind {
-	P_EXCL, P_COND, P_TIME, P_CONJ_EN, P_CONJ_OF, P_STOP, P_REF, P_REFEND,
+	P_EXCL, P_COND, P_TIME, P_CONJ_EN, P_CONJ_OF, P_STOP, P_REF, P_REFEND, P_FRAME,
 	P__N
 };
 
 static const char *const pkind_names[P__N] = {
-	"exclusion", "condition", "time", "conj-en", "conj-of", "stop", "ref", "refend"
+	"exclusion", "condition", "time", "conj-en", "conj-of", "stop", "ref", "refend",
+	"frame"
 };
 
 struct phrase {
@@ -418,6 +419,19 @@ static void emit_clause_start(struct splitter *sp, size_t a, size_t b,
 	emit_clause(sp, a, b, main, conj);
 }
 
+/* The end of the last framing phrase in [a, e), or a when none. */
+static size_t frame_end(const struct splitter *sp, size_t a, size_t e)
+{
+	size_t end = a;
+
+	for (size_t i = a; i < e; i++) {
+		size_t ml = match(sp, P_FRAME, i, e, NULL);
+		if (ml && i + ml > end)
+			end = i + ml;
+	}
+	return end;
+}
+
 /* Is token i a list marker start ("a", "1", "ii", "5a" followed by ".",
  * ")" or "°")?  Returns the number of tokens of the marker, 0 if none. */
 static size_t list_marker(const struct splitter *sp, size_t i, size_t end)
@@ -465,6 +479,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 	size_t i = 0;
 	bool in_list = false, list_cond = false;
 	size_t list_first = 0;
+	char prev_end = 0;
 	bg_conj list_conj = BG_CONJ_NONE;
 
 	bg_components_release(out);
@@ -480,11 +495,11 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		/* "...; of f. ...": the connective of a list is written after
 		 * the penultimate item, so it opens the next clause */
 		if ((m = match(&sp, P_CONJ_EN, a, sp.t.n, NULL)) &&
-		    list_marker(&sp, a + m, sp.t.n)) {
+		    (prev_end == ';' || list_marker(&sp, a + m, sp.t.n))) {
 			lead = BG_CONJ_EN;
 			a += m;
 		} else if ((m = match(&sp, P_CONJ_OF, a, sp.t.n, NULL)) &&
-			   list_marker(&sp, a + m, sp.t.n)) {
+			   (prev_end == ';' || list_marker(&sp, a + m, sp.t.n))) {
 			lead = BG_CONJ_OF;
 			a += m;
 		}
@@ -511,6 +526,22 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		}
 		while (e > a && !is_word(tk(&sp, e - 1)))
 			e--;
+		prev_end = endch;
+		/* "In deze wet wordt verstaan onder partner:", "... wordt onder
+		 * partner mede verstaan degene die ...": the framing of the
+		 * definition is no criterion; a lead-in that is only framing and
+		 * the term is dropped */
+		{
+			size_t f = frame_end(&sp, a, e);
+			if (f > a) {
+				size_t words = 0;
+				for (size_t j = f; j < e; j++)
+					words += is_word(tk(&sp, j));
+				a = f;
+				if (endch == ':' && words <= 3)
+					a = e;
+			}
+		}
 
 		if (endch == ':') {
 			emit_clause_start(&sp, a, e, BG_COMP_ITEM, BG_CONJ_NONE);

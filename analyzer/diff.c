@@ -161,6 +161,8 @@ void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,
 			break;
 		case BG_DIFF_INS:
 			tight(b, run->b0, run->b1, &s, &e);
+			if (out->len && out->s[out->len - 1] != ' ' && out->s[out->len - 1] != ']')
+				bg_buf_addc(out, ' ');
 			bg_buf_adds(out, "{+");
 			bg_buf_add(out, tb + s, e - s);
 			bg_buf_adds(out, "+}");
