@@ -50,7 +50,8 @@ BIN      := begrip$(if $(SANITIZE),-san,)
 # Debian packages: build, libraries, and what the test suite uses.
 DEB_PKGS := build-essential pkg-config libxml2-dev libxml2-utils libicu-dev \
             libutf8proc-dev libtre-dev libstemmer-dev libsqlite3-dev sqlite3 check \
-            python3 valgrind clang libclang-rt-14-dev chromium raptor2-utils
+            python3 valgrind clang libclang-rt-14-dev chromium raptor2-utils \
+            strace time curl
 
 .PHONY: all deps corpus test unit spec conformance hostile replay valgrind \
         fuzz fuzz-build bench clean eval report

@@ -15,6 +15,10 @@
 set -u
 bin=${1:?usage: sh tests/hostile.sh BIN OUTDIR}
 out=${2:?usage: sh tests/hostile.sh BIN OUTDIR}
+# sanitizer reports must not look like an ordinary input error (exit 1)
+ASAN_OPTIONS=${ASAN_OPTIONS:-exitcode=86:detect_leaks=1}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-exitcode=87:print_stacktrace=1:halt_on_error=1}
+export ASAN_OPTIONS UBSAN_OPTIONS
 rm -rf "$out"
 mkdir -p "$out"
 fails=0
@@ -100,8 +104,8 @@ while IFS='|' read -r name want msg; do
 	timeout 20 "$bin" stats --format json "$f" >"$out/$name.out" 2>"$out/$name.err"
 	rc=$?
 	lines=$(wc -l <"$out/$name.err" | tr -d ' ')
-	if [ "$rc" -ge 124 ]; then
-		bad "$name: crashed or timed out (exit $rc)"
+	if [ "$rc" -gt 1 ]; then
+		bad "$name: crashed, sanitizer report or timeout (exit $rc): $(head -c 500 "$out/$name.err")"
 		continue
 	fi
 	[ "$rc" = "$want" ] && ok || bad "$name: exit $rc, want $want"
