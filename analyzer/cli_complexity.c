@@ -199,7 +199,7 @@ static bool build_history(bg_cx_report *rep, size_t top)
 			bg_cx_series *s, *ns = realloc(rep->hist, (rep->nhist + 1) * sizeof *ns);
 			const bg_cx_doc *first = v[i], *last = v[j - 1];
 			const bg_cx_prov **idx;
-			size_t ng = 0;
+			size_t ng = 0, na = 0;
 			if (!ns) {
 				free(v);
 				return false;
@@ -215,7 +215,8 @@ static bool build_history(bg_cx_report *rep, size_t top)
 			memcpy(s->v, v + i, s->n * sizeof *s->v);
 			idx = malloc((first->nprov ? first->nprov : 1) * sizeof *idx);
 			s->grown = calloc(last->nprov ? last->nprov : 1, sizeof *s->grown);
-			if (!idx || !s->grown) {
+			s->added = calloc(last->nprov ? last->nprov : 1, sizeof *s->added);
+			if (!idx || !s->grown || !s->added) {
 				free(idx);
 				free(v);
 				return false;
@@ -229,17 +230,21 @@ static bool build_history(bg_cx_report *rep, size_t top)
 					continue;
 				hit = first->nprov ? bsearch(&p, idx, first->nprov, sizeof *idx, addr_cmp) : NULL;
 				double before = hit ? (*hit)->stacking : 0;
-				if (p->stacking > before) {
+				if (!hit && p->stacking > 0) {
+					s->added[na].doc = last;
+					s->added[na].prov = p;
+					s->added[na++].is_new = true;
+				} else if (hit && p->stacking > before) {
 					s->grown[ng].doc = last;
 					s->grown[ng].prov = p;
-					s->grown[ng].before = before;
-					s->grown[ng].is_new = !hit;
-					ng++;
+					s->grown[ng++].before = before;
 				}
 			}
 			free(idx);
 			qsort(s->grown, ng, sizeof *s->grown, item_cmp);
+			qsort(s->added, na, sizeof *s->added, item_cmp);
 			s->ngrown = top && ng > top ? top : ng;
+			s->nadded = top && na > top ? top : na;
 		}
 		i = j;
 	}
@@ -388,7 +393,12 @@ static void json_report(FILE *o, const bg_cx_report *rep, bg_batch *batch,
 				fprintf(o, "%s\n       ", i ? "," : "");
 				json_item(o, &s->grown[i], true);
 			}
-			fprintf(o, "%s]}", s->ngrown ? "\n     " : "");
+			fprintf(o, "%s],\n     \"added\": [", s->ngrown ? "\n     " : "");
+			for (size_t i = 0; i < s->nadded; i++) {
+				fprintf(o, "%s\n       ", i ? "," : "");
+				json_item(o, &s->added[i], true);
+			}
+			fprintf(o, "%s]}", s->nadded ? "\n     " : "");
 		}
 		fprintf(o, "%s]", rep->nhist ? "\n  " : "");
 	}
@@ -530,6 +540,9 @@ static void text_report(FILE *o, const bg_cx_report *rep, size_t top, size_t nit
 		fprintf(o, "  provisions whose stacking grew most (first -> last version):\n");
 		for (size_t i = 0; i < s->ngrown; i++)
 			text_item(o, &s->grown[i], true);
+		fprintf(o, "  most stacked provisions added since the first version:\n");
+		for (size_t i = 0; i < s->nadded; i++)
+			text_item(o, &s->added[i], true);
 	}
 }
 
@@ -667,8 +680,10 @@ int bg_cmd_complexity(int argc, char **argv)
 	nitems = top && rep.ntop > top ? top : rep.ntop;
 	if (top) {
 		fetch_texts(rep.top, nitems);
-		for (size_t h = 0; h < rep.nhist; h++)
+		for (size_t h = 0; h < rep.nhist; h++) {
 			fetch_texts(rep.hist[h].grown, rep.hist[h].ngrown);
+			fetch_texts(rep.hist[h].added, rep.hist[h].nadded);
+		}
 	}
 
 	if (bg_out_open(&out, output)) {
@@ -696,7 +711,10 @@ done:
 	for (size_t h = 0; h < rep.nhist; h++) {
 		for (size_t i = 0; i < rep.hist[h].ngrown; i++)
 			free(rep.hist[h].grown[i].text);
+		for (size_t i = 0; i < rep.hist[h].nadded; i++)
+			free(rep.hist[h].added[i].text);
 		free(rep.hist[h].grown);
+		free(rep.hist[h].added);
 		free(rep.hist[h].v);
 	}
 	free(rep.hist);

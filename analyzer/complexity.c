@@ -1167,36 +1167,39 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 	return true;
 }
 
-/* Items of a list and how they are joined: "en" or "of" at the end of an
- * item's last text block (normally the last but one item). */
+/* Items of a list and how they are joined: by the Dutch drafting
+ * convention the conjunction closes the last but one item ("b. ...; en"
+ * / "b. ...; of").  A list introduced by "... wordt verstaan onder:" is a
+ * list of definitions, not of conditions, whatever its items end with. */
 static void list_counts(const bg_node *lijst, bg_cx_counts *c)
 {
 	unsigned items = 0;
-	bool en = false, of = false;
+	const bg_node *penult = NULL, *last = NULL, *intro;
 
 	memset(c, 0, sizeof *c);
 	c->lists = 1;
 	for (const bg_node *li = lijst->first_child; li; li = li->next) {
-		const bg_node *last = NULL;
 		if (li->kind != BG_N_LI)
 			continue;
 		items++;
-		for (const bg_node *x = li->first_child; x; x = x->next)
-			if (x->kind == BG_N_AL)
-				last = x;
-		if (last) {
-			if (ends_with_word(last->text, last->text_len, "en"))
-				en = true;
-			else if (ends_with_word(last->text, last->text_len, "of"))
-				of = true;
-		}
+		penult = last;
+		last = li;
 	}
-	if (en && !of)
+	if (!penult)
+		return;
+	intro = list_intro(lijst);
+	if (intro && contains_ci(intro->text, intro->text_len, "verstaan onder"))
+		return;
+	last = NULL;
+	for (const bg_node *x = penult->first_child; x; x = x->next)
+		if (x->kind == BG_N_AL)
+			last = x;
+	if (!last)
+		return;
+	if (ends_with_word(last->text, last->text_len, "en"))
 		c->items_and = items;
-	else if (of && !en)
+	else if (ends_with_word(last->text, last->text_len, "of"))
 		c->items_or = items;
-	else if (en && of)
-		c->items_and = items; /* mixed: the stricter reading */
 }
 
 static const char *make_label(bg_arena *a, const rec *r, bg_buf *b)
@@ -1341,7 +1344,8 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	/* strings */
 	d->path = bg_arena_strdup(a, bg_doc_path(doc));
 	d->bwb_id = bg_arena_strdup(a, bg_doc_bwb_id(doc));
-	d->title = bg_arena_strdup(a, bg_doc_title(doc));
+	d->title = bg_arena_strdup(a, bg_doc_short_title(doc)[0] ? bg_doc_short_title(doc)
+								  : bg_doc_title(doc));
 	d->date = bg_arena_strdup(a, bg_doc_date(doc));
 	d->soort = bg_arena_strdup(a, bg_doc_soort(doc));
 	if (!d->path || !d->bwb_id || !d->title || !d->date || !d->soort)

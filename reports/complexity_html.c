@@ -238,8 +238,10 @@ static void history_chart(FILE *o, const bg_cx_series *s)
 			double y = H - B - (H - B - T) * (100 * v / (b0 > 0 ? b0 : 1) - min) / (max - min);
 			fprintf(o, "%.1f,%.1f ", x, y);
 		}
-		fprintf(o, "\"/>\n<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n", W - R + 8,
-			T + 14 + 16 * k, palette[k], names[k]);
+		fprintf(o, "\"/>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+			   "stroke-width=\"3\"/><text x=\"%d\" y=\"%d\">%s</text>\n", W - R + 8,
+			T + 10 + 16 * k, W - R + 26, T + 10 + 16 * k, palette[k], W - R + 30,
+			T + 14 + 16 * k, names[k]);
 	}
 	/* dates: first, last and a few between */
 	size_t step = s->n > 8 ? (s->n + 7) / 8 : 1;
@@ -313,6 +315,11 @@ void bg_cx_render_html(FILE *o, const bg_cx_report *rep, size_t top)
 			fputs("<h3>Provisions whose stacking grew most, first to last version</h3>\n", o);
 			stacked_bars(o, rep, s->grown, s->ngrown);
 			item_list(o, s->grown, s->ngrown, true);
+		}
+		if (s->nadded) {
+			fputs("<h3>Most stacked provisions added since the first version</h3>\n", o);
+			stacked_bars(o, rep, s->added, s->nadded);
+			item_list(o, s->added, s->nadded, true);
 		}
 	}
 	fputs("</body>\n</html>\n", o);

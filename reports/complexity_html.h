@@ -24,8 +24,10 @@ typedef struct bg_cx_series {
 	const char *bwb_id, *title;
 	bg_cx_doc **v;
 	size_t n;
-	bg_cx_item *grown;    /* provisions whose stacking grew most */
+	bg_cx_item *grown;    /* provisions of the first version whose stacking grew most */
 	size_t ngrown;
+	bg_cx_item *added;    /* provisions new since the first version, most stacked */
+	size_t nadded;
 } bg_cx_series;
 
 typedef struct bg_cx_report {
