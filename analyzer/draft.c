@@ -1136,21 +1136,37 @@ static const char *find_word(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* The instruction proper: the text before quoted new wording («...»,
- * "...") or the colon that introduces it, so that verbs inside the new
- * text do not count. */
-static size_t instruction_len(const char *t)
+/*
+ * The instruction proper, as a new string (free it): the text up to the
+ * colon that introduces new wording, with quoted wording («...», “...”,
+ * "...") blanked out, so that only the instruction's own words count:
+ * "In artikel 4 wordt «vervalt» vervangen door «eindigt»" is a vervanging.
+ */
+static char *instruction(const char *t)
 {
-	size_t n = 0;
+	static const struct { const char *open, *close; } quotes[] = {
+		{ "\xC2\xAB", "\xC2\xBB" }, { "\xE2\x80\x9C", "\xE2\x80\x9D" },
+		{ "\xE2\x80\x9E", "\xE2\x80\x9D" }, { "\xE2\x80\x98", "\xE2\x80\x99" },
+		{ "\"", "\"" },
+	};
+	bg_buf b = BG_BUF_INIT;
 
-	for (; t[n]; n++) {
-		if (t[n] == '"' || t[n] == ':')
-			break;
-		if (!memcmp(t + n, "\xC2\xAB", 2) || !memcmp(t + n, "\xE2\x80\x9C", 3) ||
-		    !memcmp(t + n, "\xE2\x80\x98", 3))
-			break;
+	while (*t && *t != ':') {
+		size_t q;
+		for (q = 0; q < sizeof quotes / sizeof quotes[0]; q++)
+			if (!strncmp(t, quotes[q].open, strlen(quotes[q].open)))
+				break;
+		if (q < sizeof quotes / sizeof quotes[0]) {
+			const char *e = strstr(t + strlen(quotes[q].open), quotes[q].close);
+			t = e ? e + strlen(quotes[q].close) : t + strlen(t);
+			bg_buf_adds(&b, " \"\" ");
+			continue;
+		}
+		bg_buf_addc(&b, *t++);
 	}
-	return n;
+	if (!b.len)
+		bg_buf_addc(&b, ' '); /* detach an owned string, never the static "" */
+	return bg_buf_detach(&b);
 }
 
 static bg_amend_action amend_action(const char *t)
@@ -1162,9 +1178,14 @@ static bg_amend_action amend_action(const char *t)
 		{ "vervalt", BG_AMEND_VERVALLEN }, { "vervallen", BG_AMEND_VERVALLEN },
 		{ "gewijzigd", BG_AMEND_WIJZIGEN },
 	};
-	size_t n = instruction_len(t);
+	char *ins = instruction(t);
+	size_t n = ins ? strlen(ins) : 0;
 	const char *best = NULL;
 	bg_amend_action a = BG_AMEND_OTHER;
+
+	if (!ins)
+		return a;
+	t = ins;
 
 	/* the verb that comes first governs: "vervalt, onder vervanging" */
 	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
@@ -1174,6 +1195,7 @@ static bg_amend_action amend_action(const char *t)
 			a = verbs[i].a;
 		}
 	}
+	free(ins);
 	return a;
 }
 
@@ -1183,47 +1205,45 @@ static const char *const provision_words[] = {
 };
 
 /* The first provision named: "artikel 17", "hoofdstuk 3", in arena. */
-static const char *amend_target(bg_arena *a, const char *t)
+static const char *amend_target(bg_arena *a, const char *text)
 {
-	size_t n = instruction_len(t);
-	const char *best = NULL, *bw = NULL;
+	char *t = instruction(text);
+	size_t n = t ? strlen(t) : 0;
+	const char *best = NULL, *bw = NULL, *r = "";
 
-	for (size_t i = 0; i < sizeof provision_words / sizeof provision_words[0]; i++) {
+	for (size_t i = 0; t && i < sizeof provision_words / sizeof provision_words[0]; i++) {
 		const char *w = provision_words[i];
 		size_t wl = strlen(w);
 		for (const char *f = t; (f = find_word(f, n - (size_t)(f - t), w)); f += wl) {
 			const char *nr = f + wl;
+			if (best && f >= best)
+				break;
 			while (*nr == ' ')
 				nr++;
-			if (heading_nr(nr, strlen(nr)) && (!best || f < best)) {
+			if (heading_nr(nr, strlen(nr))) {
 				best = f;
 				bw = w;
-			}
-			if (best)
 				break;
+			}
 		}
 	}
-	if (!best)
-		return "";
-	{
+	if (best) {
 		const char *nr = best + strlen(bw);
-		size_t l;
 		bg_buf b = BG_BUF_INIT;
-		char *r;
+		char *v;
 
 		while (*nr == ' ')
 			nr++;
-		l = heading_nr(nr, strlen(nr));
 		/* "artikelen 3 en 4" names artikel 3 first */
 		bg_buf_adds(&b, !strcmp(bw, "artikelen") ? "artikel" : bw);
-		if (b.len && is_upper(b.s[0]))
-			b.s[0] = (char)(b.s[0] - 'A' + 'a');
 		bg_buf_addc(&b, ' ');
-		bg_buf_add(&b, nr, l);
-		r = bg_buf_ok(&b) ? bg_arena_strndup(a, b.s, b.len) : NULL;
+		bg_buf_add(&b, nr, heading_nr(nr, strlen(nr)));
+		v = bg_buf_ok(&b) ? bg_arena_strndup(a, b.s, b.len) : NULL;
 		bg_buf_release(&b);
-		return r ? r : "";
+		r = v ? v : "";
 	}
+	free(t);
+	return r;
 }
 
 /*
@@ -1231,21 +1251,25 @@ static const char *amend_target(bg_arena *a, const char *t)
  * gewijzigd" gives "Mediabesluit 2008"; "In artikel 3 van de Wet X wordt
  * ..." gives "Wet X".  "" when the text names none.
  */
-static const char *amend_act(bg_arena *a, const char *t)
+static const char *amend_act(bg_arena *a, const char *text)
 {
 	static const char *const verbs[] = {
 		"wordt", "worden", "vervalt", "vervallen", "komt", "komen",
 	};
-	size_t n = instruction_len(t), end = n;
-	const char *s = t, *v;
+	char *t = instruction(text);
+	size_t n = t ? strlen(t) : 0, end = n;
+	const char *s = t, *r = "";
+	char *v;
 
+	if (!t)
+		return "";
 	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
 		const char *f = find_word(t, n, verbs[i]);
 		if (f && (size_t)(f - t) < end)
 			end = (size_t)(f - t);
 	}
 	if (end == n)
-		return "";
+		goto out;
 	while (end && (t[end - 1] == ' ' || t[end - 1] == ','))
 		end--;
 	/* a provision first: the act follows "van de" / "van het" */
@@ -1256,20 +1280,24 @@ static const char *amend_act(bg_arena *a, const char *t)
 			if (!de || (het && het < de))
 				de = het;
 			if (!de)
-				return "";
+				goto out;
 			s = de + (de == het ? 8 : 7);
-			goto out;
+			break;
 		}
 	}
-	if (ascii_prefix_ci(s, end, "het "))
-		s += 4;
-	else if (ascii_prefix_ci(s, end, "de "))
-		s += 3;
+	if (s == t) {
+		if (ascii_prefix_ci(s, end, "het "))
+			s += 4;
+		else if (ascii_prefix_ci(s, end, "de "))
+			s += 3;
+	}
+	if ((size_t)(s - t) < end) {
+		v = bg_arena_strndup(a, s, end - (size_t)(s - t));
+		r = v ? v : "";
+	}
 out:
-	if ((size_t)(s - t) >= end)
-		return "";
-	v = bg_arena_strndup(a, s, end - (size_t)(s - t));
-	return v ? v : "";
+	free(t);
+	return r;
 }
 
 static bool is_roman(const char *s)
