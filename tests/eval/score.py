@@ -311,7 +311,7 @@ def evaluate(gold, units, negatives, recs):
 	return res
 
 
-def report(gold, recs, res, out):
+def report(gold, recs, res, out, nmax=LIST_MAX):
 	w = out.write
 	w("%-20s %6s %6s %6s %5s %5s %5s\n" % ("kind", "P", "R", "F1", "TP", "FP", "FN"))
 	for k, (tp, fp, fn) in res["rows"].items():
@@ -323,22 +323,22 @@ def report(gold, recs, res, out):
 	w("concept right: %d/%d\n" % res["concept"])
 	if res["kind_wrong"]:
 		w("\nfound with the wrong kind (%d):\n" % len(res["kind_wrong"]))
-		for gi, ri in res["kind_wrong"][:LIST_MAX]:
+		for gi, ri in res["kind_wrong"][:nmax]:
 			g = gold[gi]
 			w("  %s %r gold %s, got %s\n" % (fmt_loc(g), g["term"], g["kind"], recs[ri]["_kind"]))
 	w("\nfalse positives (%d):\n" % len(res["fp"]))
-	for ri in res["fp"][:LIST_MAX]:
+	for ri in res["fp"][:nmax]:
 		r = recs[ri]
 		why = res["neg_hits"].get(ri)
 		w("  %s %r %s%s\n" % (fmt_loc(r), r.get("term"), r["_kind"],
 		                     "  [negative: %s]" % why if why else ""))
 	w("\nfalse negatives (%d):\n" % len(res["fn"]))
-	for gi in res["fn"][:LIST_MAX]:
+	for gi in res["fn"][:nmax]:
 		g = gold[gi]
 		w("  %s %r %s\n" % (fmt_loc(g), g["term"], g["kind"]))
 	if t_bad:
 		w("\nwrong reference targets (%d):\n" % len(t_bad))
-		for gi, ri in t_bad[:LIST_MAX]:
+		for gi, ri in t_bad[:nmax]:
 			g, t = gold[gi], recs[ri]["_target"]
 			w("  %s %r gold %s/%s/%s, got %s/%s/%s\n" % (
 			  fmt_loc(g), g["term"], g["target_bwb_id"], g["target_article"],
@@ -352,6 +352,8 @@ def main(argv):
 	ap.add_argument("--gold", default=os.path.join(HERE, "gold.tsv"))
 	ap.add_argument("--units", default=os.path.join(HERE, "units.tsv"))
 	ap.add_argument("--negatives", default=os.path.join(HERE, "negatives.tsv"))
+	ap.add_argument("--list", type=int, default=LIST_MAX, metavar="N",
+	                help="print at most N false positives, negatives, ... (default %d)" % LIST_MAX)
 	ap.add_argument("--assert", dest="assert_", metavar="P,R",
 	                help="exit 1 unless overall (kind right) precision >= P and recall >= R")
 	try:
@@ -391,7 +393,7 @@ def main(argv):
 	         len(units), len(negatives)))
 	print("eval: %d records read%s\n" % (len(recs), ", %d unparsable lines" % bad if bad else ""))
 	res = evaluate(gold, units, negatives, recs)
-	report(gold, recs, res, sys.stdout)
+	report(gold, recs, res, sys.stdout, max(0, args.list))
 	if thr:
 		tp, fp, fn = res["rows"]["all (kind right)"]
 		p, r, _ = prf(tp, fp, fn)
