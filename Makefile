@@ -111,6 +111,7 @@ replay: $(BIN)
 
 conformance: $(BIN) corpus
 	@sh tests/conformance.sh ./$(BIN) $(CORPUS)
+	@python3 tests/complexity-crosscheck.py ./$(BIN) $(CORPUS)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)

@@ -482,7 +482,7 @@ static void tk_push(tokenizer *t, size_t off, bool letter, unsigned syl, bool do
 
 static void tokenize(tokenizer *t, const char *s, size_t n)
 {
-	size_t i = 0, start = 0, since_end = 0;
+	size_t i = 0, start = 0, since_end = 0, last_end = (size_t)-1;
 	bool in = false, letter = false, dotted = false, prev_vowel = false, prev_i = false;
 	unsigned syl = 0;
 
@@ -567,13 +567,14 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 			tk_push(t, start, letter, syl, dotted);
 			since_end++;
 			in = false;
+			last_end = i;
 		}
 		if (i == n)
 			break;
 		if ((c == '.' || c == '!' || c == '?') && since_end &&
 		    (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\t')) {
 			bool abbr = false;
-			if (c == '.' && t->n && i > 0 && s[i - 1] != ' ') {
+			if (c == '.' && t->n && last_end == i) {
 				const tok *k = &t->v[t->n - 1];
 				abbr = (wmap_get(t->words, k->h) & F_ABBREV) || k->dotted;
 			}
