@@ -333,7 +333,10 @@ static bool plausible_term(const char *s, size_t n)
 		"moet", "moeten", "die", "dat", "indien", "wanneer", "ingeval", "artikel",
 		"hij", "zij", "zich", "er", "daaronder", "zodanig", "deze", "dit", "hem",
 		"haar", "niet", "tenzij", "waarin", "waarbij", "welke", "bedoeld", "of", "mits",
-		"voorzover", "wie", "wat", "gaat", "zal", "zullen", "kunnen", "bij", "ten",
+		"voorzover", "wie", "wat", "gaat", "zal", "zullen", "bij", "ten",
+		/* "met ingang van", "met inachtneming van", ...: not a term */
+		"ingang", "inachtneming", "betrekking", "toepassing", "uitzondering",
+		"behulp", "name", "ingangsdatum", "dien",
 	};
 	size_t words = 0;
 	bool letter = false;
@@ -383,6 +386,15 @@ static const bg_node *ancestor_below(const bg_node *n, bg_node_kind k, const bg_
 	return NULL;
 }
 
+/* Bullets ("–", "•") are not item numbers. */
+static bool has_alnum(const char *s)
+{
+	for (; *s; s++)
+		if ((*s >= '0' && *s <= '9') || ((*s | 32) >= 'a' && (*s | 32) <= 'z'))
+			return true;
+	return false;
+}
+
 /* "a", "f.1°": the list item numbers from the article (or lid) down to n. */
 static void item_path(const bg_node *n, const bg_node *art, bg_buf *b)
 {
@@ -391,7 +403,7 @@ static void item_path(const bg_node *n, const bg_node *art, bg_buf *b)
 
 	bg_buf_clear(b);
 	for (const bg_node *c = n; c && c != art && k < 16; c = c->parent)
-		if ((c->kind == BG_N_LI || c->kind == BG_N_DEFITEM) && c->nr[0])
+		if ((c->kind == BG_N_LI || c->kind == BG_N_DEFITEM) && has_alnum(c->nr))
 			chain[k++] = c;
 	while (k-- > 0) {
 		if (b->len)
@@ -629,8 +641,37 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 			break;
 		}
 	}
-	if (!colon)
+	if (!colon) {
+		/* "2.1 Zorgaanbieder" with the meaning in the next paragraph */
+		const bg_node *second = NULL;
+		for (const bg_node *c = bg_node_next(li, first); c; c = bg_node_next(li, c))
+			if (c->kind == BG_N_AL && c->text_len) {
+				second = c;
+				break;
+			}
+		if (!second || first->text_len > 80 || words_in(t, first->text_len) > 5 ||
+		    t[first->text_len - 1] == ';' || t[first->text_len - 1] == '.' ||
+		    t[first->text_len - 1] == ',')
+			return;
+		so = 0;
+		eo = first->text_len;
+		clean_term(t, &so, &eo);
+		if (eo <= so || !plausible_term(t + so, eo - so))
+			return;
+		d = new_def(x, li, first, t + so, eo - so, BG_DEF_OWN, sc);
+		if (!d)
+			return;
+		for (const bg_node *c = second; c; c = bg_node_next(li, c))
+			if ((c->kind == BG_N_AL || c->kind == BG_N_TERM) && c->text_len) {
+				if (text.len)
+					bg_buf_addc(&text, ' ');
+				bg_buf_add(&text, c->text, c->text_len);
+			}
+		d->text = dup(x, text.s, text.len);
+		analyse_body(x, d, li, text.s, text.len, false);
+		bg_buf_release(&text);
 		return;
+	}
 	so = 0;
 	eo = (size_t)(colon - t);
 	clean_term(t, &so, &eo);
@@ -720,23 +761,129 @@ static bool seen(struct ex *x, const bg_node *prov, const char *term, size_t tn)
 	return false;
 }
 
+static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
+	{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
+	{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
+	{ BG_TRIG_INLINE, BG_DEF_OWN },
+};
+
+struct cand {
+	size_t so, eo;   /* the term in the text */
+	size_t form;     /* index in inline_forms */
+};
+
+/* The inline candidate of text[0..n) (low: its lowered copy) whose term
+ * comes first; on a tie the earlier form (exclusions before definitions). */
+static bool best_candidate(struct ex *x, const char *text, const char *low, size_t n,
+			   struct cand *best)
+{
+	bool have = false;
+
+	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
+		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger(x->lex, inline_forms[f].f, j);
+			tmatch m;
+			size_t so, eo;
+
+			if (!trig_match(t, low, n, &m) || m.teo <= m.tso)
+				continue;
+			so = m.tso;
+			eo = m.teo;
+			clean_term(text, &so, &eo);
+			if (eo <= so || !plausible_term(text + so, eo - so))
+				continue;
+			if (t->lexicon_only &&
+			    !bg_lexicon_concept_for_term(x->lex, x->nm, text + so, eo - so))
+				continue;
+			if (have && so >= best->so)
+				continue;
+			have = true;
+			best->so = so;
+			best->eo = eo;
+			best->form = f;
+		}
+	}
+	return have;
+}
+
+/* Records the candidate c of text[0..n) at provision prov. */
+static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, const char *text,
+		       size_t n, const struct cand *c, const struct scope *sc)
+{
+	bg_buf body = BG_BUF_INIT;
+	bg_def *d;
+
+	d = new_def(x, prov, al, text + c->so, c->eo - c->so, inline_forms[c->form].kind, sc);
+	if (!d)
+		return;
+	bg_node_text(prov, &body);
+	d->text = dup(x, body.s, body.len);
+	bg_buf_release(&body);
+	if (inline_forms[c->form].kind != BG_DEF_NEGATIVE)
+		analyse_body(x, d, prov, text + c->eo, n - c->eo,
+			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
+}
+
+/*
+ * A paragraph ending in ":" whose list items complete its sentence ("In
+ * deze wet wordt: a. als gehuwd mede aangemerkt ...; b. ..."): each item
+ * read together with the intro may define a term, recorded at the item.
+ */
+static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
+{
+	bg_buf joined = BG_BUF_INIT, low = BG_BUF_INIT;
+	struct scope sc;
+	bool have_scope = false;
+
+	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
+		const bg_node *first = NULL;
+		struct cand c;
+
+		if (li->kind != BG_N_LI)
+			continue;
+		for (const bg_node *k = li; k; k = bg_node_next(li, k))
+			if (k->kind == BG_N_AL && k->text_len) {
+				first = k;
+				break;
+			}
+		if (!first)
+			continue;
+		bg_buf_clear(&joined);
+		bg_buf_add(&joined, al->text, al->text_len);
+		bg_buf_addc(&joined, ' ');
+		bg_buf_add(&joined, first->text, first->text_len);
+		bg_defs_lower(joined.s, joined.len, &low);
+		if (!bg_buf_ok(&joined) || !bg_buf_ok(&low)) {
+			x->st = BG_ERR_NOMEM;
+			break;
+		}
+		/* the term must lie in the item, not in the intro */
+		if (!best_candidate(x, joined.s, low.s, low.len, &c) || c.so <= al->text_len)
+			continue;
+		if (seen(x, li, joined.s + c.so, c.eo - c.so))
+			continue;
+		if (!have_scope) {
+			bg_defs_lower(al->text, al->text_len, &x->low);
+			find_scope(x, al, al->text, x->low.s, x->low.len, &sc);
+			have_scope = true;
+		}
+		inline_def(x, li, first, joined.s, joined.len, &c, &sc);
+	}
+	bg_buf_release(&joined);
+	bg_buf_release(&low);
+}
+
 /* One paragraph: a list intro, an inline definition, an exclusion, or
  * nothing.  Returns the list it consumed (its items are done), or NULL. */
 static const bg_node *paragraph(struct ex *x, const bg_node *al)
 {
-	static const struct { bg_trigger_form f; bg_def_kind kind; } forms[] = {
-		{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
-		{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
-		{ BG_TRIG_INLINE, BG_DEF_OWN },
-	};
 	const bg_node *list = al->next && al->next->kind == BG_N_LIJST ? al->next : NULL;
 	const bg_node *prov;
 	const char *low;
 	size_t n = al->text_len;
 	struct scope sc;
+	struct cand c;
 	tmatch m;
-	bool have = false;
-	size_t best_so = 0, best_eo = 0, best_f = 0;
 
 	if (!n)
 		return NULL;
@@ -760,49 +907,17 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	prov = bg_node_provision(al);
 	if (!prov)
 		return NULL;
-	/* the candidate whose term comes first; on a tie the earlier form
-	 * (exclusions before definitions) */
-	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
-		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, forms[f].f); j++) {
-			const bg_trigger *t = bg_lexicon_trigger(x->lex, forms[f].f, j);
-			size_t so, eo;
-
-			if (!trig_match(t, low, n, &m) || m.teo <= m.tso)
-				continue;
-			so = m.tso;
-			eo = m.teo;
-			clean_term(al->text, &so, &eo);
-			if (eo <= so || !plausible_term(al->text + so, eo - so))
-				continue;
-			if (t->lexicon_only &&
-			    !bg_lexicon_concept_for_term(x->lex, x->nm, al->text + so, eo - so))
-				continue;
-			if (have && so >= best_so)
-				continue;
-			have = true;
-			best_so = so;
-			best_eo = eo;
-			best_f = f;
+	if (!best_candidate(x, al->text, low, n, &c)) {
+		if (list && al->text[n - 1] == ':') {
+			split_list(x, al, list);
+			return list;
 		}
-	}
-	if (!have || seen(x, prov, al->text + best_so, best_eo - best_so))
 		return NULL;
-	{
-		bg_buf text = BG_BUF_INIT;
-		bg_def *d;
-
-		find_scope(x, al, al->text, low, n, &sc);
-		d = new_def(x, prov, al, al->text + best_so, best_eo - best_so, forms[best_f].kind,
-			    &sc);
-		if (!d)
-			return NULL;
-		bg_node_text(prov, &text);
-		d->text = dup(x, text.s, text.len);
-		bg_buf_release(&text);
-		if (forms[best_f].kind != BG_DEF_NEGATIVE)
-			analyse_body(x, d, prov, al->text + best_eo, n - best_eo,
-				     forms[best_f].f == BG_TRIG_SAME_MEANING);
 	}
+	if (seen(x, prov, al->text + c.so, c.eo - c.so))
+		return NULL;
+	find_scope(x, al, al->text, low, n, &sc);
+	inline_def(x, prov, al, al->text, n, &c, &sc);
 	/* a definition that continues in a list owns it */
 	if (list && al->text[n - 1] == ':')
 		return list;

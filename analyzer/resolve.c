@@ -35,8 +35,20 @@ static bg_status add_title(bg_defset *set, size_t *alloc, const char *title,
 
 	while (n && (title[n - 1] == '.' || title[n - 1] == ' ' || title[n - 1] == ','))
 		n--;
-	if (!n || (n < 4 && !short_ok) || !bwb[0])
+	if (!n || !bwb[0])
 		return BG_OK;
+	if (short_ok) {
+		/* an abbreviation is only trusted when it is written as one
+		 * ("Awir", "Wet IB 2001"), not a lower-case word like "wet" */
+		bool upper = false;
+		for (size_t i = 0; i < n; i++)
+			if (title[i] >= 'A' && title[i] <= 'Z')
+				upper = true;
+		if (!upper || n < 2)
+			return BG_OK;
+	} else if (n < 4) {
+		return BG_OK;
+	}
 	if (set->ntitles == *alloc) {
 		size_t na = *alloc ? *alloc * 2 : 256;
 		struct bg_title *v = realloc(set->titles, na * sizeof *v);
@@ -383,6 +395,13 @@ static const bg_def *find_target(const struct ix *ix, size_t nix, const bg_def *
 
 		if (c == self || c->kind == BG_DEF_INHERITED)
 			continue;
+		/* another version of the very provision that points */
+		if (!strcmp(c->address, d->address))
+			continue;
+		/* "bedoeld in afdeling 3.3.1" of the law itself: no record can
+		 * be the target */
+		if (!d->target_article[0] && !strcmp(d->target_bwb_id, d->bwb_id))
+			continue;
 		if (d->target_article[0] && !same_nr(c->article, d->target_article))
 			continue;
 		if (d->target_lid[0] && c->lid[0] && !same_nr(c->lid, d->target_lid))
@@ -520,7 +539,9 @@ static bg_status add_inherited(bg_defset *set)
 						(size_t)bg_lexicon_find(set->lex, concept));
 					const char *term_key = src ? src->term_key : "";
 					const char *tart = src ? src->article : "";
-					const char *tlid = src ? src->lid : "";
+					/* the framework's definition article: its
+					 * leden together define the concept */
+					const char *tlid = "";
 					const char *ttext = src ? src->text : "";
 
 					d = bg_defset_add(set);
