@@ -44,6 +44,9 @@ struct groups {
 
 struct build {
 	const bg_defset *set;
+	const bg_lexicon *lex;
+	const bool *latest;    /* per regulation: the version that counts */
+	bool dated;            /* --all-versions: keys carry the version date */
 	bg_arena *arena;       /* strings of the bg_cmp_defs */
 	bool nomem;
 };
@@ -99,18 +102,54 @@ static const char *keep(struct build *b, bg_buf *buf)
 	return s;
 }
 
-static void provision_key(const char *bwb, const char *article, bg_buf *out)
+/* "BWBR0018472/artikel=3"; with every version kept, "...@2025-01-01" so
+ * that two versions of one article are two meanings. */
+static void provision_key(const struct build *b, const char *bwb, const char *article,
+			  const char *date, bg_buf *out)
 {
 	bg_buf_clear(out);
 	bg_buf_addf(out, "%s/artikel=%s", bwb, article);
+	if (b->dated && date[0])
+		bg_buf_addf(out, "@%s", date);
 }
 
-static const char *law_name(const bg_defset *set, const bg_def *d)
+enum { NAME_MAX_LEN = 50 };
+
+/*
+ * How a regulation is named in the output: its citeertitel or short title;
+ * a long intitule ("Wet van 6 november 1986, houdende ...") is replaced by
+ * the longest name the lexicon's abbreviations give for the BWB id that
+ * fits, else cut at a word boundary.
+ */
+static const char *law_name(struct build *b, const bg_def *d)
 {
-	const bg_deflaw *l = bg_defset_law(set, d->doc_index);
-	if (l && l->short_title[0])
-		return l->short_title;
-	return d->law_title[0] ? d->law_title : d->bwb_id;
+	const bg_deflaw *l = bg_defset_law(b->set, d->doc_index);
+	const char *t = l && l->short_title[0] ? l->short_title :
+			d->law_title[0] ? d->law_title : d->bwb_id;
+	const char *best = NULL;
+	size_t n = strlen(t);
+	bg_buf cut = BG_BUF_INIT;
+
+	if (n <= NAME_MAX_LEN || !b->lex)
+		return t;
+	for (size_t i = 0; i < bg_lexicon_abbrev_count(b->lex); i++) {
+		const char *nm = bg_lexicon_abbrev_name(b->lex, i);
+		size_t k = strlen(nm);
+		if (strcmp(bg_lexicon_abbrev_bwb(b->lex, i), d->bwb_id) || k > NAME_MAX_LEN)
+			continue;
+		if (!best || k > strlen(best))
+			best = nm;
+	}
+	if (best)
+		return best;
+	n = NAME_MAX_LEN;
+	while (n > 0 && t[n] != ' ')
+		n--;
+	bg_buf_add(&cut, t, n ? n : NAME_MAX_LEN);
+	bg_buf_adds(&cut, " ...");
+	t = keep(b, &cut);
+	bg_buf_release(&cut);
+	return t;
 }
 
 static void join_text(bg_buf *out, const char *t)
@@ -125,39 +164,51 @@ static void join_text(bg_buf *out, const char *t)
 }
 
 /* The wording of the meaning a root record gives: every record of its
- * regulation and article for the same concept (or the same term). */
-static void root_text(const bg_defset *set, const bg_def *root, bg_buf *out)
+ * regulation and article for the same concept (or the same term), taken
+ * from the version of the regulation that counts when the corpus holds
+ * several (references resolve to any version). */
+static void root_text(struct build *b, const bg_def *root, bg_buf *out)
 {
-	size_t n = bg_defset_count(set), before = out->len;
+	const bg_defset *set = b->set;
+	size_t n = bg_defset_count(set), before = out->len, doc = root->doc_index;
 
-	for (size_t i = 0; i < n; i++) {
-		const bg_def *d = bg_defset_get(set, i);
-		if (d->doc_index != root->doc_index || strcmp(d->article, root->article))
-			continue;
-		if (root->concept[0] ? strcmp(d->concept, root->concept) : strcmp(d->term_key, root->term_key))
-			continue;
-		if (d->kind == BG_DEF_REFERENCE || d->kind == BG_DEF_INHERITED)
-			continue;
-		join_text(out, d->text);
+	if (b->latest && !b->latest[doc]) {
+		for (size_t i = 0; i < bg_defset_law_count(set); i++)
+			if (b->latest[i] && !strcmp(bg_defset_law(set, i)->bwb_id, root->bwb_id))
+				doc = i;
+	}
+	for (int pass = 0; pass < 2 && out->len == before; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			const bg_def *d = bg_defset_get(set, i);
+			if (d->doc_index != doc || strcmp(d->article, root->article))
+				continue;
+			if (root->concept[0] ? strcmp(d->concept, root->concept) :
+					       strcmp(d->term_key, root->term_key))
+				continue;
+			if (d->kind == BG_DEF_REFERENCE || d->kind == BG_DEF_INHERITED)
+				continue;
+			join_text(out, d->text);
+		}
+		doc = root->doc_index;
 	}
 	if (out->len == before)
 		join_text(out, root->text);
 }
 
-static void root_key(const bg_def *d, bg_buf *out)
+static void root_key(const struct build *b, const bg_def *d, bg_buf *out)
 {
 	bg_buf_clear(out);
 	if (d->root)
-		bg_buf_addf(out, "%s/artikel=%s", d->root->bwb_id, d->root->article);
+		provision_key(b, d->root->bwb_id, d->root->article, d->root->date, out);
 	else if (d->target_bwb_id[0])
-		bg_buf_addf(out, "%s/artikel=%s", d->target_bwb_id, d->target_article);
+		provision_key(b, d->target_bwb_id, d->target_article, "", out);
 }
 
-static void root_label(const bg_defset *set, const bg_def *d, bg_buf *out)
+static void root_label(struct build *b, const bg_def *d, bg_buf *out)
 {
 	const char *bwb = d->root ? d->root->bwb_id : d->target_bwb_id;
 	const char *art = d->root ? d->root->article : d->target_article;
-	const char *t = d->root ? law_name(set, d->root) : bg_defset_title(set, bwb);
+	const char *t = d->root ? law_name(b, d->root) : bg_defset_title(b->set, bwb);
 
 	bg_buf_clear(out);
 	bg_buf_addf(out, "%s artikel %s", t && t[0] ? t : bwb, art);
@@ -177,7 +228,7 @@ static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
 
 	memset(out, 0, sizeof *out);
 	out->law = first->bwb_id;
-	out->title = law_name(set, first);
+	out->title = law_name(b, first);
 	out->date = first->date;
 	out->link = first->link;
 	/* where: "artikel 3 lid 1, 2" */
@@ -195,7 +246,8 @@ static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
 		}
 	}
 	out->where = keep(b, &t);
-	provision_key(first->bwb_id, first->article[0] ? first->article : first->term_key, &own);
+	provision_key(b, first->bwb_id, first->article[0] ? first->article : first->term_key,
+		      first->date, &own);
 
 	for (size_t i = 0; i < g->n; i++) {
 		const bg_def *d = bg_defset_get(set, g->recs[i]);
@@ -221,8 +273,8 @@ static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
 				ref = d;
 			} else {
 				bg_buf a = BG_BUF_INIT, c = BG_BUF_INIT;
-				root_key(ref, &a);
-				root_key(d, &c);
+				root_key(b, ref, &a);
+				root_key(b, d, &c);
 				one_root = one_root && !strcmp(a.s, c.s);
 				bg_buf_release(&a);
 				bg_buf_release(&c);
@@ -233,14 +285,14 @@ static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
 	bg_buf_clear(&t);
 	if (!n_own && ref && one_root) {
 		/* the meaning is the root's (changed by the modification, if any) */
-		root_key(ref, &k);
+		root_key(b, ref, &k);
 		out->origin = keep(b, &k);
 		out->root = n_mod ? keep(b, &own) : out->origin;
 		out->kind = bg_def_kind_name(n_mod ? BG_DEF_MODIFIED_REFERENCE : ref->kind);
-		root_label(set, ref, &k);
+		root_label(b, ref, &k);
 		out->root_label = keep(b, &k);
 		if (ref->root)
-			root_text(set, ref->root, &t);
+			root_text(b, ref->root, &t);
 		else
 			join_text(&t, ref->text);
 		for (size_t i = 0; i < g->n; i++) {
@@ -327,13 +379,13 @@ static int load_tools(const char *lexpath, const char *phpath, bg_lexicon **lex,
 	return BG_EXIT_OK;
 }
 
-static int run_concept(const bg_defset *set, const char *concept, const char *laws,
+static int run_concept(const bg_defset *set, const bg_lexicon *lex, const char *concept, const char *laws,
 		       bool all_versions, bg_norm *nm, const bg_cmp_phrases *ph,
 		       unsigned jobs, const char *format, const char *output, size_t max_pairs)
 {
 	struct groups g = { 0 };
-	struct build b = { set, bg_arena_new(), false };
 	bool *latest = latest_versions(set, all_versions);
+	struct build b = { set, lex, latest, all_versions, bg_arena_new(), false };
 	bg_cmp_def *defs = NULL;
 	size_t nd = 0;
 	bg_cmp cmp;
@@ -392,12 +444,12 @@ done:
 }
 
 /* Versions: the regulation of file A against that of file B, term by term. */
-static int run_versions(const bg_defset *set, const char *fa, const char *fb,
+static int run_versions(const bg_defset *set, const bg_lexicon *lex, const char *fa, const char *fb,
 			const char *concept, bg_norm *nm, const bg_cmp_phrases *ph,
 			const char *format, const char *output)
 {
 	struct groups g[2] = { { 0 }, { 0 } };
-	struct build b = { set, bg_arena_new(), false };
+	struct build b = { set, lex, NULL, false, bg_arena_new(), false };
 	size_t la = SIZE_MAX, lb = SIZE_MAX, nlaws = bg_defset_law_count(set);
 	bg_cmp_def *defs[2] = { NULL, NULL };
 	bg_version_entry *ent = NULL;
@@ -592,10 +644,10 @@ int bg_cmd_compare(int argc, char **argv)
 	}
 	bg_batch_print_errors(&batch, stderr);
 	if (versions)
-		rc = run_versions(set, argv[optind], argv[optind + 1], concept, nm, ph, format,
+		rc = run_versions(set, lex, argv[optind], argv[optind + 1], concept, nm, ph, format,
 				  output);
 	else
-		rc = run_concept(set, concept, laws, all_versions, nm, ph, jobs, format, output,
+		rc = run_concept(set, lex, concept, laws, all_versions, nm, ph, jobs, format, output,
 				 (size_t)max_pairs);
 	if (rc == BG_EXIT_OK && (batch.failed || bad))
 		rc = BG_EXIT_INPUT;

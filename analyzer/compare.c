@@ -239,11 +239,11 @@ static bg_status group(bg_cmp *c)
 	for (size_t v = 0; v < c->nvar; v++) {
 		bg_cmp_variant *var = &c->var[v];
 		var->nlaws = count_laws(c->defs, var->members, var->n);
-		/* the representative: an own definition (the root itself) if
-		 * there is one, else the first */
+		/* the representative: an own definition (the root itself, whose
+		 * kind starts with "own") if there is one, else the first */
 		var->rep = var->members[0];
 		for (size_t k = 0; k < var->n; k++)
-			if (!strcmp(c->defs[var->members[k]].kind, "own")) {
+			if (!strncmp(c->defs[var->members[k]].kind, "own", 3)) {
 				var->rep = var->members[k];
 				break;
 			}
@@ -447,6 +447,21 @@ bg_status bg_cmp_explain_pair(const bg_cmp_def *a, const bg_cmp_def *b,
 	/* by kind, so that the list reads: items, exclusions, conditions,
 	 * time, references */
 	for (int k = 0; ok && k < BG_COMP__COUNT; k++) {
+		if (k == BG_COMP_TIME) {
+			/* one note when both sides have time references that
+			 * differ: "A uses X; B uses Y" */
+			size_t ua = SIZE_MAX, ub = SIZE_MAX;
+			for (size_t i = 0; i < na && ua == SIZE_MAX; i++)
+				if (a->comp.v[i].kind == BG_COMP_TIME && ma[i] == SIZE_MAX)
+					ua = i;
+			for (size_t j = 0; j < nb && ub == SIZE_MAX; j++)
+				if (b->comp.v[j].kind == BG_COMP_TIME && mb[j] == SIZE_MAX)
+					ub = j;
+			if (ua != SIZE_MAX && ub != SIZE_MAX) {
+				ok = add_note(out, BG_NOTE_TIME, ua, ub, 0.0);
+				continue;
+			}
+		}
 		for (size_t i = 0; ok && i < na; i++) {
 			if ((int)a->comp.v[i].kind != k)
 				continue;
@@ -530,6 +545,23 @@ static void only(const bg_cmp_def *d, size_t i, const char *nd, const char *noth
 	bg_buf_addf(out, "; %s does not.", nother);
 }
 
+/* The time references of d that `other` lacks: "\"X\", \"Y\"". */
+static void time_list(const bg_cmp_def *d, const bg_cmp_def *other, bg_buf *out)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->comp.n; i++) {
+		bool shared = false;
+		if (d->comp.v[i].kind != BG_COMP_TIME)
+			continue;
+		for (size_t j = 0; j < other->comp.n && !shared; j++)
+			shared = other->comp.v[j].kind == BG_COMP_TIME &&
+				 !strcmp(other->comp.v[j].key, d->comp.v[i].key);
+		if (!shared)
+			bg_buf_addf(out, "%s\"%s\"", k++ ? ", " : "", d->comp.v[i].key);
+	}
+}
+
 void bg_note_write(const bg_note *n, const bg_cmp_def *a, const char *na,
 		   const bg_cmp_def *b, const char *nb, bg_buf *out)
 {
@@ -554,6 +586,13 @@ void bg_note_write(const bg_note *n, const bg_cmp_def *a, const char *na,
 			    bg_conj_name(a->comp.list_conj), nb,
 			    b->comp.list_conj == BG_CONJ_EN ? "cumulatively" : "as alternatives",
 			    bg_conj_name(b->comp.list_conj));
+		break;
+	case BG_NOTE_TIME:
+		bg_buf_addf(out, "%s uses the time reference ", na);
+		time_list(a, b, out);
+		bg_buf_addf(out, "; %s ", nb);
+		time_list(b, a, out);
+		bg_buf_adds(out, ".");
 		break;
 	case BG_NOTE_ONLY_A:
 		only(a, n->ia, na, nb, out);

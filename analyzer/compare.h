@@ -121,7 +121,8 @@ typedef enum bg_note_kind {
 	BG_NOTE_ONLY_A,     /* component ia of A has no match in B */
 	BG_NOTE_ONLY_B,     /* component ib of B has no match in A */
 	BG_NOTE_REWORDED,   /* ia and ib match, but not word for word */
-	BG_NOTE_CONJ        /* the list connectives differ */
+	BG_NOTE_CONJ,       /* the list connectives differ */
+	BG_NOTE_TIME        /* both have time references, not the same ones */
 } bg_note_kind;
 
 typedef struct bg_note {

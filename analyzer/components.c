@@ -218,6 +218,7 @@ struct splitter {
 	bg_toklist t;
 	bg_components *out;
 	bg_buf key, stem;
+	bool *in_time;   /* token is part of a time phrase */
 	bool nomem;
 };
 
@@ -289,7 +290,10 @@ static void make_key(struct splitter *sp, size_t a, size_t b)
 	bg_buf_clear(&sp->key);
 	for (size_t i = a; i < b; i++) {
 		const char *w = tk(sp, i);
-		if (!is_word(w) || bg_cmp_phrases_is_stop(sp->p, w))
+		/* time phrases are components of their own: leaving their
+		 * words out lets "het inkomen in het kalenderjaar" and "het
+		 * inkomen in het peiljaar" match as one item whose time differs */
+		if (!is_word(w) || bg_cmp_phrases_is_stop(sp->p, w) || (sp->in_time && sp->in_time[i]))
 			continue;
 		if (sp->key.len)
 			bg_buf_addc(&sp->key, ' ');
@@ -474,7 +478,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			      const char *text, size_t n, bg_components *out)
 {
 	struct splitter sp = { nm, p, text, n, BG_TOKLIST_INIT, out, BG_BUF_INIT,
-			       BG_BUF_INIT, false };
+			       BG_BUF_INIT, NULL, false };
 	bg_status st;
 	size_t i = 0;
 	bool in_list = false, list_cond = false;
@@ -486,6 +490,17 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 	st = bg_norm_tokens(nm, text, n, BG_NORM_NUMBERS | BG_NORM_PUNCT, &sp.t);
 	if (st != BG_OK)
 		goto done;
+	if (!(sp.in_time = calloc(sp.t.n + 1, sizeof *sp.in_time))) {
+		st = BG_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < sp.t.n;) {
+		size_t ml = match(&sp, P_TIME, i, sp.t.n, NULL);
+		for (size_t j = 0; j < ml; j++)
+			sp.in_time[i + j] = true;
+		i += ml ? ml : 1;
+	}
+	i = 0;
 
 	while (i < sp.t.n) {
 		size_t a = i, b, m, tail, e;
@@ -626,6 +641,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 	if (sp.nomem || !bg_buf_ok(&sp.key) || !bg_buf_ok(&sp.stem))
 		st = BG_ERR_NOMEM;
 done:
+	free(sp.in_time);
 	bg_toklist_release(&sp.t);
 	bg_buf_release(&sp.key);
 	bg_buf_release(&sp.stem);

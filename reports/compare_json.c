@@ -50,7 +50,7 @@ static void json_components(FILE *o, const bg_cmp_def *d, const char *ind)
 		bg_json_str(o, c->key);
 		fprintf(o, "}");
 	}
-	fprintf(o, "%s]", d->comp.n ? "\n  " : "");
+	fprintf(o, "%s]", d->comp.n ? "\n     " : "");
 	(void)ind;
 }
 
@@ -67,7 +67,7 @@ static void json_explain(FILE *o, const bg_cmp_def *a, const char *na,
 	fprintf(o, ",\n%s\"differences\": [", ind);
 	for (size_t k = 0; k < e.n; k++) {
 		const bg_note *n = &e.notes[k];
-		static const char *const kinds[] = { "root", "only_a", "only_b", "reworded", "connective" };
+		static const char *const kinds[] = { "root", "only_a", "only_b", "reworded", "connective", "time" };
 		bg_buf_clear(&line);
 		bg_note_write(n, a, na, b, nb, &line);
 		fprintf(o, "%s\n%s  {\"kind\": \"%s\"", k ? "," : "", ind, kinds[n->kind]);
