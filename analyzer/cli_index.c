@@ -1,0 +1,422 @@
+/*
+ * cli_index.c -- `begrip index`: the corpus as one SQLite file (store.h),
+ * so that `begrip check` answers from the index instead of re-reading the
+ * corpus.
+ *
+ * One pass over the files builds the document tables: every worker reads
+ * a file and measures it (complexity.h), then inserts its regulation,
+ * provisions and references when its turn comes.  Turns follow file order,
+ * so ids are the same whatever the number of threads; the wait is short
+ * because files are handed out in that order too (corpus.c), and it cannot
+ * deadlock: the worker with the lowest unfinished index never waits.
+ * Documents are freed right after their rows are in.
+ *
+ * Definitions come from bg_defs_collect(), which resolves references and
+ * chains across the whole corpus.  It takes a file list, not documents, so
+ * today it reads the files a second time (see README "The SQLite store").
+ *
+ * The index replaces FILE only when complete (store.c): an interrupted or
+ * failed run leaves the previous index as it was.
+ */
+#include "cli.h"
+#include "store.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef BG_VERSION
+#define BG_VERSION "0.1"
+#endif
+
+static const char usage[] =
+	"begrip index [--db FILE] [--jobs N] [--lexicon FILE] [--corpus DIR] [PATH...]";
+
+struct ictx {
+	bg_store *store;
+	const bg_cx_rules *rules;
+	bg_diag *diags;          /* per file: read failures */
+	int64_t *reg_ids;        /* per file: regulation id, 0 = not stored */
+	bg_cx_doc **cx;          /* per file: measures, NULL = none */
+	bool *oom;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t turn;             /* the file whose rows go in next */
+	bool store_failed;
+};
+
+static void index_one(size_t i, const char *path, void *arg)
+{
+	struct ictx *c = arg;
+	bg_doc *doc = NULL;
+	bg_cx_doc *cx = NULL;
+
+	if (bg_doc_read_file(path, NULL, &doc, &c->diags[i]) == BG_OK &&
+	    !(cx = bg_cx_analyze(c->rules, doc)))
+		c->oom[i] = true;
+	pthread_mutex_lock(&c->mu);
+	while (c->turn != i)
+		pthread_cond_wait(&c->cv, &c->mu);
+	if (doc && !c->store_failed &&
+	    bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
+		c->store_failed = true;
+	c->cx[i] = cx;
+	c->turn++;
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	bg_doc_free(doc);
+}
+
+/* ------------------------------------------------------- interruption */
+
+/* The temp file of the run, removed when the run is interrupted by a
+ * signal (a killed run leaves it; the next run removes it). */
+static const char *volatile temp_path;
+
+static void on_signal(int sig)
+{
+	if (temp_path)
+		unlink(temp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* ---------------------------------------------------------- meta data */
+
+/* FNV-1a 64 of a file's bytes as 16 hex digits: identifies the lexicon an
+ * index was built with, so that a check can warn when it differs. */
+static bool file_hash(const char *path, char out[17])
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t h = 0xcbf29ce484222325u;
+	unsigned char buf[8192];
+	size_t n;
+
+	if (!f)
+		return false;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		for (size_t i = 0; i < n; i++) {
+			h ^= buf[i];
+			h *= 0x100000001b3u;
+		}
+	fclose(f);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	return true;
+}
+
+static bg_status meta_num(bg_store *s, const char *key, size_t v)
+{
+	char b[32];
+
+	snprintf(b, sizeof b, "%zu", v);
+	return bg_store_set_meta(s, key, b);
+}
+
+/* Pointer of a record -> its id (position + 1), for root ids. */
+struct defmap {
+	const bg_def **k;
+	int64_t *v;
+	size_t cap;
+};
+
+static size_t dm_slot(const struct defmap *m, const bg_def *d)
+{
+	uintptr_t x = (uintptr_t)d;
+	size_t i;
+
+	x ^= x >> 15;
+	x *= 0x9E3779B97F4A7C15u;
+	for (i = (size_t)(x >> 11) & (m->cap - 1); m->k[i] && m->k[i] != d;
+	     i = (i + 1) & (m->cap - 1))
+		;
+	return i;
+}
+
+static bg_status store_defs(bg_store *st, const bg_defset *set,
+			    const bg_cmp_phrases *ph, bg_norm *nm)
+{
+	size_t n = bg_defset_count(set);
+	struct defmap m = { NULL, NULL, 64 };
+	bg_components comps = BG_COMPONENTS_INIT;
+	bg_status rc = BG_OK;
+
+	while (m.cap < n * 2)
+		m.cap *= 2;
+	m.k = calloc(m.cap, sizeof *m.k);
+	m.v = calloc(m.cap, sizeof *m.v);
+	if (!m.k || !m.v) {
+		rc = BG_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		size_t j = dm_slot(&m, d);
+		m.k[j] = d;
+		m.v[j] = (int64_t)i + 1;
+	}
+	for (size_t i = 0; i < n && rc == BG_OK; i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		int64_t root = 0;
+
+		if (d->root) {
+			size_t j = dm_slot(&m, d->root);
+			root = m.k[j] ? m.v[j] : 0;
+		}
+		if (bg_components_split(nm, ph, d->text, strlen(d->text), &comps) != BG_OK) {
+			rc = BG_ERR_NOMEM;
+			break;
+		}
+		rc = bg_store_add_def(st, (int64_t)i + 1, d, root, 0, &comps);
+	}
+out:
+	bg_components_release(&comps);
+	free(m.k);
+	free(m.v);
+	return rc;
+}
+
+static char *beside(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+	bg_buf b = BG_BUF_INIT;
+
+	if (slash)
+		bg_buf_add(&b, path, (size_t)(slash - path + 1));
+	bg_buf_adds(&b, name);
+	return bg_buf_detach(&b);
+}
+
+/* Stage messages, like the file progress, only for a person watching;
+ * each with the seconds since the start. */
+static void stage(bool tty, const char *msg)
+{
+	static struct timespec t0;
+	struct timespec t;
+
+	if (!t0.tv_sec)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	fprintf(stderr, "\rbegrip index: %6.2fs %-40s\n",
+		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, msg);
+}
+
+int bg_cmd_index(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "lexicon", required_argument, NULL, 'l' },
+		{ "corpus", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = "begrip-index.sqlite", *corpus = NULL;
+	const char *lexpath = bg_lexicon_default_path();
+	const char *cxpath = bg_cx_default_path();
+	unsigned jobs = bg_default_jobs();
+	bool tty = isatty(STDERR_FILENO);
+	bg_filelist fl = {0};
+	bg_diag diag = {0};
+	bg_lexicon *lex = NULL;
+	bg_cx_rules *rules = NULL;
+	bg_cmp_phrases *phrases = NULL;
+	bg_norm *nm = NULL;
+	bg_defset *set = NULL;
+	bg_batch dbatch = {0};
+	bg_store *store = NULL;
+	struct ictx c;
+	char *stop = NULL, hash[17];
+	size_t bad, parsed = 0, failed = 0;
+	int opt, rc = BG_EXIT_INPUT;
+	bool ok = true;
+
+	memset(&c, 0, sizeof c);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "d:j:l:C:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd': db = optarg; break;
+		case 'j':
+			if (!(jobs = bg_cli_jobs(optarg)))
+				return bg_cli_usage_error("index", usage, "--jobs wants a number from 1 to 64");
+			break;
+		case 'l': lexpath = optarg; break;
+		case 'C': corpus = optarg; break;
+		case 'h': printf("usage: %s\n", usage); return BG_EXIT_OK;
+		default: return bg_cli_usage_error("index", usage, "unknown option");
+		}
+	}
+	if (!db[0])
+		return bg_cli_usage_error("index", usage, "--db wants a file name");
+
+	/* every data file first: a bad lexicon must not cost a corpus read */
+	if (bg_lexicon_load(lexpath, &lex, &diag) != BG_OK)
+		goto diag_out;
+	if (!(stop = beside(cxpath, "stopwords-nl.txt")) ||
+	    bg_cx_rules_load(cxpath, stop, &rules, &diag) != BG_OK)
+		goto diag_out;
+	if (!(nm = bg_norm_new())) {
+		fprintf(stderr, "begrip index: error: out of memory\n");
+		goto done;
+	}
+	if (bg_cmp_phrases_load(bg_cmp_phrases_default_path(), nm, &phrases, &diag) != BG_OK)
+		goto diag_out;
+
+	stage(tty, "documents, provisions, references, measures");
+	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	if (bg_store_create(db, &store, &diag) != BG_OK)
+		goto diag_out;
+	temp_path = bg_store_temp_path(store);
+
+	c.store = store;
+	c.rules = rules;
+	c.diags = calloc(fl.count ? fl.count : 1, sizeof *c.diags);
+	c.reg_ids = calloc(fl.count ? fl.count : 1, sizeof *c.reg_ids);
+	c.cx = calloc(fl.count ? fl.count : 1, sizeof *c.cx);
+	c.oom = calloc(fl.count ? fl.count : 1, sizeof *c.oom);
+	if (!c.diags || !c.reg_ids || !c.cx || !c.oom) {
+		fprintf(stderr, "begrip index: error: out of memory\n");
+		goto done;
+	}
+	pthread_mutex_init(&c.mu, NULL);
+	pthread_cond_init(&c.cv, NULL);
+	bg_corpus_map(&fl, jobs, true, index_one, &c);
+	pthread_mutex_destroy(&c.mu);
+	pthread_cond_destroy(&c.cv);
+	for (size_t i = 0; i < fl.count; i++) {
+		if (c.diags[i].status) {
+			bg_diag_print(&c.diags[i], stderr);
+			failed++;
+		} else {
+			parsed++;
+		}
+		if (c.oom[i]) {
+			fprintf(stderr, "%s: error: out of memory while measuring\n", fl.paths[i]);
+			ok = false;
+		}
+	}
+	if (c.store_failed) {
+		fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
+		goto done;
+	}
+
+	stage(tty, "measures across the corpus");
+	if (bg_cx_corpus_finish(c.cx, fl.count) != BG_OK) {
+		fprintf(stderr, "begrip index: error: out of memory\n");
+		goto done;
+	}
+	for (size_t i = 0; i < fl.count; i++)
+		if (c.cx[i] && c.reg_ids[i] &&
+		    bg_store_add_measures(store, c.reg_ids[i], c.cx[i]) != BG_OK) {
+			fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
+			goto done;
+		}
+
+	stage(tty, "definitions (second read of the corpus)");
+	if (bg_defs_collect(&fl, jobs, lex, &set, &dbatch) != BG_OK) {
+		fprintf(stderr, "begrip index: error: out of memory\n");
+		goto done;
+	}
+	/* read failures were reported by the first pass; a file that fails
+	 * only now changed under our feet */
+	for (size_t i = 0; i < dbatch.count; i++)
+		if (dbatch.diags[i].status && !c.diags[i].status) {
+			bg_diag_print(&dbatch.diags[i], stderr);
+			ok = false;
+		}
+	stage(tty, "definitions and components into the store");
+	if (store_defs(store, set, phrases, nm) != BG_OK) {
+		fprintf(stderr, "%s: error: %s\n", db,
+			bg_store_error(store)[0] ? bg_store_error(store) : "out of memory");
+		goto done;
+	}
+
+	{
+		char when[32];
+		time_t now = time(NULL);
+		struct tm tm;
+		bg_buf paths = BG_BUF_INIT;
+
+		gmtime_r(&now, &tm);
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if (optind < argc)
+			for (int i = optind; i < argc; i++) {
+				if (i > optind)
+					bg_buf_addc(&paths, ' ');
+				bg_buf_adds(&paths, argv[i]);
+			}
+		else
+			bg_buf_adds(&paths, corpus ? corpus : bg_default_corpus());
+		if (!file_hash(lexpath, hash))
+			hash[0] = '\0';
+		if (!bg_buf_ok(&paths) ||
+		    bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
+		    bg_store_set_meta(store, "corpus", paths.s) ||
+		    meta_num(store, "files", fl.count + bad) ||
+		    meta_num(store, "parsed", parsed) ||
+		    meta_num(store, "failed", failed + bad) ||
+		    meta_num(store, "definitions", bg_defset_count(set)) ||
+		    bg_store_set_meta(store, "created", when) ||
+		    bg_store_set_meta(store, "lexicon", lexpath) ||
+		    bg_store_set_meta(store, "lexicon_hash", hash) ||
+		    bg_store_set_meta(store, "complexity_lexicon", cxpath) ||
+		    bg_store_set_meta(store, "complexity_lexicon_hash",
+				      file_hash(cxpath, hash) ? hash : "")) {
+			bg_buf_release(&paths);
+			fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
+			goto done;
+		}
+		bg_buf_release(&paths);
+	}
+
+	stage(tty, "references, commit");
+	temp_path = NULL;
+	if (bg_store_finish(store, &diag) != BG_OK) {
+		store = NULL;
+		goto diag_out;
+	}
+	store = NULL;
+	if (tty)
+		fprintf(stderr, "begrip index: %s: %zu regulations, %zu definitions\n",
+			db, parsed, bg_defset_count(set));
+	rc = (failed || bad || !ok) ? BG_EXIT_INPUT : BG_EXIT_OK;
+	goto done;
+
+diag_out:
+	bg_diag_print(&diag, stderr);
+done:
+	temp_path = NULL;
+	bg_store_abort(store);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	bg_diag_clear(&diag);
+	if (c.diags)
+		for (size_t i = 0; i < fl.count; i++)
+			bg_diag_clear(&c.diags[i]);
+	if (c.cx)
+		for (size_t i = 0; i < fl.count; i++)
+			bg_cx_doc_free(c.cx[i]);
+	free(c.diags);
+	free(c.reg_ids);
+	free(c.cx);
+	free(c.oom);
+	if (dbatch.diags)
+		bg_batch_release(&dbatch);
+	bg_defset_free(set);
+	bg_cmp_phrases_free(phrases);
+	bg_norm_free(nm);
+	bg_cx_rules_free(rules);
+	bg_lexicon_free(lex);
+	free(stop);
+	bg_filelist_release(&fl);
+	return rc;
+}

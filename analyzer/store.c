@@ -1,0 +1,1407 @@
+/*
+ * store.c -- the SQLite store (store.h): schema, atomic bulk writing and
+ * the lookups `begrip check` needs.
+ *
+ * Why SQLite: one file, readable with the sqlite3 shell and any language,
+ * indexed lookups by concept, term key and address without reading the
+ * corpus again.  Why a temp file and rename: the index is rebuilt as a
+ * whole; writing it in place would leave a half-written index behind when
+ * a run is interrupted, and readers could see a mix.  With the temp file
+ * the journal is useless (the file is thrown away on failure), so it runs
+ * with journal_mode=OFF and synchronous=OFF and is fsynced once at the end.
+ *
+ * Every value goes through sqlite3_bind_*(): no text of a law is ever
+ * part of an SQL statement.  The only SQL assembled at run time is the
+ * name of a measure column in bg_store_measure_values(), and that name is
+ * first checked against the fixed list of columns below.
+ */
+#include "store.h"
+#include "../reports/emit.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+/* --------------------------------------------------------------- schema */
+
+/* The counts of bg_cx_counts, one column each in both measure tables. */
+#define CX_COUNTS(X) X(conditions) X(exceptions) X(delegations) X(items_and) \
+	X(items_or) X(lists) X(refs_internal) X(refs_external) X(depth) \
+	X(words) X(sentences) X(syllables) X(letter_words) X(and_or) \
+	X(number_words)
+#define CX_COL(f) "  " #f " INTEGER NOT NULL,\n"
+#define CX_NAME(f) #f ", "
+#define CX_PARAM(f) "?, "
+#define CX_BIND(f) bind_i(st, &k, c->f);
+#define CX_STR(f) #f,
+
+static const char schema_sql[] =
+	"CREATE TABLE meta (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE regulations (\n"
+	"  id INTEGER PRIMARY KEY,\n"          /* 1.. in file order */
+	"  bwb_id TEXT NOT NULL,\n"
+	"  file TEXT NOT NULL UNIQUE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  short_title TEXT NOT NULL,\n"
+	"  intitule TEXT NOT NULL,\n"
+	"  soort TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  dialect TEXT NOT NULL,\n"
+	"  latest INTEGER NOT NULL DEFAULT 1\n" /* latest version of its bwb_id */
+	");\n"
+	"CREATE TABLE provisions (\n"
+	"  id INTEGER PRIMARY KEY,\n"          /* document order */
+	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
+	"  bwb_id TEXT NOT NULL,\n"
+	"  file TEXT NOT NULL,\n"
+	"  address TEXT NOT NULL,\n"
+	"  kind TEXT NOT NULL,\n"              /* artikel, lid, li, definitie-item */
+	"  nr TEXT NOT NULL,\n"
+	"  artikel TEXT NOT NULL,\n"           /* nr of the enclosing artikel */
+	"  parent_id INTEGER REFERENCES provisions(id),\n"
+	"  parent_address TEXT NOT NULL,\n"
+	"  heading TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"              /* own text, not the sub-provisions' */
+	"  line INTEGER NOT NULL,\n"
+	"  repealed INTEGER NOT NULL,\n"       /* it or an ancestor is vervallen */
+	"  link TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE refs (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
+	"  bwb_id TEXT NOT NULL,\n"
+	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  from_address TEXT NOT NULL,\n"
+	"  external INTEGER NOT NULL,\n"
+	"  target TEXT NOT NULL,\n"            /* raw doc attribute */
+	"  target_bwb_id TEXT NOT NULL,\n"
+	"  target_artikel TEXT NOT NULL,\n"
+	"  target_lid TEXT NOT NULL,\n"
+	"  anchor TEXT NOT NULL,\n"
+	"  line INTEGER NOT NULL,\n"
+	"  resolved INTEGER,\n"                /* NULL: no BWB target */
+	"  target_repealed INTEGER\n"          /* NULL: unresolved or no artikel */
+	");\n"
+	"CREATE TABLE definitions (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  regulation_id INTEGER REFERENCES regulations(id),\n"
+	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  file TEXT NOT NULL,\n"
+	"  bwb_id TEXT NOT NULL,\n"
+	"  law_title TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  article TEXT NOT NULL,\n"
+	"  lid TEXT NOT NULL,\n"
+	"  item TEXT NOT NULL,\n"
+	"  term TEXT NOT NULL,\n"
+	"  term_key TEXT NOT NULL,\n"
+	"  concept TEXT NOT NULL,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  target_bwb_id TEXT NOT NULL,\n"
+	"  target_article TEXT NOT NULL,\n"
+	"  target_lid TEXT NOT NULL,\n"
+	"  root_id INTEGER REFERENCES definitions(id),\n"
+	"  root_bwb_id TEXT NOT NULL,\n"
+	"  root_article TEXT NOT NULL,\n"
+	"  root_lid TEXT NOT NULL,\n"
+	"  root_term TEXT NOT NULL,\n"
+	"  chain_status TEXT NOT NULL,\n"
+	"  scope_kind TEXT NOT NULL,\n"
+	"  scope_text TEXT NOT NULL,\n"
+	"  scope_address TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  modification TEXT NOT NULL,\n"
+	"  link TEXT NOT NULL,\n"
+	"  address TEXT NOT NULL,\n"
+	"  line INTEGER NOT NULL,\n"
+	"  ref_text TEXT NOT NULL,\n"
+	"  ref_marked_up INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE components (\n"
+	"  definition_id INTEGER NOT NULL REFERENCES definitions(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  kind TEXT NOT NULL,\n"              /* item, exclusion, condition, time, reference */
+	"  conj TEXT NOT NULL,\n"              /* "", en, of */
+	"  start INTEGER NOT NULL,\n"          /* byte span in definitions.text */
+	"  length INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  key TEXT NOT NULL,\n"
+	"  PRIMARY KEY (definition_id, seq)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE provision_measures (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
+	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  kind TEXT NOT NULL,\n"              /* artikel, lid, definition */
+	"  leaf INTEGER NOT NULL,\n"
+	"  address TEXT NOT NULL,\n"
+	"  label TEXT NOT NULL,\n"
+	"  term TEXT NOT NULL,\n"
+	"  line INTEGER NOT NULL,\n"
+	CX_COUNTS(CX_COL)
+	"  stacking REAL NOT NULL\n"
+	");\n"
+	"CREATE TABLE regulation_measures (\n"
+	"  regulation_id INTEGER PRIMARY KEY REFERENCES regulations(id),\n"
+	"  above INTEGER NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  below INTEGER NOT NULL,\n"
+	"  depth_mean REAL NOT NULL,\n"
+	"  depth_sd REAL NOT NULL,\n"
+	"  blocks INTEGER NOT NULL,\n"
+	"  tokens_per_article REAL NOT NULL,\n"
+	"  entropy REAL NOT NULL,\n"
+	"  entropy_stemmed REAL NOT NULL,\n"
+	"  vocabulary INTEGER NOT NULL,\n"
+	"  vocabulary_stemmed INTEGER NOT NULL,\n"
+	"  cit_out INTEGER NOT NULL,\n"
+	"  cit_internal INTEGER NOT NULL,\n"
+	"  cit_in INTEGER NOT NULL,\n"
+	CX_COUNTS(CX_COL)
+	"  stacking_total REAL NOT NULL,\n"
+	"  stacking_max REAL NOT NULL,\n"
+	"  flesch REAL NOT NULL,\n"
+	"  long_elements INTEGER NOT NULL,\n"
+	"  dup_grams INTEGER NOT NULL,\n"
+	"  dup_ratio REAL NOT NULL,\n"
+	"  composite REAL NOT NULL,\n"
+	"  rank INTEGER\n"                     /* 1 = most complex; NULL: not ranked */
+	");\n"
+	"CREATE TABLE regulation_ranks (\n"
+	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
+	"  measure TEXT NOT NULL,\n"
+	"  pct REAL NOT NULL,\n"               /* percentile rank 0..1 */
+	"  PRIMARY KEY (regulation_id, measure)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE candidates (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  score REAL NOT NULL,\n"
+	"  bwb_ids TEXT NOT NULL,\n"           /* JSON array of strings */
+	"  addresses TEXT NOT NULL,\n"         /* JSON array of strings */
+	"  evidence TEXT NOT NULL,\n"
+	"  rationale TEXT NOT NULL\n"
+	");\n";
+
+/* Indexes are created after the bulk of rows is in (faster than
+ * maintaining them row by row), before the first lookup needs them. */
+static const char index_sql[] =
+	"CREATE INDEX regulations_bwb ON regulations(bwb_id);\n"
+	"CREATE INDEX provisions_addr ON provisions(regulation_id, address);\n"
+	"CREATE INDEX provisions_target ON provisions(bwb_id, kind, artikel, nr);\n"
+	"CREATE INDEX refs_reg ON refs(regulation_id);\n"
+	"CREATE INDEX refs_target ON refs(target_bwb_id, target_artikel);\n"
+	"CREATE INDEX definitions_concept ON definitions(concept);\n"
+	"CREATE INDEX definitions_key ON definitions(term_key);\n"
+	"CREATE INDEX definitions_bwb ON definitions(bwb_id);\n"
+	"CREATE INDEX provision_measures_reg ON provision_measures(regulation_id);\n";
+
+/* Numeric columns of provision_measures that bg_store_measure_values()
+ * accepts: the only identifiers ever put into SQL text at run time. */
+static const char *const measure_cols[] = {
+	CX_COUNTS(CX_STR) "stacking", "line",
+};
+
+enum {
+	ST_META, ST_REG, ST_PROV, ST_REF, ST_DEF, ST_COMP, ST_PMEAS, ST_RMEAS,
+	ST_RANK, ST_CAND, ST_REG_BY_FILE, ST_PROV_BY_ADDR, ST__COUNT
+};
+
+static const char *const stmt_sql[ST__COUNT] = {
+	[ST_META] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+	[ST_REG] = "INSERT INTO regulations (id, bwb_id, file, title, short_title,"
+		" intitule, soort, date, dialect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_PROV] = "INSERT INTO provisions (id, regulation_id, bwb_id, file, address,"
+		" kind, nr, artikel, parent_id, parent_address, heading, text, line,"
+		" repealed, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_REF] = "INSERT INTO refs (regulation_id, bwb_id, provision_id, from_address,"
+		" external, target, target_bwb_id, target_artikel, target_lid, anchor,"
+		" line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_DEF] = "INSERT INTO definitions (id, regulation_id, provision_id, file,"
+		" bwb_id, law_title, date, article, lid, item, term, term_key, concept,"
+		" kind, target_bwb_id, target_article, target_lid, root_id, root_bwb_id,"
+		" root_article, root_lid, root_term, chain_status, scope_kind,"
+		" scope_text, scope_address, text, modification, link, address, line,"
+		" ref_text, ref_marked_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+		" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COMP] = "INSERT INTO components (definition_id, seq, kind, conj, start,"
+		" length, text, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_PMEAS] = "INSERT INTO provision_measures (regulation_id, provision_id,"
+		" kind, leaf, address, label, term, line, " CX_COUNTS(CX_NAME)
+		"stacking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, " CX_COUNTS(CX_PARAM) "?)",
+	[ST_RMEAS] = "INSERT INTO regulation_measures (regulation_id, above, at, below,"
+		" depth_mean, depth_sd, blocks, tokens_per_article, entropy,"
+		" entropy_stemmed, vocabulary, vocabulary_stemmed, cit_out,"
+		" cit_internal, cit_in, " CX_COUNTS(CX_NAME) "stacking_total,"
+		" stacking_max, flesch, long_elements, dup_grams, dup_ratio,"
+		" composite, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+		" ?, " CX_COUNTS(CX_PARAM) "?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_RANK] = "INSERT OR REPLACE INTO regulation_ranks (regulation_id, measure,"
+		" pct) VALUES (?, ?, ?)",
+	[ST_CAND] = "INSERT INTO candidates (kind, score, bwb_ids, addresses,"
+		" evidence, rationale) VALUES (?, ?, ?, ?, ?, ?)",
+	[ST_REG_BY_FILE] = "SELECT id FROM regulations WHERE file = ?",
+	[ST_PROV_BY_ADDR] = "SELECT id FROM provisions WHERE regulation_id = ?"
+		" AND address = ? ORDER BY id LIMIT 1",
+};
+
+/* After all rows are in: which version is the latest of its BWB id, and
+ * whether each reference's target is in the store (in any version) and
+ * repealed (in every version that has it). */
+static const char finish_sql[] =
+	"UPDATE regulations SET latest = NOT EXISTS (SELECT 1 FROM regulations r2"
+	"  WHERE r2.bwb_id = regulations.bwb_id AND (r2.date > regulations.date"
+	"  OR (r2.date = regulations.date AND r2.id > regulations.id)));\n"
+	"UPDATE refs SET resolved = CASE"
+	"  WHEN target_bwb_id = '' THEN NULL"
+	"  WHEN target_artikel = '' THEN EXISTS (SELECT 1 FROM regulations r"
+	"    WHERE r.bwb_id = refs.target_bwb_id)"
+	"  WHEN target_lid = '' THEN EXISTS (SELECT 1 FROM provisions p"
+	"    WHERE p.bwb_id = refs.target_bwb_id AND p.kind = 'artikel'"
+	"    AND p.artikel = refs.target_artikel AND p.nr = refs.target_artikel)"
+	"  ELSE EXISTS (SELECT 1 FROM provisions p WHERE p.bwb_id = refs.target_bwb_id"
+	"    AND p.kind = 'lid' AND p.artikel = refs.target_artikel"
+	"    AND p.nr = refs.target_lid) END;\n"
+	"UPDATE refs SET target_repealed = CASE"
+	"  WHEN resolved IS NOT 1 OR target_artikel = '' THEN NULL"
+	"  WHEN target_lid = '' THEN NOT EXISTS (SELECT 1 FROM provisions p"
+	"    WHERE p.bwb_id = refs.target_bwb_id AND p.kind = 'artikel'"
+	"    AND p.artikel = refs.target_artikel AND p.nr = refs.target_artikel"
+	"    AND p.repealed = 0)"
+	"  ELSE NOT EXISTS (SELECT 1 FROM provisions p WHERE p.bwb_id = refs.target_bwb_id"
+	"    AND p.kind = 'lid' AND p.artikel = refs.target_artikel"
+	"    AND p.nr = refs.target_lid AND p.repealed = 0) END;\n";
+
+struct bg_store {
+	sqlite3 *db;
+	bool writing;
+	char *path, *tmp;
+	sqlite3_stmt *st[ST__COUNT];
+	int64_t next_reg, next_prov;
+	bool indexed;
+	char err[512];
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static bg_status fail(bg_store *s, const char *what)
+{
+	if (!s->err[0])
+		snprintf(s->err, sizeof s->err, "%s: %s", what,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	return BG_ERR_IO;
+}
+
+static void bind_t(sqlite3_stmt *st, int *k, const char *v)
+{
+	/* the strings outlive the step: no copy */
+	sqlite3_bind_text(st, ++*k, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static void bind_tn(sqlite3_stmt *st, int *k, const char *v, size_t n)
+{
+	sqlite3_bind_text64(st, ++*k, v ? v : "", v ? n : 0, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+static void bind_i(sqlite3_stmt *st, int *k, int64_t v)
+{
+	sqlite3_bind_int64(st, ++*k, v);
+}
+
+static void bind_id(sqlite3_stmt *st, int *k, int64_t v)
+{
+	/* 0 means "none": NULL in the table */
+	if (v > 0)
+		sqlite3_bind_int64(st, ++*k, v);
+	else
+		sqlite3_bind_null(st, ++*k);
+}
+
+static void bind_d(sqlite3_stmt *st, int *k, double v)
+{
+	sqlite3_bind_double(st, ++*k, v);
+}
+
+/* Runs a bound INSERT/UPDATE and resets it. */
+static bg_status run(bg_store *s, int which, const char *what)
+{
+	sqlite3_stmt *st = s->st[which];
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, what);
+	return BG_OK;
+}
+
+/* A single integer from a bound SELECT, 0 when no row. */
+static int64_t lookup_id(bg_store *s, int which)
+{
+	sqlite3_stmt *st = s->st[which];
+	int64_t id = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return id;
+}
+
+static void store_free(bg_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST__COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->db)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s->tmp);
+	free(s);
+}
+
+const char *bg_store_error(const bg_store *s)
+{
+	return s ? s->err : "";
+}
+
+const char *bg_store_temp_path(const bg_store *s)
+{
+	return s && s->writing ? s->tmp : NULL;
+}
+
+struct sqlite3 *bg_store_db(bg_store *s)
+{
+	return s->db;
+}
+
+/* Removes "BASE.tmp.PID" files next to path whose process is gone: what
+ * a killed run left behind. */
+static void remove_stale_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	bg_buf dir = BG_BUF_INIT;
+	DIR *d;
+	struct dirent *e;
+
+	if (slash)
+		bg_buf_add(&dir, path, (size_t)(slash - path) + 1);
+	else
+		bg_buf_adds(&dir, "./");
+	d = bg_buf_ok(&dir) ? opendir(dir.s) : NULL;
+	while (d && (e = readdir(d))) {
+		const char *p = e->d_name;
+		char *end;
+		long pid;
+
+		if (strncmp(p, base, blen) || strncmp(p + blen, ".tmp.", 5))
+			continue;
+		p += blen + 5;
+		if (*p < '0' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (*end || errno || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;  /* still running (or not ours to judge) */
+		{
+			size_t dl = dir.len;
+			bg_buf_adds(&dir, e->d_name);
+			if (bg_buf_ok(&dir))
+				unlink(dir.s);
+			dir.len = dl;
+			dir.s[dl] = '\0';
+		}
+	}
+	if (d)
+		closedir(d);
+	bg_buf_release(&dir);
+}
+
+/* Creates the indexes once; lookups and the final UPDATEs need them. */
+static bg_status ensure_indexes(bg_store *s)
+{
+	char *emsg = NULL;
+
+	if (s->indexed)
+		return BG_OK;
+	if (sqlite3_exec(s->db, index_sql, NULL, NULL, &emsg) != SQLITE_OK) {
+		if (!s->err[0])
+			snprintf(s->err, sizeof s->err, "indexes: %s", emsg ? emsg : "?");
+		sqlite3_free(emsg);
+		return BG_ERR_IO;
+	}
+	s->indexed = true;
+	return BG_OK;
+}
+
+/* -------------------------------------------------------------- create */
+
+bg_status bg_store_create(const char *path, bg_store **out, bg_diag *d)
+{
+	bg_store *s;
+	bg_buf tmp = BG_BUF_INIT;
+	char *emsg = NULL;
+	char pragma[320];
+
+	*out = NULL;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		bg_diag_set(d, BG_ERR_NOMEM, path, 0, 0, "out of memory");
+		return BG_ERR_NOMEM;
+	}
+	s->writing = true;
+	remove_stale_temps(path);
+	bg_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	s->tmp = bg_buf_detach(&tmp);
+	if (!s->tmp) {
+		store_free(s);
+		bg_diag_set(d, BG_ERR_NOMEM, path, 0, 0, "out of memory");
+		return BG_ERR_NOMEM;
+	}
+	unlink(s->tmp);
+	if (sqlite3_open_v2(s->tmp, &s->db, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		bg_diag_set(d, BG_ERR_IO, s->tmp, 0, 0, "cannot create: %s",
+			    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		unlink(s->tmp);
+		store_free(s);
+		return BG_ERR_IO;
+	}
+	snprintf(pragma, sizeof pragma,
+		 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+		 " PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;"
+		 " PRAGMA application_id=%d; PRAGMA user_version=%d;",
+		 BG_STORE_APPLICATION_ID, BG_STORE_SCHEMA_VERSION);
+	if (sqlite3_exec(s->db, pragma, NULL, NULL, &emsg) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "BEGIN", NULL, NULL, &emsg) != SQLITE_OK ||
+	    sqlite3_exec(s->db, schema_sql, NULL, NULL, &emsg) != SQLITE_OK)
+		goto fail;
+	for (int i = 0; i < ST__COUNT; i++)
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &s->st[i], NULL) != SQLITE_OK)
+			goto fail;
+	s->next_reg = s->next_prov = 1;
+	*out = s;
+	{
+		char v[16];
+		snprintf(v, sizeof v, "%d", BG_STORE_SCHEMA_VERSION);
+		if (bg_store_set_meta(s, "schema_version", v) != BG_OK)
+			goto fail;
+	}
+	return BG_OK;
+fail:
+	bg_diag_set(d, BG_ERR_IO, s->tmp, 0, 0, "cannot create the store: %s",
+		    emsg ? emsg : sqlite3_errmsg(s->db));
+	sqlite3_free(emsg);
+	*out = NULL;
+	bg_store_abort(s);
+	return BG_ERR_IO;
+}
+
+bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value)
+{
+	int k = 0;
+
+	bind_t(s->st[ST_META], &k, key);
+	bind_t(s->st[ST_META], &k, value);
+	return run(s, ST_META, "meta");
+}
+
+/* ----------------------------------------------------------- documents */
+
+/* Pointer -> provision id, for parents and references. */
+struct idmap {
+	const bg_node **keys;
+	int64_t *vals;
+	size_t cap;
+};
+
+static size_t ptr_hash(const void *p, size_t cap)
+{
+	uintptr_t x = (uintptr_t)p;
+
+	x ^= x >> 17;
+	x *= 0x9E3779B97F4A7C15u;
+	return (size_t)(x >> 7) & (cap - 1);
+}
+
+static void idmap_put(struct idmap *m, const bg_node *n, int64_t id)
+{
+	size_t i = ptr_hash(n, m->cap);
+
+	while (m->keys[i] && m->keys[i] != n)
+		i = (i + 1) & (m->cap - 1);
+	m->keys[i] = n;
+	m->vals[i] = id;
+}
+
+static int64_t idmap_get(const struct idmap *m, const bg_node *n)
+{
+	size_t i;
+
+	if (!n)
+		return 0;
+	for (i = ptr_hash(n, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (m->keys[i] == n)
+			return m->vals[i];
+	return 0;
+}
+
+static bool is_provision(bg_node_kind k)
+{
+	return k == BG_N_ARTIKEL || k == BG_N_LID || k == BG_N_LI ||
+	       k == BG_N_DEFITEM;
+}
+
+/* The text blocks of provision p that belong to p itself: its sub-
+ * provisions keep theirs, so an article's text is not stored three
+ * times (article, lid, item). */
+static void own_text(const bg_node *p, bg_buf *b)
+{
+	const bg_node *n = p->first_child;
+
+	while (n) {
+		if ((n->kind == BG_N_AL || n->kind == BG_N_TERM) && n->text_len) {
+			if (b->len)
+				bg_buf_addc(b, ' ');
+			bg_buf_add(b, n->text, n->text_len);
+		}
+		if (n->first_child && !is_provision(n->kind)) {
+			n = n->first_child;
+			continue;
+		}
+		while (n && n != p && !n->next)
+			n = n->parent;
+		n = (n && n != p) ? n->next : NULL;
+	}
+}
+
+static bool repealed_upward(const bg_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->repealed)
+			return true;
+	return false;
+}
+
+bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
+{
+	const char *bwb = bg_doc_bwb_id(doc), *file = bg_doc_path(doc);
+	const bg_node *root = bg_doc_root(doc);
+	const bg_ref *refs = bg_doc_refs(doc);
+	size_t nrefs = bg_doc_ref_count(doc);
+	struct idmap m = { NULL, NULL, 0 };
+	bg_buf text = BG_BUF_INIT, link = BG_BUF_INIT;
+	bg_status st = BG_OK;
+	int64_t rid = s->next_reg;
+	sqlite3_stmt *q;
+	int k = 0;
+
+	q = s->st[ST_REG];
+	bind_i(q, &k, rid);
+	bind_t(q, &k, bwb);
+	bind_t(q, &k, file);
+	bind_t(q, &k, bg_doc_title(doc));
+	bind_t(q, &k, bg_doc_short_title(doc));
+	bind_t(q, &k, bg_doc_intitule(doc));
+	bind_t(q, &k, bg_doc_soort(doc));
+	bind_t(q, &k, bg_doc_date(doc));
+	bind_t(q, &k, bg_dialect_name(bg_doc_dialect(doc)));
+	if ((st = run(s, ST_REG, file)) != BG_OK)
+		return st;
+	s->next_reg++;
+	if (reg_id)
+		*reg_id = rid;
+
+	m.cap = 64;
+	while (m.cap < bg_doc_node_count(doc) * 2)
+		m.cap *= 2;
+	m.keys = calloc(m.cap, sizeof *m.keys);
+	m.vals = calloc(m.cap, sizeof *m.vals);
+	if (!m.keys || !m.vals) {
+		st = fail(s, "out of memory");
+		goto out;
+	}
+
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		const bg_node *pp, *art;
+		int64_t pid = s->next_prov;
+
+		if (!is_provision(n->kind))
+			continue;
+		pp = n->parent ? bg_node_provision(n->parent) : NULL;
+		art = bg_node_ancestor(n, BG_N_ARTIKEL);
+		bg_buf_clear(&text);
+		bg_buf_clear(&link);
+		own_text(n, &text);
+		bg_node_link(doc, n, &link);
+		if (!bg_buf_ok(&text) || !bg_buf_ok(&link)) {
+			st = fail(s, "out of memory");
+			goto out;
+		}
+		q = s->st[ST_PROV];
+		k = 0;
+		bind_i(q, &k, pid);
+		bind_i(q, &k, rid);
+		bind_t(q, &k, bwb);
+		bind_t(q, &k, file);
+		bind_t(q, &k, n->address);
+		bind_t(q, &k, bg_node_kind_name(n->kind));
+		bind_t(q, &k, n->nr);
+		bind_t(q, &k, art ? art->nr : "");
+		bind_id(q, &k, idmap_get(&m, pp));
+		bind_t(q, &k, pp ? pp->address : n->parent ? n->parent->address : "");
+		bind_t(q, &k, n->heading);
+		bind_tn(q, &k, text.s, text.len);
+		bind_i(q, &k, n->line);
+		bind_i(q, &k, repealed_upward(n));
+		bind_tn(q, &k, link.s, link.len);
+		if ((st = run(s, ST_PROV, n->address)) != BG_OK)
+			goto out;
+		idmap_put(&m, n, pid);
+		s->next_prov++;
+	}
+
+	for (size_t i = 0; i < nrefs; i++) {
+		const bg_ref *r = &refs[i];
+		const bg_node *p = r->node ? bg_node_provision(r->node) : NULL;
+		const char *from = p ? p->address : r->node ? r->node->address : bwb;
+
+		q = s->st[ST_REF];
+		k = 0;
+		bind_i(q, &k, rid);
+		bind_t(q, &k, bwb);
+		bind_id(q, &k, idmap_get(&m, p));
+		bind_t(q, &k, from[0] ? from : bwb);
+		bind_i(q, &k, r->external);
+		bind_t(q, &k, r->doc);
+		bind_t(q, &k, r->bwb_id);
+		bind_t(q, &k, r->artikel);
+		bind_t(q, &k, r->lid);
+		bind_t(q, &k, r->text);
+		bind_i(q, &k, r->line);
+		if ((st = run(s, ST_REF, file)) != BG_OK)
+			goto out;
+	}
+out:
+	free(m.keys);
+	free(m.vals);
+	bg_buf_release(&text);
+	bg_buf_release(&link);
+	return st;
+}
+
+/* ------------------------------------------------------------ measures */
+
+static int64_t provision_id(bg_store *s, int64_t reg_id, const char *address)
+{
+	int k = 0;
+
+	bind_i(s->st[ST_PROV_BY_ADDR], &k, reg_id);
+	bind_t(s->st[ST_PROV_BY_ADDR], &k, address);
+	return lookup_id(s, ST_PROV_BY_ADDR);
+}
+
+bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
+				const bg_cx_doc *cx)
+{
+	sqlite3_stmt *st = s->st[ST_RMEAS];
+	const bg_cx_counts *c = &cx->total;
+	bg_status rc;
+	int k = 0;
+
+	if ((rc = ensure_indexes(s)) != BG_OK)
+		return rc;
+	bind_i(st, &k, reg_id);
+	bind_i(st, &k, (int64_t)cx->above);
+	bind_i(st, &k, (int64_t)cx->at);
+	bind_i(st, &k, (int64_t)cx->below);
+	bind_d(st, &k, cx->depth_mean);
+	bind_d(st, &k, cx->depth_sd);
+	bind_i(st, &k, (int64_t)cx->blocks);
+	bind_d(st, &k, cx->tokens_per_article);
+	bind_d(st, &k, cx->entropy);
+	bind_d(st, &k, cx->entropy_stemmed);
+	bind_i(st, &k, (int64_t)cx->vocabulary);
+	bind_i(st, &k, (int64_t)cx->vocabulary_stemmed);
+	bind_i(st, &k, (int64_t)cx->cit_out);
+	bind_i(st, &k, (int64_t)cx->cit_internal);
+	bind_i(st, &k, (int64_t)cx->cit_in);
+	CX_COUNTS(CX_BIND)
+	bind_d(st, &k, cx->stacking_total);
+	bind_d(st, &k, cx->stacking_max);
+	bind_d(st, &k, cx->flesch);
+	bind_i(st, &k, (int64_t)cx->long_elements);
+	bind_i(st, &k, (int64_t)cx->dup_grams);
+	bind_d(st, &k, cx->dup_ratio);
+	bind_d(st, &k, cx->composite);
+	bind_id(st, &k, (int64_t)cx->rank);
+	if ((rc = run(s, ST_RMEAS, "regulation_measures")) != BG_OK)
+		return rc;
+
+	for (size_t i = 0; i < sizeof cx->pct / sizeof cx->pct[0]; i++) {
+		st = s->st[ST_RANK];
+		k = 0;
+		bind_i(st, &k, reg_id);
+		bind_t(st, &k, bg_cx_rank_names[i]);
+		bind_d(st, &k, cx->pct[i]);
+		if ((rc = run(s, ST_RANK, "regulation_ranks")) != BG_OK)
+			return rc;
+	}
+
+	for (size_t i = 0; i < cx->nprov; i++) {
+		const bg_cx_prov *p = &cx->provs[i];
+
+		c = &p->c;
+		st = s->st[ST_PMEAS];
+		k = 0;
+		bind_i(st, &k, reg_id);
+		bind_id(st, &k, provision_id(s, reg_id, p->address));
+		bind_t(st, &k, bg_cx_kind_name(p->kind));
+		bind_i(st, &k, p->leaf);
+		bind_t(st, &k, p->address);
+		bind_t(st, &k, p->label);
+		bind_t(st, &k, p->term);
+		bind_i(st, &k, p->line);
+		CX_COUNTS(CX_BIND)
+		bind_d(st, &k, p->stacking);
+		if ((rc = run(s, ST_PMEAS, "provision_measures")) != BG_OK)
+			return rc;
+	}
+	return BG_OK;
+}
+
+/* --------------------------------------------------------- definitions */
+
+bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
+			   int64_t root_id, int64_t reg_id,
+			   const bg_components *comps)
+{
+	sqlite3_stmt *st;
+	const bg_def *r = d->root;
+	bg_status rc;
+	int k = 0;
+
+	if ((rc = ensure_indexes(s)) != BG_OK)
+		return rc;
+	if (reg_id <= 0) {
+		bind_t(s->st[ST_REG_BY_FILE], &k, d->file);
+		reg_id = lookup_id(s, ST_REG_BY_FILE);
+		k = 0;
+	}
+	st = s->st[ST_DEF];
+	bind_i(st, &k, id);
+	bind_id(st, &k, reg_id);
+	bind_id(st, &k, reg_id > 0 && d->address[0] ? provision_id(s, reg_id, d->address) : 0);
+	bind_t(st, &k, d->file);
+	bind_t(st, &k, d->bwb_id);
+	bind_t(st, &k, d->law_title);
+	bind_t(st, &k, d->date);
+	bind_t(st, &k, d->article);
+	bind_t(st, &k, d->lid);
+	bind_t(st, &k, d->item);
+	bind_t(st, &k, d->term);
+	bind_t(st, &k, d->term_key);
+	bind_t(st, &k, d->concept);
+	bind_t(st, &k, bg_def_kind_name(d->kind));
+	bind_t(st, &k, d->target_bwb_id);
+	bind_t(st, &k, d->target_article);
+	bind_t(st, &k, d->target_lid);
+	bind_id(st, &k, root_id);
+	bind_t(st, &k, r ? r->bwb_id : "");
+	bind_t(st, &k, r ? r->article : "");
+	bind_t(st, &k, r ? r->lid : "");
+	bind_t(st, &k, r ? r->term : "");
+	bind_t(st, &k, d->chain_status);
+	bind_t(st, &k, d->scope_kind);
+	bind_t(st, &k, d->scope_text);
+	bind_t(st, &k, d->scope_address);
+	bind_t(st, &k, d->text);
+	bind_t(st, &k, d->modification);
+	bind_t(st, &k, d->link);
+	bind_t(st, &k, d->address);
+	bind_i(st, &k, d->line);
+	bind_t(st, &k, d->ref_text);
+	bind_i(st, &k, d->ref_marked_up);
+	if ((rc = run(s, ST_DEF, "definitions")) != BG_OK)
+		return rc;
+
+	for (size_t i = 0; comps && i < comps->n; i++) {
+		const bg_comp *c = &comps->v[i];
+		size_t tl = strlen(d->text);
+		size_t start = c->start < tl ? c->start : tl;
+		size_t len = c->len < tl - start ? c->len : tl - start;
+
+		st = s->st[ST_COMP];
+		k = 0;
+		bind_i(st, &k, id);
+		bind_i(st, &k, (int64_t)i + 1);
+		bind_t(st, &k, bg_comp_kind_name(c->kind));
+		bind_t(st, &k, bg_conj_name(c->conj));
+		bind_i(st, &k, (int64_t)start);
+		bind_i(st, &k, (int64_t)len);
+		bind_tn(st, &k, d->text + start, len);
+		bind_t(st, &k, c->key);
+		if ((rc = run(s, ST_COMP, "components")) != BG_OK)
+			return rc;
+	}
+	return BG_OK;
+}
+
+/* ---------------------------------------------------------- candidates */
+
+static void json_array(bg_buf *b, const char *const *v, size_t n)
+{
+	bg_buf_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			bg_buf_addc(b, ',');
+		bg_buf_json_str(b, v[i]);
+	}
+	bg_buf_addc(b, ']');
+}
+
+bg_status bg_store_add_candidate(bg_store *s, const bg_store_candidate *c)
+{
+	sqlite3_stmt *st = s->st[ST_CAND];
+	bg_buf ids = BG_BUF_INIT, addrs = BG_BUF_INIT;
+	bg_status rc;
+	int k = 0;
+
+	json_array(&ids, c->bwb_ids, c->n_bwb_ids);
+	json_array(&addrs, c->addresses, c->n_addresses);
+	if (!bg_buf_ok(&ids) || !bg_buf_ok(&addrs)) {
+		bg_buf_release(&ids);
+		bg_buf_release(&addrs);
+		return fail(s, "out of memory");
+	}
+	bind_t(st, &k, c->kind);
+	bind_d(st, &k, c->score);
+	bind_tn(st, &k, ids.s, ids.len);
+	bind_tn(st, &k, addrs.s, addrs.len);
+	bind_t(st, &k, c->evidence);
+	bind_t(st, &k, c->rationale);
+	rc = run(s, ST_CAND, "candidates");
+	bg_buf_release(&ids);
+	bg_buf_release(&addrs);
+	return rc;
+}
+
+/* -------------------------------------------------------------- finish */
+
+static int fsync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+bg_status bg_store_finish(bg_store *s, bg_diag *d)
+{
+	char *emsg = NULL;
+	const char *slash;
+	bg_buf dir = BG_BUF_INIT;
+
+	if (s->err[0] || ensure_indexes(s) != BG_OK) {
+		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "%s", s->err);
+		bg_store_abort(s);
+		return BG_ERR_IO;
+	}
+	if (sqlite3_exec(s->db, finish_sql, NULL, NULL, &emsg) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, &emsg) != SQLITE_OK) {
+		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "cannot complete the store: %s",
+			    emsg ? emsg : sqlite3_errmsg(s->db));
+		sqlite3_free(emsg);
+		bg_store_abort(s);
+		return BG_ERR_IO;
+	}
+	for (int i = 0; i < ST__COUNT; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	if (sqlite3_close(s->db) != SQLITE_OK) {
+		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "cannot close the store: %s",
+			    sqlite3_errmsg(s->db));
+		bg_store_abort(s);
+		return BG_ERR_IO;
+	}
+	s->db = NULL;
+	if (fsync_path(s->tmp, O_RDONLY) || rename(s->tmp, s->path)) {
+		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "cannot write: %s", strerror(errno));
+		bg_store_abort(s);
+		return BG_ERR_IO;
+	}
+	/* make the rename itself durable */
+	slash = strrchr(s->path, '/');
+	if (slash)
+		bg_buf_add(&dir, s->path, (size_t)(slash - s->path) + 1);
+	else
+		bg_buf_adds(&dir, ".");
+	if (bg_buf_ok(&dir))
+		fsync_path(dir.s, O_RDONLY | O_DIRECTORY);
+	bg_buf_release(&dir);
+	store_free(s);
+	return BG_OK;
+}
+
+void bg_store_abort(bg_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST__COUNT; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	if (s->db) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	if (s->writing && s->tmp)
+		unlink(s->tmp);
+	store_free(s);
+}
+
+/* ------------------------------------------------------------- reading */
+
+static int64_t pragma_int(sqlite3 *db, const char *sql, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = 0;
+
+	*rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(st);
+		if (*rc == SQLITE_ROW) {
+			v = sqlite3_column_int64(st, 0);
+			*rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+bg_status bg_store_open(const char *path, bg_store **out, bg_diag *d)
+{
+	bg_store *s;
+	int64_t app, ver;
+	int rc;
+
+	*out = NULL;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		bg_diag_set(d, BG_ERR_NOMEM, path, 0, 0, "out of memory");
+		return BG_ERR_NOMEM;
+	}
+	if (access(path, R_OK)) {
+		bg_diag_set(d, BG_ERR_IO, path, 0, 0, "cannot open the index: %s (build it with `begrip index`)",
+			    strerror(errno));
+		store_free(s);
+		return BG_ERR_IO;
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		bg_diag_set(d, BG_ERR_IO, path, 0, 0, "cannot open the index: %s",
+			    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_free(s);
+		return BG_ERR_IO;
+	}
+	app = pragma_int(s->db, "PRAGMA application_id", &rc);
+	if (rc != SQLITE_OK || app != BG_STORE_APPLICATION_ID) {
+		bg_diag_set(d, BG_ERR_FORMAT, path, 0, 0,
+			    "not a begrip index (%s); rebuild it with `begrip index`",
+			    rc != SQLITE_OK ? sqlite3_errmsg(s->db) : "wrong application id");
+		store_free(s);
+		return BG_ERR_FORMAT;
+	}
+	ver = pragma_int(s->db, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK || ver != BG_STORE_SCHEMA_VERSION) {
+		bg_diag_set(d, BG_ERR_FORMAT, path, 0, 0,
+			    "index schema version %lld, this begrip reads version %d;"
+			    " rebuild it with `begrip index`",
+			    (long long)ver, BG_STORE_SCHEMA_VERSION);
+		store_free(s);
+		return BG_ERR_FORMAT;
+	}
+	*out = s;
+	return BG_OK;
+}
+
+void bg_store_close(bg_store *s)
+{
+	if (s && s->writing) {
+		bg_store_abort(s);
+		return;
+	}
+	store_free(s);
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return strdup(t ? (const char *)t : "");
+}
+
+char *bg_store_meta(bg_store *s, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?", -1,
+			       &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = col_dup(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void bg_store_rows_release(bg_store_rows *r)
+{
+	if (!r)
+		return;
+	bg_arena_free(r->arena);
+	memset(r, 0, sizeof *r);
+}
+
+/* Column i as a string in the arena ("" for NULL); NULL when out of memory. */
+static const char *col_str(bg_arena *a, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	int n = sqlite3_column_bytes(st, i);
+
+	return bg_arena_strndup(a, t ? t : "", t ? (size_t)n : 0);
+}
+
+/* Grows an arena array of `size`-byte rows: arenas do not realloc, so a
+ * new block of twice the size is taken (total stays linear). */
+static void *grow(bg_arena *a, void *old, size_t n, size_t *cap, size_t size)
+{
+	void *p;
+
+	if (n < *cap)
+		return old;
+	*cap = *cap ? *cap * 2 : 16;
+	p = bg_arena_alloc(a, *cap * size);
+	if (p && old)
+		memcpy(p, old, n * size);
+	return p;
+}
+
+static bg_status rows_start(bg_store_rows *out)
+{
+	memset(out, 0, sizeof *out);
+	out->arena = bg_arena_new();
+	return out->arena ? BG_OK : BG_ERR_NOMEM;
+}
+
+bg_status bg_store_regulation(bg_store *s, const char *bwb_id,
+			      bg_store_rows *out)
+{
+	static const char sql[] =
+		"SELECT id, bwb_id, file, title, short_title, soort, date, dialect"
+		" FROM regulations WHERE bwb_id = ? ORDER BY date DESC, id DESC";
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if (rows_start(out) != BG_OK)
+		return BG_ERR_NOMEM;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(s, "regulation");
+	sqlite3_bind_text(st, 1, bwb_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bg_store_reg *r;
+		if (!(out->regs = grow(out->arena, out->regs, out->n, &cap, sizeof *r)))
+			break;
+		r = &out->regs[out->n++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->bwb_id = col_str(out->arena, st, 1);
+		r->file = col_str(out->arena, st, 2);
+		r->title = col_str(out->arena, st, 3);
+		r->short_title = col_str(out->arena, st, 4);
+		r->soort = col_str(out->arena, st, 5);
+		r->date = col_str(out->arena, st, 6);
+		r->dialect = col_str(out->arena, st, 7);
+		if (!r->dialect)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		bg_store_rows_release(out);
+		return rc == SQLITE_ROW ? BG_ERR_NOMEM : fail(s, "regulation");
+	}
+	return BG_OK;
+}
+
+bg_status bg_store_provisions(bg_store *s, int64_t reg_id, const char *address,
+			      bg_store_rows *out)
+{
+	/* the subtree of A is A itself plus every address starting "A/":
+	 * the range ["A/", "A0") since '0' follows '/' in ASCII */
+	static const char sql[] =
+		"SELECT id, parent_id, bwb_id, address, kind, nr, artikel,"
+		" parent_address, heading, text, link, line, repealed FROM provisions"
+		" WHERE regulation_id = ?1 AND (?2 = '' OR address = ?2"
+		" OR (address >= ?2 || '/' AND address < ?2 || '0')) ORDER BY id";
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if (rows_start(out) != BG_OK)
+		return BG_ERR_NOMEM;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(s, "provisions");
+	sqlite3_bind_int64(st, 1, reg_id);
+	sqlite3_bind_text(st, 2, address ? address : "", -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bg_store_prov *p;
+		bg_arena *a = out->arena;
+		if (!(out->provs = grow(a, out->provs, out->n, &cap, sizeof *p)))
+			break;
+		p = &out->provs[out->n++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->parent_id = sqlite3_column_int64(st, 1);
+		p->bwb_id = col_str(a, st, 2);
+		p->address = col_str(a, st, 3);
+		p->kind = col_str(a, st, 4);
+		p->nr = col_str(a, st, 5);
+		p->artikel = col_str(a, st, 6);
+		p->parent_address = col_str(a, st, 7);
+		p->heading = col_str(a, st, 8);
+		p->text = col_str(a, st, 9);
+		p->link = col_str(a, st, 10);
+		p->line = (unsigned)sqlite3_column_int64(st, 11);
+		p->repealed = sqlite3_column_int(st, 12) != 0;
+		if (!p->link)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		bg_store_rows_release(out);
+		return rc == SQLITE_ROW ? BG_ERR_NOMEM : fail(s, "provisions");
+	}
+	return BG_OK;
+}
+
+#define DEF_COLS \
+	"id, regulation_id, file, bwb_id, law_title, date, article, lid, item," \
+	" term, term_key, concept, kind, target_bwb_id, target_article," \
+	" target_lid, root_id, chain_status, scope_kind, scope_text," \
+	" scope_address, text, modification, link, address, line, ref_text," \
+	" ref_marked_up"
+
+static bg_def_kind kind_from_name(const char *k)
+{
+	for (int i = BG_DEF_OWN; i <= BG_DEF_NEGATIVE; i++)
+		if (!strcmp(k, bg_def_kind_name((bg_def_kind)i)))
+			return (bg_def_kind)i;
+	return BG_DEF_OWN;
+}
+
+/* Fills d from a row of DEF_COLS; returns its root_id (0 none), -1 when
+ * out of memory. */
+static int64_t def_from_row(bg_arena *a, sqlite3_stmt *st, bg_def *d, int64_t *id)
+{
+	int i = 0;
+
+	memset(d, 0, sizeof *d);
+	*id = sqlite3_column_int64(st, i++);
+	d->doc_index = (size_t)sqlite3_column_int64(st, i++);
+	d->file = col_str(a, st, i++);
+	d->bwb_id = col_str(a, st, i++);
+	d->law_title = col_str(a, st, i++);
+	d->date = col_str(a, st, i++);
+	d->article = col_str(a, st, i++);
+	d->lid = col_str(a, st, i++);
+	d->item = col_str(a, st, i++);
+	d->term = col_str(a, st, i++);
+	d->term_key = col_str(a, st, i++);
+	d->concept = col_str(a, st, i++);
+	d->kind = kind_from_name((const char *)sqlite3_column_text(st, i++));
+	d->target_bwb_id = col_str(a, st, i++);
+	d->target_article = col_str(a, st, i++);
+	d->target_lid = col_str(a, st, i++);
+	{
+		int64_t root = sqlite3_column_int64(st, i++);
+		d->chain_status = col_str(a, st, i++);
+		d->scope_kind = col_str(a, st, i++);
+		d->scope_text = col_str(a, st, i++);
+		d->scope_address = col_str(a, st, i++);
+		d->text = col_str(a, st, i++);
+		d->modification = col_str(a, st, i++);
+		d->link = col_str(a, st, i++);
+		d->address = col_str(a, st, i++);
+		d->line = (unsigned)sqlite3_column_int64(st, i++);
+		d->ref_text = col_str(a, st, i++);
+		d->ref_marked_up = sqlite3_column_int(st, i++) != 0;
+		return d->ref_text ? root : -1;
+	}
+}
+
+static bg_status defs_where(bg_store *s, const char *col_sql, const char *v,
+			    bg_store_rows *out)
+{
+	bg_buf sql = BG_BUF_INIT;
+	sqlite3_stmt *st = NULL, *rq = NULL;
+	size_t cap = 0;
+	int rc = SQLITE_OK;
+	bg_status ret = BG_OK;
+
+	if (rows_start(out) != BG_OK)
+		return BG_ERR_NOMEM;
+	/* col_sql is one of the two fixed strings of the callers */
+	bg_buf_addf(&sql, "SELECT " DEF_COLS " FROM definitions WHERE %s = ? ORDER BY id",
+		    col_sql);
+	if (!bg_buf_ok(&sql) ||
+	    sqlite3_prepare_v2(s->db, sql.s, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "SELECT " DEF_COLS " FROM definitions WHERE id = ?",
+			       -1, &rq, NULL) != SQLITE_OK) {
+		ret = fail(s, "definitions");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bg_def *d;
+		int64_t root, rid;
+		size_t icap = cap;
+
+		if (!(out->defs = grow(out->arena, out->defs, out->n, &cap, sizeof *d)) ||
+		    !(out->ids = grow(out->arena, out->ids, out->n, &icap, sizeof *out->ids)))
+			break;
+		d = &out->defs[out->n];
+		root = def_from_row(out->arena, st, d, &out->ids[out->n]);
+		out->n++;
+		if (root < 0)
+			break;
+		if (root > 0) {
+			bg_def *r = bg_arena_alloc(out->arena, sizeof *r);
+			sqlite3_bind_int64(rq, 1, root);
+			if (r && sqlite3_step(rq) == SQLITE_ROW &&
+			    def_from_row(out->arena, rq, r, &rid) >= 0)
+				d->root = r;
+			sqlite3_reset(rq);
+			if (!d->root) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+	}
+	if (rc != SQLITE_DONE)
+		ret = rc == SQLITE_ROW || rc == SQLITE_NOMEM ? BG_ERR_NOMEM : fail(s, "definitions");
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(rq);
+	bg_buf_release(&sql);
+	if (ret != BG_OK)
+		bg_store_rows_release(out);
+	return ret;
+}
+
+bg_status bg_store_defs_by_concept(bg_store *s, const char *concept,
+				   bg_store_rows *out)
+{
+	return defs_where(s, "concept", concept, out);
+}
+
+bg_status bg_store_defs_by_term_key(bg_store *s, const char *key,
+				    bg_store_rows *out)
+{
+	return defs_where(s, "term_key", key, out);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+bg_status bg_store_measure_values(bg_store *s, const char *measure,
+				  const char *kind, double **values, size_t *n)
+{
+	bg_buf sql = BG_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	double *v = NULL;
+	size_t cap = 0, cnt = 0;
+	bool known = false;
+	int rc;
+
+	*values = NULL;
+	*n = 0;
+	for (size_t i = 0; i < sizeof measure_cols / sizeof *measure_cols; i++)
+		if (!strcmp(measure, measure_cols[i]))
+			known = true;
+	if (!known)
+		return BG_ERR_USAGE;
+	bg_buf_addf(&sql, "SELECT m.%s FROM provision_measures m JOIN regulations r"
+		    " ON r.id = m.regulation_id WHERE r.latest = 1"
+		    " AND (?1 IS NULL OR m.kind = ?1)", measure);
+	if (!bg_buf_ok(&sql) ||
+	    sqlite3_prepare_v2(s->db, sql.s, -1, &st, NULL) != SQLITE_OK) {
+		bg_buf_release(&sql);
+		return fail(s, "measures");
+	}
+	bg_buf_release(&sql);
+	if (kind)
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			double *nv = realloc(v, nc * sizeof *nv);
+			if (!nv)
+				break;
+			v = nv;
+			cap = nc;
+		}
+		v[cnt++] = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return rc == SQLITE_ROW ? BG_ERR_NOMEM : fail(s, "measures");
+	}
+	if (cnt)
+		qsort(v, cnt, sizeof *v, cmp_double);
+	*values = v;
+	*n = cnt;
+	return BG_OK;
+}
+
+double bg_store_percentile(const double *v, size_t n, double x)
+{
+	size_t lo = 0, hi = n;
+
+	if (!n)
+		return 0;
+	/* first index with v[i] > x */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (double)lo / (double)n;
+}

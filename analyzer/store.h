@@ -1,0 +1,183 @@
+/*
+ * store.h -- the SQLite store: the corpus as tables, written once by
+ * `begrip index` (and the batch report), read by `begrip check` so that a
+ * check never re-reads the corpus.  The schema is documented in README.md
+ * "The SQLite store" and in the CREATE statements of store.c.
+ *
+ * Tables: meta, regulations, provisions, refs, definitions, components,
+ * provision_measures, regulation_measures, regulation_ranks, candidates.
+ * ("refs", not "references": REFERENCES is an SQL keyword.)
+ *
+ * Writing is atomic.  bg_store_create() builds the new database in
+ * "FILE.tmp.PID" inside one transaction; bg_store_finish() commits, fsyncs
+ * and renames it onto FILE.  Until then FILE is untouched, so a failed,
+ * aborted or killed run leaves the previous index as it was.  Every value
+ * is bound with sqlite3_bind_*(), never formatted into SQL: law text with
+ * quotes, semicolons or markup is stored byte for byte.
+ *
+ * Reading: bg_store_open() opens FILE read-only and refuses a file that is
+ * not a begrip store (PRAGMA application_id) or has another schema version
+ * (PRAGMA user_version, repeated in meta.schema_version).
+ *
+ * Ownership: a bg_store is used by one thread at a time.  Results of the
+ * lookup functions live in their own arena, released by the matching
+ * *_release(); `const char *` fields borrow from it.
+ */
+#ifndef BG_STORE_H
+#define BG_STORE_H
+
+#include "bg.h"
+#include "complexity.h"
+#include "components.h"
+#include "defs.h"
+
+/* Bump on every change of a CREATE statement; stores of another version
+ * are refused by bg_store_open(). */
+#define BG_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a begrip store: "bgrp". */
+#define BG_STORE_APPLICATION_ID 0x62677270
+
+typedef struct bg_store bg_store;
+
+/* ------------------------------------------------------------- writing */
+
+/*
+ * Starts a new store that will replace `path`: creates "path.tmp.PID"
+ * (removing temp files of dead begrip processes beside it), creates the
+ * schema and opens the transaction.  On failure returns BG_ERR_IO with a
+ * message in d.
+ */
+bg_status bg_store_create(const char *path, bg_store **out, bg_diag *d);
+
+/* Sets a meta row (key, value); later calls replace earlier ones. */
+bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value);
+
+/*
+ * Adds one parsed document: its regulations row, every artikel, lid and li
+ * as a provisions row (own text, parent, effective repeal), every reference
+ * as a refs row.  Rows get ids in call order; call in file order for
+ * stable ids.  *reg_id (may be NULL) receives the regulation's id.
+ */
+bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id);
+
+/* The complexity measures of one document (after bg_cx_corpus_finish):
+ * a regulation_measures row, its regulation_ranks rows and one
+ * provision_measures row per provision. */
+bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
+				const bg_cx_doc *cx);
+
+/*
+ * Adds definition record `d` with the given id (1-based; the record's
+ * position in its set plus one) and the id of its root record (0 = none).
+ * reg_id is the regulation the record belongs to (0 = look it up by
+ * d->file).  comps (may be NULL) are its components.
+ */
+bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
+			   int64_t root_id, int64_t reg_id,
+			   const bg_components *comps);
+
+/* A candidate of the candidates stage.  bwb_ids/addresses are stored as
+ * JSON arrays of strings. */
+typedef struct bg_store_candidate {
+	const char *kind;
+	double score;
+	const char *const *bwb_ids;
+	size_t n_bwb_ids;
+	const char *const *addresses;
+	size_t n_addresses;
+	const char *evidence;
+	const char *rationale;
+} bg_store_candidate;
+
+bg_status bg_store_add_candidate(bg_store *s, const bg_store_candidate *c);
+
+/*
+ * Completes the store: resolves references against the regulations and
+ * provisions stored (refs.resolved, refs.target_repealed), commits, closes,
+ * fsyncs and renames the temp file onto the final path.  Frees s in every
+ * case; on failure the temp file is removed and the old file kept.
+ */
+bg_status bg_store_finish(bg_store *s, bg_diag *d);
+
+/* Abandons a store being written: the temp file is removed, the old file
+ * kept.  Frees s; NULL is allowed.  Also closes a store opened for reading. */
+void bg_store_abort(bg_store *s);
+
+/* The temp file a store is being written to (for a signal handler that
+ * removes it), or NULL for a store opened for reading. */
+const char *bg_store_temp_path(const bg_store *s);
+
+/* The first error of a store being written ("" when none). */
+const char *bg_store_error(const bg_store *s);
+
+/* ------------------------------------------------------------- reading */
+
+/* Opens a store read-only.  BG_ERR_IO when it cannot be opened,
+ * BG_ERR_FORMAT when it is not a begrip store or has another schema
+ * version (the message says which). */
+bg_status bg_store_open(const char *path, bg_store **out, bg_diag *d);
+void bg_store_close(bg_store *s);
+
+/* A meta value as a new string (caller frees), or NULL when absent. */
+char *bg_store_meta(bg_store *s, const char *key);
+
+typedef struct bg_store_reg {
+	int64_t id;
+	const char *bwb_id, *file, *title, *short_title, *soort, *date, *dialect;
+} bg_store_reg;
+
+typedef struct bg_store_prov {
+	int64_t id, parent_id;   /* parent_id 0: directly under a container */
+	const char *bwb_id, *address, *kind, *nr, *artikel, *parent_address;
+	const char *heading, *text, *link;
+	unsigned line;
+	bool repealed;
+} bg_store_prov;
+
+/* Rows of one lookup; everything lives in `arena`. */
+typedef struct bg_store_rows {
+	bg_arena *arena;
+	size_t n;
+	bg_store_reg *regs;     /* bg_store_regulation */
+	bg_store_prov *provs;   /* bg_store_provisions */
+	bg_def *defs;           /* bg_store_defs_*: root points into the arena */
+	int64_t *ids;           /* definition ids of defs[] */
+} bg_store_rows;
+
+void bg_store_rows_release(bg_store_rows *r);
+
+/* The regulation with this BWB id, latest version first (an undated file
+ * counts as the earliest); out->n is 0 when there is none. */
+bg_status bg_store_regulation(bg_store *s, const char *bwb_id,
+			      bg_store_rows *out);
+
+/* Provisions of regulation reg_id whose address is `address` or lies
+ * below it (NULL or "": all), in document order. */
+bg_status bg_store_provisions(bg_store *s, int64_t reg_id,
+			      const char *address, bg_store_rows *out);
+
+/* Definition records by concept id, or by normalised term key, in store
+ * order.  Each record's root (when it has one) is loaded too. */
+bg_status bg_store_defs_by_concept(bg_store *s, const char *concept,
+				   bg_store_rows *out);
+bg_status bg_store_defs_by_term_key(bg_store *s, const char *key,
+				    bg_store_rows *out);
+
+/*
+ * The corpus distribution of a per-provision measure: every value of
+ * column `measure` of provision_measures ("stacking", "conditions",
+ * "words", ...) for provisions of `kind` ("artikel", "lid", "definition";
+ * NULL = all) of the latest version of each regulation, sorted ascending.
+ * *values is the caller's (free()).  BG_ERR_USAGE for an unknown measure.
+ */
+bg_status bg_store_measure_values(bg_store *s, const char *measure,
+				  const char *kind, double **values, size_t *n);
+
+/* Percentile rank of x in sorted v[0..n): the share of values <= x, in
+ * [0,1]; 0 when n is 0. */
+double bg_store_percentile(const double *v, size_t n, double x);
+
+/* The underlying connection, for ad hoc read queries (tests, reports). */
+struct sqlite3 *bg_store_db(bg_store *s);
+
+#endif
