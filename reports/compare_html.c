@@ -63,11 +63,14 @@ static void heat(double x, char *out, size_t cap)
 static void heatmap(FILE *o, const bg_cmp *c)
 {
 	size_t n = c->nvar, cell = n <= 10 ? 40 : n <= 30 ? 22 : n <= 80 ? 10 : 6;
-	size_t margin = 48, size = margin + n * cell + 8;
+	size_t margin = 48, size = margin + n * cell + 8, height = margin + 11 * 14 + 8;
 	char col[40];
 
+	if (height < size)
+		height = size;
+
 	fprintf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
-		   "role=\"img\" aria-label=\"divergence matrix\">\n", size + 150, size);
+		   "role=\"img\" aria-label=\"divergence matrix\">\n", size + 150, height);
 	for (size_t a = 0; a < n; a++) {
 		if (cell >= 18) {
 			fprintf(o, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"end\">V%zu</text>\n",
