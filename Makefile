@@ -112,6 +112,7 @@ replay: $(BIN)
 conformance: $(BIN) corpus
 	@sh tests/conformance.sh ./$(BIN) $(CORPUS)
 	@python3 tests/complexity-crosscheck.py ./$(BIN) $(CORPUS)
+	@sh tests/index-corpus.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)
