@@ -82,6 +82,7 @@ static int64_t query_int(bg_store *s, const char *sql)
  *   artikel 1 (heading h): lid 1 (text t, a reference to target), lid 2
  *   artikel 2: "Vervallen."
  *   artikel 10: text
+ *   artikel D 2: text (numbered the way the Kieswet numbers)
  */
 static bg_doc *make_doc(const char *bwb, const char *h, const char *t,
 			const char *target)
@@ -106,6 +107,8 @@ static bg_doc *make_doc(const char *bwb, const char *h, const char *t,
 	ck_assert_ptr_nonnull(bg_doc_add_node(d, a2, BG_N_AL, NULL, NULL, "Vervallen.", 21));
 	ck_assert_ptr_nonnull(a10 = bg_doc_add_node(d, NULL, BG_N_ARTIKEL, "10", NULL, NULL, 30));
 	ck_assert_ptr_nonnull(bg_doc_add_node(d, a10, BG_N_AL, NULL, NULL, "Tiende.", 31));
+	ck_assert_ptr_nonnull(a10 = bg_doc_add_node(d, NULL, BG_N_ARTIKEL, "D 2", NULL, NULL, 40));
+	ck_assert_ptr_nonnull(bg_doc_add_node(d, a10, BG_N_AL, NULL, NULL, "Kieswet-stijl.", 41));
 	ck_assert_int_eq(bg_doc_finish(d), BG_OK);
 	return d;
 }
@@ -246,7 +249,7 @@ START_TEST(hostile_round_trip)
 
 	ck_assert_int_eq(bg_store_open(dbpath, &s, &d), BG_OK);
 	/* nothing was executed: every table is there with every row */
-	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM provisions"), 5 * NHOSTILE);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM provisions"), 6 * NHOSTILE);
 	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM definitions"), NHOSTILE);
 	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM candidates"), NHOSTILE);
 	for (size_t i = 0; i < NHOSTILE; i++) {
@@ -261,7 +264,7 @@ START_TEST(hostile_round_trip)
 		bg_store_rows_release(&r);
 
 		ck_assert_int_eq(bg_store_provisions(s, rid, NULL, &r), BG_OK);
-		ck_assert_uint_eq(r.n, 5);
+		ck_assert_uint_eq(r.n, 6);
 		ck_assert_str_eq(r.provs[0].kind, "artikel");
 		ck_assert_str_eq(r.provs[0].heading, hostile[i]);
 		ck_assert_str_eq(r.provs[0].text, "");   /* its text is in its leden */
@@ -325,6 +328,9 @@ START_TEST(references_resolved)
 		{ "BWBR0000005", "1.0:v:BWBR0000009&artikel=1&lid=3", 0, -1 },
 		{ "BWBR0000006", "1.0:v:BWBR0000099&artikel=1", 0, -1 },     /* not in corpus */
 		{ "BWBR0000007", "1.0:v:BWBR0000009", 1, -1 },               /* whole law */
+		{ "BWBR0000008", "jci1.3:c:BWBR0000009&artikel=D_2", 1, 0 },  /* encoded */
+		{ "BWBR0000010", "1.0:v:BWBR0000009&artikel=D%202", 1, 0 },
+		{ "BWBR0000011", "1.0:v:BWBR0000009&artikel=D+2", 1, 0 },
 	};
 	size_t n = sizeof cases / sizeof *cases;
 
