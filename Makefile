@@ -102,6 +102,7 @@ unit: $(TEST_BIN)
 
 spec: $(BIN)
 	@sh tests/run-spec.sh ./$(BIN)
+	@sh tests/run-defs-spec.sh ./$(BIN)
 
 hostile: $(BIN)
 	@sh tests/hostile.sh ./$(BIN) $(BUILD)/hostile
@@ -113,6 +114,7 @@ conformance: $(BIN) corpus
 	@sh tests/conformance.sh ./$(BIN) $(CORPUS)
 	@python3 tests/complexity-crosscheck.py ./$(BIN) $(CORPUS)
 	@sh tests/index-corpus.sh $(CORPUS) ./$(BIN)
+	@sh tests/defs-conformance.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)

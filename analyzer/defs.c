@@ -951,6 +951,7 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 	const bg_lexicon *lex = x->lex;
 	size_t nc = bg_lexicon_count(lex), nk = 0, used = 0;
 	struct usekey *keys;
+	bool *hits;
 	size_t *counts = bg_arena_alloc(x->a, (nc ? nc : 1) * sizeof *counts);
 	const char **uses;
 	size_t *ucounts;
@@ -978,6 +979,12 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 			nk++;
 		}
 	qsort(keys, nk, sizeof *keys, cmp_usekey);
+	hits = calloc(nk ? nk : 1, sizeof *hits);
+	if (!hits) {
+		free(keys);
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
 
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		if (n->kind != BG_N_AL || !n->text_len)
@@ -995,12 +1002,34 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 				}
 				probe.key = x->tmp.s;
 				hit = bsearch(&probe, keys, nk, sizeof *keys, cmp_usekey);
-				if (hit)
+				if (hit) {
 					counts[hit->concept]++;
+					hits[hit - keys] = true;
+				}
 			}
 		}
 	}
 	bg_toklist_release(&tl);
+	{
+		size_t nh = 0;
+		const char **uk;
+		for (size_t i = 0; i < nk; i++)
+			nh += hits[i];
+		uk = bg_arena_alloc(x->a, (nh ? nh : 1) * sizeof *uk);
+		if (!uk) {
+			free(hits);
+			free(keys);
+			x->st = BG_ERR_NOMEM;
+			return;
+		}
+		nh = 0;
+		for (size_t i = 0; i < nk; i++)
+			if (hits[i])
+				uk[nh++] = keys[i].key; /* the lexicon outlives the set */
+		law->used_keys = uk;
+		law->n_used_keys = nh;
+	}
+	free(hits);
 	free(keys);
 
 	for (size_t i = 0; i < nc; i++)

@@ -79,6 +79,9 @@ typedef struct bg_deflaw {
 	size_t n_frameworks;
 	const size_t *frameworks;
 	const char *const *framework_article, *const *framework_lid;
+	/* the lexicon variant keys found in the text ("toetsingsinkom") */
+	size_t n_used_keys;
+	const char *const *used_keys;
 	/* alias titles (<alias-titels>) and the address of the root node */
 	size_t n_aliases;
 	const char *const *aliases;

@@ -465,43 +465,64 @@ static void follow(const struct ix *ix, size_t nix, bg_def *d)
 
 /* ---------------------------------------------------------- inheritance */
 
-static bool law_defines(const bg_defset *set, size_t from, size_t to, const char *concept)
+/* Does variant key v name term key k (the same, or k starts or ends with
+ * v's words)? */
+static bool key_names(const char *k, const char *v)
 {
-	for (size_t i = from; i < to; i++)
-		if (!strcmp(set->v[i].concept, concept) && set->v[i].kind != BG_DEF_NEGATIVE)
-			return true;
-	return false;
+	size_t kl = strlen(k), vl = strlen(v);
+
+	if (kl < vl)
+		return false;
+	if (kl == vl)
+		return !memcmp(k, v, kl);
+	return (!memcmp(k, v, vl) && k[vl] == ' ') ||
+	       (!memcmp(k + kl - vl, v, vl) && k[kl - vl - 1] == ' ');
 }
 
-static bool law_uses(const bg_deflaw *l, const char *concept)
+/* The used variant of the law that names framework term key `tk`: the
+ * same words, or the head of the term ("partner" for "partner van de
+ * belanghebbende"; not "loon" for "belastbaar loon"), or NULL. */
+static const char *law_uses_term(const bg_deflaw *l, const char *tk)
 {
-	for (size_t i = 0; i < l->n_uses; i++)
-		if (!strcmp(l->uses[i], concept))
-			return true;
-	return false;
+	size_t kl = strlen(tk);
+
+	for (size_t i = 0; i < l->n_used_keys; i++) {
+		const char *v = l->used_keys[i];
+		size_t vl = strlen(v);
+		if (vl <= kl && !memcmp(tk, v, vl) && (tk[vl] == '\0' || tk[vl] == ' '))
+			return v;
+	}
+	return NULL;
 }
 
-/* The framework law's definition of a concept: its version with the same
- * date as the user, else the newest; within it the first own definition,
- * else the first reference. */
-static const bg_def *framework_def(const bg_defset *set, size_t nrec, const char *bwb,
-				   const char *concept, const char *date)
+/* Does the law define something that variant v names, or the concept? */
+static bool law_defines(const bg_defset *set, size_t from, size_t to, const char *v,
+			const char *tk)
 {
-	const bg_def *best = NULL;
-	int best_rank = -1;
-
-	for (size_t i = 0; i < nrec; i++) {
-		const bg_def *c = &set->v[i];
-		int rank;
-		if (strcmp(c->bwb_id, bwb) || strcmp(c->concept, concept) ||
-		    c->kind == BG_DEF_NEGATIVE || c->kind == BG_DEF_INHERITED)
+	for (size_t i = from; i < to; i++) {
+		const bg_def *d = &set->v[i];
+		if (d->kind == BG_DEF_NEGATIVE || d->kind == BG_DEF_INHERITED)
 			continue;
-		rank = (!strcmp(c->date, date) ? 4 : 0) + (c->kind == BG_DEF_OWN ? 1 : 0);
-		if (!best || rank > best_rank ||
-		    (rank == best_rank && strcmp(c->date, best->date) > 0)) {
-			best = c;
-			best_rank = rank;
-		}
+		if (!strcmp(d->term_key, tk) || key_names(d->term_key, v))
+			return true;
+	}
+	return false;
+}
+
+/* The version of the framework law to inherit from: the same date as the
+ * user, else the newest.  Returns its doc_index, or (size_t)-1. */
+static size_t framework_version(const bg_defset *set, const char *bwb, const char *date)
+{
+	size_t best = (size_t)-1;
+
+	for (size_t i = 0; i < set->nlaws; i++) {
+		const bg_deflaw *l = &set->laws[i];
+		if (strcmp(l->bwb_id, bwb))
+			continue;
+		if (!strcmp(l->date, date))
+			return i;
+		if (best == (size_t)-1 || strcmp(l->date, set->laws[best].date) > 0)
+			best = i;
 	}
 	return best;
 }
@@ -509,59 +530,76 @@ static const bg_def *framework_def(const bg_defset *set, size_t nrec, const char
 static bg_status add_inherited(bg_defset *set)
 {
 	size_t nrec = set->n, start = 0;
+	size_t *first = calloc(set->nlaws + 1, sizeof *first);
 	bg_buf b = BG_BUF_INIT;
 
+	if (!first)
+		return BG_ERR_NOMEM;
+	/* records are in law order: first[li] .. first[li+1] */
+	for (size_t i = 0, li = 0; li <= set->nlaws; li++) {
+		while (i < nrec && set->v[i].doc_index < li)
+			i++;
+		first[li] = i;
+	}
 	for (size_t li = 0; li < set->nlaws; li++) {
 		const bg_deflaw *l = &set->laws[li];
-		size_t end = start;
 
-		while (end < nrec && set->v[end].doc_index == li)
-			end++;
+		start = first[li];
 		for (size_t f = 0; f < l->n_frameworks; f++) {
 			size_t fi = l->frameworks[f];
 			const char *fbwb = bg_lexicon_framework_bwb(set->lex, fi);
+			size_t fv = framework_version(set, fbwb, l->date);
+			const char *done_art[64];
+			size_t ndone = 0;
 
-			for (size_t c = 0; c < bg_lexicon_framework_concept_count(set->lex, fi); c++) {
-				const char *concept = bg_lexicon_framework_concept(set->lex, fi, c);
-				const bg_def *src;
+			if (fv == (size_t)-1)
+				continue;
+			for (size_t r = first[fv]; r < first[fv + 1]; r++) {
+				const bg_def *src = &set->v[r];
+				const char *v;
+				bool wanted = false, dupe = false;
 				bg_def *d;
-				char *fbwb_copy;
+				bg_def s;
 
-				if (!law_uses(l, concept) || law_defines(set, start, end, concept))
+				if (src->kind == BG_DEF_NEGATIVE || !src->concept[0])
 					continue;
-				src = framework_def(set, nrec, fbwb, concept, l->date);
-				fbwb_copy = bg_arena_strdup(set->arena, fbwb);
-				if (!fbwb_copy)
+				/* a pointer inside the framework ("partner: de persoon
+				 * bedoeld in artikel 3"): its target is inherited */
+				if ((src->kind == BG_DEF_REFERENCE ||
+				     src->kind == BG_DEF_MODIFIED_REFERENCE) &&
+				    !strcmp(src->target_bwb_id, src->bwb_id))
+					continue;
+				for (size_t c = 0; c < bg_lexicon_framework_concept_count(set->lex, fi); c++)
+					if (!strcmp(bg_lexicon_framework_concept(set->lex, fi, c), src->concept))
+						wanted = true;
+				if (!wanted || !(v = law_uses_term(l, src->term_key)) ||
+				    law_defines(set, start, first[li + 1], v, src->term_key))
+					continue;
+				/* one record per definition article of the framework */
+				for (size_t k = 0; k < ndone; k++)
+					if (!strcmp(done_art[k], src->article))
+						dupe = true;
+				if (dupe || ndone == 64)
+					continue;
+				done_art[ndone++] = src->article;
+				s = *src; /* the array may move */
+				d = bg_defset_add(set);
+				if (!d)
 					goto nomem;
-				{
-					/* copy what we need before the array may move */
-					const char *term = src ? src->term : bg_lexicon_label(set->lex,
-						(size_t)bg_lexicon_find(set->lex, concept));
-					const char *term_key = src ? src->term_key : "";
-					const char *tart = src ? src->article : "";
-					/* the framework's definition article: its
-					 * leden together define the concept */
-					const char *tlid = "";
-					const char *ttext = src ? src->text : "";
-
-					d = bg_defset_add(set);
-					if (!d)
-						goto nomem;
-					d->term = term;
-					d->term_key = term_key;
-					d->target_article = tart;
-					d->target_lid = tlid;
-					d->text = ttext;
-				}
+				d->term = s.term;
+				d->term_key = s.term_key;
+				d->concept = s.concept;
+				d->text = s.text;
+				d->target_bwb_id = s.bwb_id;
+				d->target_article = s.article;
+				d->target_lid = "";
 				d->file = l->file;
 				d->bwb_id = l->bwb_id;
 				d->law_title = l->title;
 				d->date = l->date;
 				d->article = l->framework_article[f];
 				d->lid = l->framework_lid[f];
-				d->concept = concept;
 				d->kind = BG_DEF_INHERITED;
-				d->target_bwb_id = fbwb_copy;
 				d->scope_kind = "regulation";
 				d->scope_address = l->root_address;
 				d->doc_index = li;
@@ -588,12 +626,12 @@ static bg_status add_inherited(bg_defset *set)
 					goto nomem;
 			}
 		}
-		start = end;
 	}
+	free(first);
 	bg_buf_release(&b);
 	/* keep file order: inherited records after the records of their law */
 	{
-		bg_def *v = malloc(set->n * sizeof *v);
+		bg_def *v = malloc((set->n ? set->n : 1) * sizeof *v);
 		size_t k = 0, r = 0, extra = nrec;
 		if (!v)
 			return BG_ERR_NOMEM;
@@ -612,6 +650,7 @@ static bg_status add_inherited(bg_defset *set)
 	}
 	return BG_OK;
 nomem:
+	free(first);
 	bg_buf_release(&b);
 	return BG_ERR_NOMEM;
 }
