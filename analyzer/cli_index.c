@@ -87,27 +87,6 @@ static void on_signal(int sig)
 
 /* ---------------------------------------------------------- meta data */
 
-/* FNV-1a 64 of a file's bytes as 16 hex digits: identifies the lexicon an
- * index was built with, so that a check can warn when it differs. */
-static bool file_hash(const char *path, char out[17])
-{
-	FILE *f = fopen(path, "rb");
-	uint64_t h = 0xcbf29ce484222325u;
-	unsigned char buf[8192];
-	size_t n;
-
-	if (!f)
-		return false;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		for (size_t i = 0; i < n; i++) {
-			h ^= buf[i];
-			h *= 0x100000001b3u;
-		}
-	fclose(f);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-	return true;
-}
-
 static bg_status meta_num(bg_store *s, const char *key, size_t v)
 {
 	char b[32];
@@ -355,7 +334,7 @@ int bg_cmd_index(int argc, char **argv)
 			}
 		else
 			bg_buf_adds(&paths, corpus ? corpus : bg_default_corpus());
-		if (!file_hash(lexpath, hash))
+		if (!bg_store_file_hash(lexpath, hash))
 			hash[0] = '\0';
 		if (!bg_buf_ok(&paths) ||
 		    bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
@@ -369,7 +348,7 @@ int bg_cmd_index(int argc, char **argv)
 		    bg_store_set_meta(store, "lexicon_hash", hash) ||
 		    bg_store_set_meta(store, "complexity_lexicon", cxpath) ||
 		    bg_store_set_meta(store, "complexity_lexicon_hash",
-				      file_hash(cxpath, hash) ? hash : "")) {
+				      bg_store_file_hash(cxpath, hash) ? hash : "")) {
 			bg_buf_release(&paths);
 			fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
 			goto done;

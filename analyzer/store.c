@@ -386,6 +386,25 @@ struct sqlite3 *bg_store_db(bg_store *s)
 	return s->db;
 }
 
+bool bg_store_file_hash(const char *path, char out[17])
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t h = 0xcbf29ce484222325u;
+	unsigned char buf[8192];
+	size_t n;
+
+	if (!f)
+		return false;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		for (size_t i = 0; i < n; i++) {
+			h ^= buf[i];
+			h *= 0x100000001b3u;
+		}
+	fclose(f);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	return true;
+}
+
 /* Removes "BASE.tmp.PID" files next to path whose process is gone: what
  * a killed run left behind. */
 static void remove_stale_temps(const char *path)

@@ -107,6 +107,11 @@ void bg_store_abort(bg_store *s);
  * removes it), or NULL for a store opened for reading. */
 const char *bg_store_temp_path(const bg_store *s);
 
+/* FNV-1a 64 of a file's bytes as 16 hex digits and a NUL: what meta
+ * "lexicon_hash" holds, so that a reader can tell whether the index was
+ * built with the lexicon it has now.  False when the file cannot be read. */
+bool bg_store_file_hash(const char *path, char out[17]);
+
 /* The first error of a store being written ("" when none). */
 const char *bg_store_error(const bg_store *s);
 

@@ -566,6 +566,28 @@ START_TEST(foreign_files_refused)
 }
 END_TEST
 
+START_TEST(file_hash)
+{
+	char h[17], p[160];
+	FILE *f;
+
+	/* FNV-1a 64 test vectors: "" and "a" */
+	snprintf(p, sizeof p, "%s/lexicon.txt", dir);
+	f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	ck_assert(bg_store_file_hash(p, h));
+	ck_assert_str_eq(h, "cbf29ce484222325");
+	f = fopen(p, "w");
+	fputc('a', f);
+	fclose(f);
+	ck_assert(bg_store_file_hash(p, h));
+	ck_assert_str_eq(h, "af63dc4c8601ec8c");
+	unlink(p);
+	ck_assert(!bg_store_file_hash(p, h));
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store");
@@ -580,6 +602,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, abort_keeps_old_file);
 	tcase_add_test(tc, crash_keeps_old_file);
 	tcase_add_test(tc, foreign_files_refused);
+	tcase_add_test(tc, file_hash);
 	suite_add_tcase(s, tc);
 	return s;
 }
