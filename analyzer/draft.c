@@ -301,7 +301,13 @@ static size_t heading_nr(const char *s, size_t n)
 			i++;
 		if (i == 0)
 			i = 1;
-		if (i < n && is_upper(s[i]))
+		else if (i + 1 < n && (is_upper(s[i]) || is_lower(s[i])) &&
+			 !is_upper(s[i + 1]) && !is_lower(s[i + 1]))
+			i++; /* an inserted one: "VIIA", "IIIa" */
+		else if (i + 1 == n && (is_upper(s[i]) || is_lower(s[i])))
+			i++;
+		/* "II", "A", "IV.3" -- not a word such as "Begrippen" */
+		if (i < n && (is_upper(s[i]) || is_lower(s[i])))
 			return 0;
 	}
 	while (i < n && (is_digit(s[i]) || is_lower(s[i]) ||
@@ -404,8 +410,12 @@ title:
 	if (sep)
 		return true;
 	{
+		/* a short title may end in a full stop ("Wijziging Besluit
+		 * W.V.O."); a sentence is longer or ends otherwise */
 		char e = h->title[h->titlelen - 1];
-		return e != '.' && e != ';' && e != ',' && e != ':';
+		if (e == '.')
+			return bg_count_words(h->title, h->titlelen) <= 8;
+		return e != ';' && e != ',' && e != ':';
 	}
 }
 
@@ -441,6 +451,20 @@ static bg_node *text_parent(struct parser *p)
 	return NULL; /* the root */
 }
 
+/*
+ * The slotformulering that follows the last article of an act ("Lasten en
+ * bevelen dat deze in het Staatsblad zal worden geplaatst ...", "Deze
+ * regeling zal in de Staatscourant worden geplaatst.") belongs to the act,
+ * not to its last article: the XML has it outside the wettekst.
+ */
+static bool is_slotformulering(const char *t, size_t n)
+{
+	if (ascii_prefix_ci(t, n, "lasten en bevelen"))
+		return true;
+	return memmem(t, n, " zal ", 5) && memmem(t, n, "geplaatst", 9) &&
+	       (memmem(t, n, "Staatsblad", 10) || memmem(t, n, "Staatscourant", 13));
+}
+
 static void flush_al(struct parser *p)
 {
 	if (!p->al_open)
@@ -450,6 +474,16 @@ static void flush_al(struct parser *p)
 		perr(p, BG_ERR_LIMIT, p->al_line, 1, "text block longer than %s bytes",
 		     "1048576");
 		return;
+	}
+	/* only after some text of the article: an article whose whole text
+	 * is "Deze regeling zal ... worden geplaatst." keeps it */
+	if (p->art && p->al_parent && p->al_parent->first_child &&
+	    is_slotformulering(p->al.s, p->al.len)) {
+		p->al_parent = NULL;
+		p->art = p->lid = NULL;
+		p->ncont = 0;
+		p->nlists = 0;
+		p->defs = false;
 	}
 	if (p->al.len) {
 		unsigned save = p->line;
@@ -505,8 +539,31 @@ static void do_container(struct parser *p, const struct heading *h)
 	close_lists(p);
 	p->art = p->lid = NULL;
 	snprintf(nr, sizeof nr, "%.*s", (int)h->nrlen, h->nr);
-	while (p->ncont && p->rank[p->ncont - 1] >= h->rank)
-		p->ncont--;
+	/*
+	 * Where it nests: next to an open container of the same kind; else
+	 * below one whose number its own extends ("Afdeling 3.3.1" in
+	 * "Paragraaf 3.3", as some acts invert the usual order); else by the
+	 * usual order boek > deel > hoofdstuk > titel > afdeling > paragraaf.
+	 */
+	{
+		int k, keep = -1;
+		for (k = p->ncont - 1; k >= 0; k--)
+			if (p->cont[k]->kind == h->kind) {
+				keep = k;
+				break;
+			}
+		for (k = p->ncont - 1; keep < 0 && k >= 0; k--) {
+			size_t l = strlen(p->cont[k]->nr);
+			if (l && l < h->nrlen && !memcmp(p->cont[k]->nr, h->nr, l) &&
+			    (h->nr[l] == '.' || h->nr[l] == ':'))
+				keep = k + 1;
+		}
+		if (keep >= 0)
+			p->ncont = keep;
+		else
+			while (p->ncont && p->rank[p->ncont - 1] >= h->rank)
+				p->ncont--;
+	}
 	n = add(p, p->ncont ? p->cont[p->ncont - 1] : NULL, h->kind, nr,
 		title ? title : "", NULL);
 	if (!n)
@@ -535,6 +592,12 @@ static void do_lid(struct parser *p, const char *nr, const char *rest, size_t n)
 {
 	structural(p);
 	close_lists(p);
+	if (!p->art) {
+		/* the text before closed the act (slotformulering) */
+		add_text(p, nr, strlen(nr));
+		add_text(p, rest, n);
+		return;
+	}
 	p->lid = add(p, p->art, BG_N_LID, nr, NULL, NULL);
 	if (p->lid)
 		add_text(p, rest, n);
@@ -614,10 +677,15 @@ static bool parse_item(const char *s, size_t n, enum lstyle *style, char *nr,
 
 	nr[0] = '\0';
 	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+		/* the mark is the item's number, as the XML reader keeps
+		 * li.nr; "-", "*" and "+" become the en dash that BWB
+		 * writes for them */
 		*style = LS_BULLET;
+		snprintf(nr, cap, "\xE2\x80\x93");
 		i = 2;
 	} else if (n >= 4 && (!memcmp(s, "\xE2\x80\xA2 ", 4) || !memcmp(s, "\xE2\x80\x93 ", 4))) {
 		*style = LS_BULLET;
+		snprintf(nr, cap, "%.3s", s);
 		i = 4;
 	} else if (is_lower(s[0]) && n >= 2) {
 		i = 1;
@@ -878,6 +946,11 @@ static bool handle_line(struct parser *p, const char *s, size_t n)
 			do_item(p, LS_TERM, "", s, n);
 			goto done;
 		}
+	} else if (p->title_done && (p->last == ':' || p->nlists) &&
+		   parse_item(s, n, &style, nr, sizeof nr, &rest)) {
+		/* a list outside the articles: "Gelet op: - artikel 3 ..." */
+		do_item(p, style, nr, s + rest, n - rest);
+		goto done;
 	}
 
 	/* text */

@@ -278,8 +278,8 @@ def xml_blocks(blocks, ind, out):
             out.append("%s<lijst type=\"%s\">" % (ind, "ongemarkeerd" if b[1] == "bullet" else "expliciet"))
             for nr, sub in b[2]:
                 out.append("%s  <li>" % ind)
-                if nr:
-                    out.append("%s    <li.nr>%s.</li.nr>" % (ind, nr))
+                # BWB numbers bullets with an en dash
+                out.append("%s    <li.nr>%s</li.nr>" % (ind, nr + "." if nr else "\u2013"))
                 xml_blocks(sub, ind + "    ", out)
                 out.append("%s  </li>" % ind)
             out.append("%s</lijst>" % ind)

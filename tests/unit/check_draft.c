@@ -313,9 +313,17 @@ START_TEST(list_items_nest_by_kind)
 	/* after a blank line, text closes the list: a slotzin of the lid */
 	ck_assert_int_eq(lid1->last_child->kind, BG_N_AL);
 	ck_assert_str_eq(lid1->last_child->text, "Dit geldt niet voor een gemeente.");
-	/* bullets of either kind form one list of unnumbered items */
-	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=2/li=~1"), "regels over de aanvraag;");
-	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=2/li=~2"), "regels over de termijn.");
+	/* bullets of either kind form one list; their number is the en
+	 * dash BWB writes for them */
+	{
+		const bg_node *l = find(d, BG_N_LID, "-/artikel=1/lid=2")->last_child;
+		ck_assert_int_eq(l->kind, BG_N_LIJST);
+		ck_assert_str_eq(l->first_child->nr, "\xE2\x80\x93");
+		ck_assert_str_eq(l->first_child->first_child->text, "regels over de aanvraag;");
+		ck_assert_str_eq(l->last_child->nr, "\xE2\x80\x93");
+		ck_assert_str_eq(l->last_child->first_child->text, "regels over de termijn.");
+		ck_assert_ptr_eq(l->first_child->next, l->last_child);
+	}
 	ck_assert_uint_eq(count_kind(d, BG_N_LIJST), 3);
 	bg_doc_free(d);
 }
@@ -434,6 +442,74 @@ START_TEST(uppercase_onderdelen_and_toelichting)
 	ck_assert_str_eq(am[0].target, "artikel 3");
 	ck_assert_int_eq(am[1].action, BG_AMEND_VERVANGEN);
 	ck_assert_str_eq(am[1].target, "artikel 4");
+	bg_doc_free(d);
+}
+END_TEST
+
+START_TEST(roman_numbers_and_short_titles)
+{
+	bg_doc *d = parse_ok(
+		"Hoofdstuk IVA Basisregistratie inkomen\n"
+		"Artikel VIIA\nTekst.\n"
+		"Artikel IIIa Wijziging Besluit W.V.O.\nTekst.\n"
+		"Artikel 4 Onze Minister stelt de regels vast bij ministeri\xC3\xABle regeling.\n"
+		"Paragraaf Begrippen\n");
+
+	ck_assert_str_eq(find(d, BG_N_HOOFDSTUK, "-/hoofdstuk=IVA")->heading,
+			 "Basisregistratie inkomen");
+	ck_assert_ptr_nonnull(find(d, BG_N_ARTIKEL, "-/artikel=VIIA"));
+	ck_assert_str_eq(find(d, BG_N_ARTIKEL, "-/artikel=IIIa")->heading,
+			 "Wijziging Besluit W.V.O.");
+	/* a long sentence after "Artikel 4" is text, and so is a heading
+	 * without a number */
+	ck_assert_ptr_null(find(d, BG_N_ARTIKEL, "-/artikel=4"));
+	ck_assert_uint_eq(count_kind(d, BG_N_PARAGRAAF), 0);
+	bg_doc_free(d);
+}
+END_TEST
+
+START_TEST(containers_nest_by_number)
+{
+	bg_doc *d = parse_ok(
+		"Hoofdstuk 3\n"
+		"Paragraaf 3.3\n"
+		"Afdeling 3.3.1 De premie\n"
+		"Artikel 40\nTekst.\n"
+		"Paragraaf 3.4\n"
+		"Artikel 41\nTekst.\n");
+
+	/* an afdeling inside a paragraaf, as its number says */
+	ck_assert_ptr_nonnull(find(d, BG_N_AFDELING, "-/hoofdstuk=3/paragraaf=3.3/afdeling=3.3.1"));
+	/* the next paragraaf closes the afdeling */
+	ck_assert_ptr_eq(find(d, BG_N_ARTIKEL, "-/artikel=41")->parent,
+			 find(d, BG_N_PARAGRAAF, "-/hoofdstuk=3/paragraaf=3.4"));
+	bg_doc_free(d);
+}
+END_TEST
+
+START_TEST(slotformulering_and_preamble_lists)
+{
+	bg_doc *d = parse_ok(
+		"# Besluit\n\n"
+		"Gelet op:\n"
+		"- artikel 3 van de Wet op de proef;\n"
+		"- artikel 4 van die wet;\n\n"
+		"Artikel 1\nDit besluit treedt in werking op 1 januari 2027.\n\n"
+		"Lasten en bevelen dat dit besluit in het Staatsblad zal worden geplaatst.\n\n"
+		"De Minister van Financi\xC3\xABn,\n");
+	const bg_node *root = bg_doc_root(d), *a1 = find(d, BG_N_ARTIKEL, "-/artikel=1");
+
+	ck_assert_str_eq(root->first_child->text, "Gelet op:");
+	ck_assert_int_eq(root->first_child->next->kind, BG_N_LIJST);
+	ck_assert_str_eq(root->first_child->next->last_child->first_child->text,
+			 "artikel 4 van die wet;");
+	ck_assert_ptr_eq(a1->first_child, a1->last_child);
+	/* the slotformulering and what follows it belong to the act */
+	ck_assert_str_eq(root->last_child->text, "De Minister van Financi\xC3\xABn,");
+	ck_assert_int_eq(root->last_child->kind, BG_N_AL);
+	ck_assert_ptr_eq(a1->next->next, root->last_child);
+	ck_assert_str_eq(a1->next->text,
+			 "Lasten en bevelen dat dit besluit in het Staatsblad zal worden geplaatst.");
 	bg_doc_free(d);
 }
 END_TEST
@@ -745,6 +821,9 @@ static Suite *draft_suite(void)
 	tcase_add_test(tc, term_lines_only_after_the_phrase);
 	tcase_add_test(tc, continuation_and_whitespace);
 	tcase_add_test(tc, uppercase_onderdelen_and_toelichting);
+	tcase_add_test(tc, roman_numbers_and_short_titles);
+	tcase_add_test(tc, containers_nest_by_number);
+	tcase_add_test(tc, slotformulering_and_preamble_lists);
 	tcase_add_test(tc, metadata_lines);
 	tcase_add_test(tc, metadata_errors);
 	tcase_add_test(tc, error_messages);
