@@ -228,6 +228,7 @@ static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
 
 	memset(out, 0, sizeof *out);
 	out->law = first->bwb_id;
+	out->file = first->file;
 	out->title = law_name(b, first);
 	out->date = first->date;
 	out->link = first->link;

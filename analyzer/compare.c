@@ -601,8 +601,12 @@ void bg_note_write(const bg_note *n, const bg_cmp_def *a, const char *na,
 		only(b, n->ib, nb, na, out);
 		break;
 	case BG_NOTE_REWORDED:
-		bg_buf_addf(out, "Both %s this, in other words (similarity %.2f): %s \"",
-			    verb(a->comp.v[n->ia].kind, true), n->sim, na);
+		if (n->sim >= 1.0)
+			bg_buf_addf(out, "Both %s this, the same words in another order: %s \"",
+				    verb(a->comp.v[n->ia].kind, true), na);
+		else
+			bg_buf_addf(out, "Both %s this, in other words (similarity %.2f): %s \"",
+				    verb(a->comp.v[n->ia].kind, true), n->sim, na);
 		bg_comp_quote(a, n->ia, QUOTE, out);
 		bg_buf_addf(out, "\"; %s \"", nb);
 		bg_comp_quote(b, n->ib, QUOTE, out);

@@ -52,6 +52,7 @@
 typedef struct bg_cmp_def {
 	/* filled by the caller; borrowed, never NULL */
 	const char *law;      /* BWB id */
+	const char *file;     /* source file */
 	const char *title;    /* law title (short) */
 	const char *date;     /* version date or "" */
 	const char *where;    /* provision(s): "artikel 3 lid 1-2" */

@@ -19,6 +19,8 @@ static void json_def(FILE *o, const bg_cmp_def *d)
 {
 	fprintf(o, "{\"bwb_id\": ");
 	bg_json_str(o, d->law);
+	fprintf(o, ", \"file\": ");
+	bg_json_str(o, d->file);
 	fprintf(o, ", \"title\": ");
 	bg_json_str(o, d->title);
 	fprintf(o, ", \"date\": ");

@@ -199,6 +199,7 @@ static bg_cmp_def mkdef(const char *law, const char *root, const char *text)
 
 	memset(&d, 0, sizeof d);
 	d.law = law;
+	d.file = "";
 	d.title = law;
 	d.date = "";
 	d.where = "artikel 1";
