@@ -277,8 +277,17 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
 		"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
 	};
+	static const char *const cuts[] = { " als bedoeld in", ", bedoeld in", " bedoeld in",
+					    " als bedoeld bij", ", bedoeld bij" };
 	bool changed = true;
 
+	/* "bloedverwant in de eerste graad als bedoeld in het tweede lid": the
+	 * term ends where the pointer to its source begins */
+	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+		const char *p = memmem(s + *so, *eo - *so, cuts[k], strlen(cuts[k]));
+		if (p && p > s + *so)
+			*eo = (size_t)(p - s);
+	}
 	while (changed && *so < *eo) {
 		changed = false;
 		while (*so < *eo && is_space(s[*so])) {
@@ -553,8 +562,13 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		return;
 	}
 	if (!form_match(x->lex, BG_TRIG_REFERENCE, low.s, low.len, &m)) {
-		bg_buf_release(&low);
-		return;
+		if (!same_meaning) {
+			bg_buf_release(&low);
+			return;
+		}
+		/* "dezelfde betekenis als" was the trigger: what follows names
+		 * the source */
+		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
 	if (!same_meaning && words_in(body, head_end) > MAX_HEAD_WORDS) {
@@ -769,6 +783,7 @@ static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
 
 struct cand {
 	size_t so, eo;   /* the term in the text */
+	size_t end;      /* end of the trigger match: the body follows */
 	size_t form;     /* index in inline_forms */
 };
 
@@ -800,6 +815,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			have = true;
 			best->so = so;
 			best->eo = eo;
+			best->end = m.eo > eo ? m.eo : eo;
 			best->form = f;
 		}
 	}
@@ -820,7 +836,7 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 	d->text = dup(x, body.s, body.len);
 	bg_buf_release(&body);
 	if (inline_forms[c->form].kind != BG_DEF_NEGATIVE)
-		analyse_body(x, d, prov, text + c->eo, n - c->eo,
+		analyse_body(x, d, prov, text + c->end, n - c->end,
 			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
 }
 

@@ -25,8 +25,10 @@ for input in "$dir"/*.xml "$dir"/*/; do
 		continue
 	fi
 	arg=$(basename "${input%/}")
-	if ! (cd "$dir" && "$bin" defs --jobs 1 --lexicon "$lex" --format json "$arg") >"$tmp" 2>&1; then
-		echo "defs-spec: FAIL $name: exit status $?"
+	(cd "$dir" && "$bin" defs --jobs 1 --lexicon "$lex" --format json "$arg") >"$tmp" 2>&1
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "defs-spec: FAIL $name: exit status $rc"
 		cat "$tmp"
 		fail=$((fail + 1))
 		continue
