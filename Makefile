@@ -103,6 +103,7 @@ unit: $(TEST_BIN)
 spec: $(BIN)
 	@sh tests/run-spec.sh ./$(BIN)
 	@sh tests/run-defs-spec.sh ./$(BIN)
+	@sh tests/golden/compare/run.sh ./$(BIN)
 
 hostile: $(BIN)
 	@sh tests/hostile.sh ./$(BIN) $(BUILD)/hostile
@@ -115,6 +116,7 @@ conformance: $(BIN) corpus
 	@python3 tests/complexity-crosscheck.py ./$(BIN) $(CORPUS)
 	@sh tests/index-corpus.sh $(CORPUS) ./$(BIN)
 	@sh tests/defs-conformance.sh $(CORPUS) ./$(BIN)
+	@sh tests/compare-corpus.sh ./$(BIN) $(CORPUS)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)
