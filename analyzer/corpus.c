@@ -19,6 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <libxml/parser.h>
 
 const char *bg_default_corpus(void)
@@ -179,6 +183,15 @@ void bg_corpus_map(const bg_filelist *fl, unsigned jobs, bool progress,
 	unsigned started = 0;
 
 	xmlInitParser();
+#ifdef __GLIBC__
+	/* Every document allocates and frees its arena and libxml2's buffers
+	 * in one go.  With glibc's default 128 KB trim threshold each free
+	 * hands the heap back to the kernel and the next document faults it
+	 * in again: measured, that was half of begrip's system time on the
+	 * corpus.  Keeping up to 64 MB of freed heap per arena stops it;
+	 * memory stays bounded by the largest document. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 	m.fl = fl;
 	m.fn = fn;
 	m.ctx = ctx;

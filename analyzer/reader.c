@@ -1,6 +1,6 @@
 /*
  * reader.c -- BWB XML (three dialects) and officiële-publicaties XML into
- * the document tree of bg.h, with libxml2's streaming xmlTextReader.
+ * the document tree of bg.h, with libxml2's SAX2 parser.
  *
  * Dialects (see corpora/README.md of the shared corpus):
  *   - 2012 dump   <wetgeving bwb-id soort> with a DOCTYPE naming a remote
@@ -10,18 +10,24 @@
  *   - OP          <officiele-publicatie> (Staatsblad, Kamerstuk), accepted
  *                 only when the caller asks for it.
  *
- * The reader never builds a DOM.  It keeps a stack of open elements and
+ * The reader never builds a DOM: libxml2 calls back for each start tag,
+ * end tag and run of character data (SAX2), which costs about half of
+ * what its xmlTextReader costs, since the latter builds and frees a DOM
+ * node per event.  The reader keeps a stack of open elements and
  * turns structural elements into nodes, text blocks (al, entry, term, ...)
  * into text nodes with inline markup flattened and whitespace collapsed,
  * kop/nr/titel into the numbers and headings of their owner, and every
  * intref/extref into a bg_ref.  Subtrees that are not law text (meta-data,
- * jcis, OP metadata, illustrations) are skipped with xmlTextReaderNext.
+ * jcis, OP metadata, illustrations) are skipped by counting their depth.
  *
  * Safety: libxml2 is driven with XML_PARSE_NONET and without NOENT,
- * DTDLOAD, DTDATTR, XINCLUDE or HUGE, so no DTD or external entity is ever
- * loaded; a document whose internal subset declares entities is refused
- * before any entity is used, and so is any entity reference.  Limits come
- * from limits.h.
+ * DTDLOAD, DTDATTR, XINCLUDE or HUGE, and with no SAX callback that could
+ * resolve or load anything (externalSubset, resolveEntity, getEntity are
+ * NULL), so no DTD or external entity is ever loaded; the first entity
+ * declaration of an internal subset stops the parse (refused), and so does
+ * any entity reference other than the five predefined ones.  Attributes
+ * defaulted by an internal-subset ATTLIST are ignored, as without DTDATTR.
+ * Limits come from limits.h.
  */
 #include "bg.h"
 
@@ -31,7 +37,8 @@
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 struct bg_doc {
 	bg_arena *arena;
@@ -160,11 +167,11 @@ static unsigned ptr_hash(const void *p)
 	return (unsigned)(v >> 56) & (TAGTAB - 1);
 }
 
-static void tagtab_init(struct tagtab *tt, xmlTextReaderPtr r)
+static void tagtab_init(struct tagtab *tt, xmlDictPtr dict)
 {
 	memset(tt, 0, sizeof *tt);
 	for (int t = 1; t < T__COUNT; t++) {
-		const xmlChar *k = xmlTextReaderConstString(r, BAD_CAST tag_names[t]);
+		const xmlChar *k = xmlDictLookup(dict, BAD_CAST tag_names[t], -1);
 		unsigned h;
 
 		if (!k)
@@ -208,7 +215,11 @@ struct frame {
 };
 
 struct state {
-	xmlTextReaderPtr r;
+	xmlParserCtxtPtr ctxt;
+	const xmlChar **attrs; /* attributes of the current start tag: 5 per */
+	int nattrs;
+	int skip;             /* > 0: inside a skipped subtree, its depth */
+	int op_meta;          /* > 0: inside OP <metadata>, its depth */
 	struct tagtab tags;
 	bg_doc *doc;
 	const char *name;     /* for diagnostics */
@@ -233,8 +244,10 @@ static void fail(struct state *s, bg_status st, const char *fmt, const char *arg
 	if (s->err)
 		return;
 	s->err = st;
-	bg_diag_set(s->diag, st, s->name, (unsigned)xmlTextReaderGetParserLineNumber(s->r),
-		    (unsigned)xmlTextReaderGetParserColumnNumber(s->r), fmt, arg);
+	bg_diag_set(s->diag, st, s->name, (unsigned)xmlSAX2GetLineNumber(s->ctxt),
+		    (unsigned)xmlSAX2GetColumnNumber(s->ctxt), fmt, arg);
+	/* called from our SAX callbacks only, where stopping is allowed */
+	xmlStopParser(s->ctxt);
 }
 
 static void xml_error_handler(void *ctx, xmlErrorPtr e)
@@ -329,7 +342,7 @@ static bg_node *new_node(struct state *s, bg_node_kind k)
 	d->nnodes++;
 	n->kind = k;
 	n->nr = n->label = n->heading = n->text = n->address = "";
-	n->line = (unsigned)xmlTextReaderGetParserLineNumber(s->r);
+	n->line = (unsigned)xmlSAX2GetLineNumber(s->ctxt);
 	n->depth = (unsigned)s->depth;
 	n->parent = s->cur;
 	if (s->cur) {
@@ -342,18 +355,42 @@ static bg_node *new_node(struct state *s, bg_node_kind k)
 	return n;
 }
 
-/* Reads an attribute with a length limit; the result is the caller's
- * (xmlFree) or NULL. */
+/* Reads an attribute of the current start tag with a length limit; the
+ * result is the caller's (xmlFree) or NULL.  Without entity substitution
+ * libxml2 hands "&amp;" in an attribute value on as "&#38;" (every other
+ * reference is already decoded), so that is decoded here, as libxml2's
+ * own tree builder does. */
 static xmlChar *get_attr(struct state *s, const char *name)
 {
-	xmlChar *v = xmlTextReaderGetAttribute(s->r, BAD_CAST name);
+	for (int i = 0; i < s->nattrs; i++) {
+		const xmlChar **a = s->attrs + 5 * i;
+		const char *v = (const char *)a[3], *end = (const char *)a[4];
+		xmlChar *out, *o;
 
-	if (v && strlen((const char *)v) > BG_MAX_ATTR) {
-		fail(s, BG_ERR_LIMIT, "attribute %s longer than 4096 bytes", name);
-		xmlFree(v);
-		return NULL;
+		if (strcmp((const char *)a[0], name) || a[1])
+			continue;
+		out = o = xmlMalloc((size_t)(end - v) + 1);
+		if (!out) {
+			fail(s, BG_ERR_NOMEM, "%s", "out of memory");
+			return NULL;
+		}
+		while (v < end) {
+			if (*v == '&' && end - v >= 5 && !memcmp(v, "&#38;", 5)) {
+				*o++ = '&';
+				v += 5;
+			} else {
+				*o++ = (xmlChar)*v++;
+			}
+		}
+		*o = '\0';
+		if ((size_t)(o - out) > BG_MAX_ATTR) {
+			fail(s, BG_ERR_LIMIT, "attribute %s longer than 4096 bytes", name);
+			xmlFree(out);
+			return NULL;
+		}
+		return out;
 	}
-	return v;
+	return NULL;
 }
 
 static const char *attr_str(struct state *s, const char *name)
@@ -388,7 +425,7 @@ static void add_ref(struct state *s, bool external)
 	ref = &d->refs[d->nrefs++];
 	memset(ref, 0, sizeof *ref);
 	ref->external = external;
-	ref->line = (unsigned)xmlTextReaderGetParserLineNumber(s->r);
+	ref->line = (unsigned)xmlSAX2GetLineNumber(s->ctxt);
 	ref->node = s->cur;
 	ref->text = "";
 	docattr = get_attr(s, "doc");
@@ -437,37 +474,29 @@ static void root_start(struct state *s, enum tag t)
 	s->cur = d->root = new_node(s, BG_N_ROOT);
 }
 
-/* OP documents carry their identity in <metadata><meta name content>. */
+/* OP documents carry their identity in <metadata><meta name content>:
+ * called for every start tag inside <metadata>. */
 static void op_metadata(struct state *s)
 {
-	int depth = xmlTextReaderDepth(s->r);
+	xmlChar *name = get_attr(s, "name");
+	xmlChar *content = get_attr(s, "content");
 
-	while (!s->err && xmlTextReaderRead(s->r) == 1 &&
-	       xmlTextReaderDepth(s->r) > depth) {
-		xmlChar *name, *content;
-
-		if (xmlTextReaderNodeType(s->r) != XML_READER_TYPE_ELEMENT)
-			continue;
-		name = get_attr(s, "name");
-		content = get_attr(s, "content");
-		if (name && content && content[0]) {
-			if (!strcmp((char *)name, "DC.identifier") && !s->doc->bwb_id[0])
-				s->doc->bwb_id = arena_str(s, (char *)content, strlen((char *)content));
-			else if (!strcmp((char *)name, "DC.type") && !s->doc->soort[0])
-				s->doc->soort = arena_str(s, (char *)content, strlen((char *)content));
-			else if (!strcmp((char *)name, "OVERHEIDop.datumOndertekening") && !s->doc->date[0])
-				s->doc->date = arena_str(s, (char *)content, strlen((char *)content));
-		}
-		xmlFree(name);
-		xmlFree(content);
+	if (name && content && content[0]) {
+		if (!strcmp((char *)name, "DC.identifier") && !s->doc->bwb_id[0])
+			s->doc->bwb_id = arena_str(s, (char *)content, strlen((char *)content));
+		else if (!strcmp((char *)name, "DC.type") && !s->doc->soort[0])
+			s->doc->soort = arena_str(s, (char *)content, strlen((char *)content));
+		else if (!strcmp((char *)name, "OVERHEIDop.datumOndertekening") && !s->doc->date[0])
+			s->doc->date = arena_str(s, (char *)content, strlen((char *)content));
 	}
+	xmlFree(name);
+	xmlFree(content);
 }
 
 /* Handles a start tag.  Returns true when the element's subtree must be
  * skipped. */
-static bool element_start(struct state *s, bool empty)
+static bool element_start(struct state *s, const xmlChar *lname)
 {
-	const xmlChar *lname = xmlTextReaderConstLocalName(s->r);
 	enum tag t = lname ? tagtab_find(&s->tags, lname) : T_OTHER;
 	struct frame *f;
 
@@ -479,13 +508,9 @@ static bool element_start(struct state *s, bool empty)
 			return true;
 		}
 		root_start(s, t);
-		if (empty)
-			return false;
 	} else if (tag_is_skipped(t)) {
-		if (t == T_METADATA && s->doc->dialect == BG_DIALECT_OP && !empty) {
-			op_metadata(s); /* consumes the subtree, end tag included */
-			return false;
-		}
+		if (t == T_METADATA && s->doc->dialect == BG_DIALECT_OP)
+			s->op_meta = 1; /* its start tags go to op_metadata() */
 		return true;
 	}
 	if (s->depth >= BG_MAX_DEPTH) {
@@ -845,84 +870,82 @@ static void finish(struct state *s, const char *path)
 
 /* ------------------------------------------------------------ the loop */
 
-static bool doctype_declares_entities(xmlTextReaderPtr r, xmlDocPtr *held)
+static void sax_start(void *ctx, const xmlChar *localname,
+		      const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+		      const xmlChar **namespaces, int nb_attributes,
+		      int nb_defaulted, const xmlChar **attributes)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r);
+	struct state *s = ctx;
 
-	*held = doc; /* the reader no longer frees it: we must */
-	if (!doc || !doc->intSubset)
-		return false;
-	return doc->intSubset->entities || doc->intSubset->pentities ||
-	       doc->extSubset;
+	(void)prefix, (void)uri, (void)nb_namespaces, (void)namespaces;
+	if (s->err)
+		return;
+	s->attrs = attributes;
+	/* defaulted attributes come last; without DTDATTR they do not exist */
+	s->nattrs = nb_attributes - nb_defaulted;
+	if (s->op_meta) {
+		s->op_meta++;
+		op_metadata(s);
+	} else if (s->skip) {
+		s->skip++;
+	} else if (element_start(s, localname)) {
+		if (!s->op_meta)
+			s->skip = 1;
+	}
+	s->nattrs = 0;
 }
 
-static bg_status parse(struct state *s, xmlTextReaderPtr r, const char *path)
+static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+		    const xmlChar *uri)
 {
-	xmlDocPtr held = NULL;
-	int ret;
-	bool have = false;
+	struct state *s = ctx;
 
-	s->r = r;
-	tagtab_init(&s->tags, r);
-	xmlTextReaderSetStructuredErrorHandler(r, xml_error_handler, s);
-	for (;;) {
-		int type;
-		bool skip = false;
+	(void)localname, (void)prefix, (void)uri;
+	if (s->err)
+		return;
+	if (s->op_meta)
+		s->op_meta--;
+	else if (s->skip)
+		s->skip--;
+	else
+		element_end(s);
+}
 
-		if (!have)
-			ret = xmlTextReaderRead(r);
-		have = false;
-		if (ret != 1 || s->err)
-			break;
-		type = xmlTextReaderNodeType(r);
-		switch (type) {
-		case XML_READER_TYPE_ELEMENT: {
-			int depth0 = s->depth;
-			bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-			skip = element_start(s, empty);
-			/* an empty element gets no end tag: close its frame now */
-			if (empty && s->depth > depth0)
-				element_end(s);
-			break;
-		}
-		case XML_READER_TYPE_END_ELEMENT:
-			element_end(s);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			if (s->cap) {
-				const xmlChar *v = xmlTextReaderConstValue(r);
-				if (v)
-					add_text(s, (const char *)v, strlen((const char *)v));
-			}
-			break;
-		case XML_READER_TYPE_DOCUMENT_TYPE:
-			if (!held && doctype_declares_entities(r, &held))
-				fail(s, BG_ERR_HOSTILE, "%s",
-				     "document type declares entities or an external subset (refused)");
-			break;
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			fail(s, BG_ERR_HOSTILE, "entity reference &%s; refused",
-			     (const char *)xmlTextReaderConstName(r));
-			break;
-		default:
-			break;
-		}
-		if (skip && !s->err) {
-			ret = xmlTextReaderNext(r);
-			have = true;
-		}
-	}
-	if (!s->err && ret < 0)
+static void sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct state *s = ctx;
+
+	if (s->cap && !s->skip && !s->op_meta && !s->err && len > 0)
+		add_text(s, (const char *)ch, (size_t)len);
+}
+
+static void sax_entity_decl(void *ctx, const xmlChar *name, int type,
+			    const xmlChar *public_id, const xmlChar *system_id,
+			    xmlChar *content)
+{
+	struct state *s = ctx;
+
+	(void)name, (void)type, (void)public_id, (void)system_id, (void)content;
+	fail(s, BG_ERR_HOSTILE, "%s",
+	     "document type declares entities or an external subset (refused)");
+}
+
+static void sax_reference(void *ctx, const xmlChar *name)
+{
+	fail(ctx, BG_ERR_HOSTILE, "entity reference &%s; refused", (const char *)name);
+}
+
+static bg_status parse(struct state *s, xmlParserCtxtPtr ctxt, const char *path)
+{
+	s->ctxt = ctxt;
+	tagtab_init(&s->tags, ctxt->dict);
+	xmlParseDocument(ctxt);
+	if (!s->err && !ctxt->wellFormed)
 		fail(s, BG_ERR_XML, "%s", "XML error");
 	if (!s->err && !s->seen_root)
 		fail(s, BG_ERR_XML, "%s", "no root element (empty or not XML)");
 	if (!s->err)
 		finish(s, path);
-	if (held)
-		xmlFreeDoc(held);
 	return s->err;
 }
 
@@ -947,9 +970,59 @@ static bg_doc *doc_new(const char *path)
 	return d;
 }
 
-#define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+#define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
-static bg_status read_common(xmlTextReaderPtr r, const char *name,
+/* The only callbacks libxml2 gets: everything else (DTD loading, entity
+ * resolution, tree building) stays NULL and so does not happen. */
+static void set_sax(xmlSAXHandler *sax)
+{
+	memset(sax, 0, sizeof *sax);
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = sax_start;
+	sax->endElementNs = sax_end;
+	sax->characters = sax_text;
+	sax->ignorableWhitespace = sax_text;
+	sax->cdataBlock = sax_text;
+	sax->entityDecl = sax_entity_decl;
+	sax->reference = sax_reference;
+	sax->serror = xml_error_handler;
+}
+
+/* A parser for data[0..len) (libxml2 works on its own copy). */
+static xmlParserCtxtPtr new_parser(const char *data, size_t len)
+{
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+
+	if (!ctxt)
+		return NULL;
+	set_sax(ctxt->sax);
+	xmlCtxtUseOptions(ctxt, PARSE_OPTS);
+	return ctxt;
+}
+
+static int file_read(void *fp, char *buf, int len)
+{
+	size_t n = fread(buf, 1, (size_t)len, fp);
+
+	return n == 0 && ferror((FILE *)fp) ? -1 : (int)n;
+}
+
+/* A parser that reads the open file itself, in libxml2's 4 KB chunks: no
+ * copy of the whole file is made, so memory follows the document tree. */
+static xmlParserCtxtPtr new_file_parser(FILE *fp)
+{
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+
+	set_sax(&sax);
+	ctxt = xmlCreateIOParserCtxt(&sax, NULL, file_read, NULL, fp,
+				     XML_CHAR_ENCODING_NONE);
+	if (ctxt)
+		xmlCtxtUseOptions(ctxt, PARSE_OPTS);
+	return ctxt;
+}
+
+static bg_status read_common(xmlParserCtxtPtr r, const char *name,
 			     const bg_read_opts *opts, bg_doc **out,
 			     bg_diag *diag)
 {
@@ -971,7 +1044,7 @@ static bg_status read_common(xmlTextReaderPtr r, const char *name,
 	if (!d || !s) {
 		bg_doc_free(d);
 		free(s);
-		xmlFreeTextReader(r);
+		xmlFreeParserCtxt(r);
 		bg_diag_set(diag, BG_ERR_NOMEM, name, 0, 0, "out of memory");
 		bg_diag_clear(&local);
 		return BG_ERR_NOMEM;
@@ -986,8 +1059,9 @@ static bg_status read_common(xmlTextReaderPtr r, const char *name,
 	s->small.cap_limit = BG_MAX_ATTR * 4;
 	s->title.cap_limit = BG_MAX_TEXT;
 	s->allow_op = opts && opts->allow_op;
+	r->userData = s;
 	st = parse(s, r, name);
-	xmlFreeTextReader(r);
+	xmlFreeParserCtxt(r);
 	bg_buf_release(&s->text);
 	bg_buf_release(&s->small);
 	bg_buf_release(&s->title);
@@ -1006,7 +1080,7 @@ bg_status bg_doc_read_memory(const char *data, size_t len, const char *name,
 			     const bg_read_opts *opts, bg_doc **out,
 			     bg_diag *diag)
 {
-	xmlTextReaderPtr r;
+	xmlParserCtxtPtr r;
 
 	if (len > BG_MAX_FILE) {
 		bg_diag_set(diag, BG_ERR_LIMIT, name, 0, 0, "file larger than %u bytes",
@@ -1019,7 +1093,7 @@ bg_status bg_doc_read_memory(const char *data, size_t len, const char *name,
 		*out = NULL;
 		return BG_ERR_XML;
 	}
-	r = xmlReaderForMemory(data, (int)len, NULL, NULL, PARSE_OPTS);
+	r = new_parser(data, len);
 	return read_common(r, name, opts, out, diag);
 }
 
@@ -1027,10 +1101,9 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 			   bg_doc **out, bg_diag *diag)
 {
 	FILE *fp;
-	char *data;
 	struct stat sb;
-	size_t n;
 	bg_status st;
+	bg_read_opts o = {0};
 	const char *name = opts && opts->display_name ? opts->display_name : path;
 
 	*out = NULL;
@@ -1050,35 +1123,22 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 			    (unsigned)BG_MAX_FILE);
 		return BG_ERR_LIMIT;
 	}
-	data = malloc((size_t)sb.st_size + 1);
-	if (!data) {
+	if (sb.st_size == 0) {
 		fclose(fp);
-		bg_diag_set(diag, BG_ERR_NOMEM, name, 0, 0, "out of memory");
-		return BG_ERR_NOMEM;
-	}
-	n = fread(data, 1, (size_t)sb.st_size, fp);
-	if (ferror(fp)) {
-		fclose(fp);
-		free(data);
-		bg_diag_set(diag, BG_ERR_IO, name, 0, 0, "read error");
-		return BG_ERR_IO;
-	}
-	fclose(fp);
-	if (n == 0) {
-		free(data);
 		bg_diag_set(diag, BG_ERR_XML, name, 1, 1, "empty file");
 		return BG_ERR_XML;
 	}
-	{
-		bg_read_opts o = {0};
-		xmlTextReaderPtr r;
-		if (opts)
-			o = *opts;
-		o.display_name = name;
-		r = xmlReaderForMemory(data, (int)n, NULL, NULL, PARSE_OPTS);
-		st = read_common(r, path, &o, out, diag);
+	if (opts)
+		o = *opts;
+	o.display_name = name;
+	st = read_common(new_file_parser(fp), path, &o, out, diag);
+	if (!st && ferror(fp)) {
+		bg_doc_free(*out);
+		*out = NULL;
+		bg_diag_set(diag, BG_ERR_IO, name, 0, 0, "read error");
+		st = BG_ERR_IO;
 	}
-	free(data);
+	fclose(fp);
 	return st;
 }
 

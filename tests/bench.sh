@@ -1,0 +1,63 @@
+#!/bin/sh
+# bench.sh BIN [CORPUSDIR [RUNS]] -- `BIN stats --jobs 2` over the whole
+# corpus against `xmllint --stream --noout --nonet` over the same files, in
+# the same run, RUNS times each (default 5, interleaved), and prints the
+# median wall, user and system time of each, their ratio, and begrip's peak
+# RSS (GNU time).  The target is ratio <= 1.0: reading BWB into begrip's
+# tree should cost no more than libxml2 merely streaming over the files.
+# xmllint runs on 2 parallel processes too (xargs -P 2), so both use the
+# same two cores.
+set -eu
+bin=${1:?usage: sh tests/bench.sh BIN [CORPUSDIR [RUNS]]}
+corpus=${2:-corpora/bwb}
+runs=${3:-5}
+[ -d "$corpus" ] || { echo "bench: no corpus at $corpus (run make corpus)" >&2; exit 1; }
+command -v xmllint >/dev/null 2>&1 || { echo "bench: xmllint not installed" >&2; exit 1; }
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+find "$corpus" -type f -name '*.xml' | LC_ALL=C sort >"$work/files"
+nfiles=$(wc -l <"$work/files" | tr -d ' ')
+mb=$(du -sm "$corpus" | cut -f1)
+gtime=
+[ -x /usr/bin/time ] && gtime=/usr/bin/time
+
+# one timed run: prints "wall user sys maxrss_kb"
+timed() {
+	if [ -n "$gtime" ]; then
+		$gtime -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null 2>"$work/err" ||
+			{ cat "$work/err" >&2; exit 1; }
+		cat "$work/t"
+	else
+		s=$(date +%s.%N)
+		"$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+		e=$(date +%s.%N)
+		echo "$s $e" | awk '{ printf "%.2f 0 0 0\n", $2 - $1 }'
+	fi
+}
+
+# warm the page cache once
+cat $(cat "$work/files") >/dev/null
+i=0
+while [ "$i" -lt "$runs" ]; do
+	timed "$bin" stats --jobs 2 "$corpus" >>"$work/begrip"
+	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint"
+	i=$((i + 1))
+done
+
+median() { # column of file
+	cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+bw=$(median "$work/begrip" 1); bu=$(median "$work/begrip" 2); bs=$(median "$work/begrip" 3)
+xw=$(median "$work/xmllint" 1); xu=$(median "$work/xmllint" 2); xs=$(median "$work/xmllint" 3)
+rss=$(median "$work/begrip" 4)
+echo "bench: $nfiles files, $mb MB, median of $runs runs, 2 jobs each"
+echo
+echo "| program | wall s | user s | sys s | peak RSS |"
+echo "|---|---:|---:|---:|---:|"
+echo "| begrip stats --jobs 2 | $bw | $bu | $bs | $((rss / 1024)) MB |"
+echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
+echo
+awk -v b="$bw" -v x="$xw" -v bc="$bu $bs" -v xc="$xu $xs" 'BEGIN {
+	split(bc, p, " "); split(xc, q, " ");
+	printf "ratio begrip/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
+	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
