@@ -72,11 +72,15 @@ static void heatmap(FILE *o, const bg_cmp *c)
 	fprintf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"%zu\" "
 		   "role=\"img\" aria-label=\"divergence matrix\">\n", size + 150, height);
 	for (size_t a = 0; a < n; a++) {
-		if (cell >= 18) {
-			fprintf(o, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"end\">V%zu</text>\n",
-				margin - 4, margin + a * cell + cell / 2 + 4, a + 1);
-			fprintf(o, "<text x=\"%zu\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\">V%zu</text>\n",
-				margin + a * cell + cell / 2, margin - 6, a + 1);
+		if (cell >= 10) {
+			/* row labels; column labels on every column when they fit,
+			 * else on every fifth */
+			unsigned fs = cell >= 18 ? 11 : 8;
+			fprintf(o, "<text x=\"%zu\" y=\"%zu\" font-size=\"%u\" text-anchor=\"end\">V%zu</text>\n",
+				margin - 4, margin + a * cell + cell / 2 + fs / 3, fs, a + 1);
+			if (cell >= 18 || a % 5 == 0)
+				fprintf(o, "<text x=\"%zu\" y=\"%zu\" font-size=\"%u\" text-anchor=\"middle\">V%zu</text>\n",
+					margin + a * cell + cell / 2, margin - 6, fs, a + 1);
 		}
 		for (size_t b = 0; b < n; b++) {
 			const bg_cmp_pair *p = bg_cmp_pair_of(c, a, b);
