@@ -439,7 +439,12 @@ typedef struct tok {
 	bool dotted;         /* directly preceded by '.' (o.a., m.b.t.) */
 } tok;
 
-static bool is_vowel(char c)
+static inline bool ascii_word(unsigned char c)
+{
+	return (unsigned)(c - 'a') < 26 || (unsigned)(c - 'A') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static inline bool is_vowel(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -490,12 +495,14 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 	t->sentences = 0;
 	/* room for the folded text: folding never makes it longer */
 	bg_buf_clear(t->fold);
-	bg_buf_add(t->fold, s, n);
-	if (!bg_buf_ok(t->fold)) {
-		t->failed = true;
-		return;
+	if (t->fold->alloc <= n) {
+		bg_buf_add(t->fold, s, n);
+		if (!bg_buf_ok(t->fold)) {
+			t->failed = true;
+			return;
+		}
+		bg_buf_clear(t->fold);
 	}
-	bg_buf_clear(t->fold);
 	char *out = t->fold->s;
 	while (i <= n) {
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
@@ -504,6 +511,28 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 		char one[2] = { 0, 0 };
 		bool diaer = false;
 
+		if (i < n && ascii_word(c)) {
+			/* fast path: a run of ASCII word characters */
+			if (!in) {
+				in = true;
+				letter = false;
+				syl = 0;
+				prev_vowel = prev_i = false;
+				start = t->fold->len;
+				dotted = i > 0 && s[i - 1] == '.';
+			}
+			do {
+				char ch = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				bool v = is_vowel(ch) || (ch == 'j' && prev_i);
+				letter |= ch >= 'a';
+				syl += v && !prev_vowel;
+				prev_vowel = v;
+				prev_i = ch == 'i';
+				out[t->fold->len++] = ch;
+				i++;
+			} while (i < n && ascii_word(c = (unsigned char)s[i]));
+			continue;
+		}
 		if (i == n) {
 			f = NULL;
 		} else if (c < 0x80) {
@@ -607,17 +636,30 @@ static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
 
 /* ----------------------------------------------------------- scratch */
 
-/* word -> count, for entropy */
-typedef struct wslot {
+/*
+ * word -> count, for entropy.  Entries are dense (e[0..n)); the hash index
+ * holds generation << 32 | entry + 1, so that emptying the table for the
+ * next document is one increment instead of clearing the index.
+ */
+typedef struct went {
 	uint64_t h;
 	uint32_t count;
 	uint32_t off, len;   /* in words buffer */
-} wslot;
+} went;
 
 typedef struct wtable {
-	wslot *v;
-	size_t cap, n;
+	went *e;
+	size_t n, ecap;
+	uint64_t *slot;
+	size_t cap;
+	uint32_t gen;
 } wtable;
+
+/* word hash -> stem hash, kept across the documents of a thread */
+typedef struct stemcache {
+	uint64_t *k, *v;
+	size_t cap, n;
+} stemcache;
 
 typedef struct rec {
 	const bg_node *node;
@@ -635,9 +677,10 @@ struct scratch {
 	bg_buf fold, words, stem;
 	tokenizer tk;
 	wtable wt, st;
-	/* node -> record index + 1 */
+	stemcache sc;
+	/* node -> record index + 1, valid where mgen[i] == gen */
 	const bg_node **mkey;
-	uint32_t *mval;
+	uint32_t *mval, *mgen, gen;
 	size_t mcap, mn;
 	rec *recs;
 	size_t nrec, arec;
@@ -657,10 +700,15 @@ static void scratch_free(struct scratch *s)
 	bg_buf_release(&s->words);
 	bg_buf_release(&s->stem);
 	free(s->tk.v);
-	free(s->wt.v);
-	free(s->st.v);
+	free(s->wt.e);
+	free(s->wt.slot);
+	free(s->st.e);
+	free(s->st.slot);
+	free(s->sc.k);
+	free(s->sc.v);
 	free(s->mkey);
 	free(s->mval);
+	free(s->mgen);
 	free(s->recs);
 	free(s->grams);
 	free(s->cites);
@@ -719,98 +767,177 @@ static struct scratch *get_scratch(const bg_cx_rules *rc)
 static bool wt_add(wtable *t, uint64_t h, const char *w, size_t n, uint32_t count,
 		   bg_buf *store)
 {
+	uint64_t tag;
+	size_t i;
+
+	if (!t->gen)
+		t->gen = 1;
 	if ((t->n + 1) * 2 > t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 1024;
-		wslot *nv = calloc(nc, sizeof *nv);
-		if (!nv)
+		uint64_t *ns = calloc(nc, sizeof *ns);
+		if (!ns)
 			return false;
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->v[i].h)
-				continue;
-			size_t j = mix(t->v[i].h) & (nc - 1);
-			while (nv[j].h)
+		for (size_t k = 0; k < t->n; k++) {
+			size_t j = mix(t->e[k].h) & (nc - 1);
+			while ((ns[j] >> 32) == t->gen)
 				j = (j + 1) & (nc - 1);
-			nv[j] = t->v[i];
+			ns[j] = (uint64_t)t->gen << 32 | (k + 1);
 		}
-		free(t->v);
-		t->v = nv;
+		free(t->slot);
+		t->slot = ns;
 		t->cap = nc;
 	}
-	for (size_t i = mix(h) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		if (t->v[i].h == h) {
-			t->v[i].count += count;
-			return true;
-		}
-		if (!t->v[i].h) {
-			t->v[i].h = h;
-			t->v[i].count = count;
-			t->v[i].off = (uint32_t)(store ? store->len : 0);
-			t->v[i].len = (uint32_t)n;
-			if (store && n)
-				bg_buf_add(store, w, n);
-			t->n++;
+	for (i = mix(h) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		tag = t->slot[i];
+		if ((tag >> 32) != t->gen)
+			break;
+		if (t->e[(uint32_t)tag - 1].h == h) {
+			t->e[(uint32_t)tag - 1].count += count;
 			return true;
 		}
 	}
+	if (t->n == t->ecap) {
+		size_t na = t->ecap ? t->ecap * 2 : 1024;
+		went *ne = realloc(t->e, na * sizeof *ne);
+		if (!ne)
+			return false;
+		t->e = ne;
+		t->ecap = na;
+	}
+	t->e[t->n].h = h;
+	t->e[t->n].count = count;
+	t->e[t->n].off = (uint32_t)(store ? store->len : 0);
+	t->e[t->n].len = (uint32_t)n;
+	if (store && n)
+		bg_buf_add(store, w, n);
+	t->slot[i] = (uint64_t)t->gen << 32 | (t->n + 1);
+	t->n++;
+	return true;
 }
 
 static void wt_reset(wtable *t)
 {
-	if (t->v)
-		memset(t->v, 0, t->cap * sizeof *t->v);
 	t->n = 0;
+	if (++t->gen == 0) {           /* wrapped: clear for real */
+		if (t->slot)
+			memset(t->slot, 0, t->cap * sizeof *t->slot);
+		t->gen = 1;
+	}
 }
 
 static double wt_entropy(const wtable *t)
 {
 	double total = 0, h = 0;
 
-	for (size_t i = 0; i < t->cap; i++)
-		total += t->v[i].count;
+	for (size_t i = 0; i < t->n; i++)
+		total += t->e[i].count;
 	if (total <= 0)
 		return 0;
-	for (size_t i = 0; i < t->cap; i++) {
-		if (t->v[i].count) {
-			double p = t->v[i].count / total;
-			h -= p * log2(p);
-		}
+	for (size_t i = 0; i < t->n; i++) {
+		double p = t->e[i].count / total;
+		h -= p * log2(p);
 	}
 	return h;
 }
 
+/* The stem hash of a word (stemming it once per thread). */
+static bool stem_hash(struct scratch *s, const char *w, size_t n, uint64_t h, uint64_t *out)
+{
+	stemcache *c = &s->sc;
+	size_t i;
+
+	if (c->cap) {
+		for (i = mix(h) & (c->cap - 1); c->k[i]; i = (i + 1) & (c->cap - 1))
+			if (c->k[i] == h) {
+				*out = c->v[i];
+				return true;
+			}
+	}
+	bg_buf_clear(&s->stem);
+	bg_norm_stem(s->norm, w, n, &s->stem);
+	if (!bg_buf_ok(&s->stem))
+		return false;
+	*out = fnv(s->stem.s, s->stem.len);
+	if ((c->n + 1) * 2 > c->cap) {
+		size_t nc = c->cap ? c->cap * 2 : 4096;
+		uint64_t *nk, *nv;
+		if (nc > (1u << 22)) {          /* bound memory: start afresh */
+			memset(c->k, 0, c->cap * sizeof *c->k);
+			c->n = 0;
+			nc = c->cap;
+		}
+		if (nc != c->cap) {
+			nk = calloc(nc, sizeof *nk);
+			nv = calloc(nc, sizeof *nv);
+			if (!nk || !nv) {
+				free(nk);
+				free(nv);
+				return true;        /* no cache, still a result */
+			}
+			for (size_t k = 0; k < c->cap; k++) {
+				if (!c->k[k])
+					continue;
+				size_t j = mix(c->k[k]) & (nc - 1);
+				while (nk[j])
+					j = (j + 1) & (nc - 1);
+				nk[j] = c->k[k];
+				nv[j] = c->v[k];
+			}
+			free(c->k);
+			free(c->v);
+			c->k = nk;
+			c->v = nv;
+			c->cap = nc;
+		}
+	}
+	for (i = mix(h) & (c->cap - 1); c->k[i]; i = (i + 1) & (c->cap - 1))
+		;
+	c->k[i] = h;
+	c->v[i] = *out;
+	c->n++;
+	return true;
+}
+
 static bool map_put(struct scratch *s, const bg_node *n, uint32_t v)
 {
+	size_t i;
+
 	if ((s->mn + 1) * 2 > s->mcap) {
 		size_t nc = s->mcap ? s->mcap * 2 : 256;
 		const bg_node **nk = calloc(nc, sizeof *nk);
-		uint32_t *nv = calloc(nc, sizeof *nv);
-		if (!nk || !nv) {
+		uint32_t *nv = calloc(nc, sizeof *nv), *ng = calloc(nc, sizeof *ng);
+		if (!nk || !nv || !ng) {
 			free(nk);
 			free(nv);
+			free(ng);
 			return false;
 		}
-		for (size_t i = 0; i < s->mcap; i++) {
-			if (!s->mkey[i])
+		for (size_t k = 0; k < s->mcap; k++) {
+			if (s->mgen[k] != s->gen)
 				continue;
-			size_t j = mix((uint64_t)(uintptr_t)s->mkey[i]) & (nc - 1);
-			while (nk[j])
+			size_t j = mix((uint64_t)(uintptr_t)s->mkey[k]) & (nc - 1);
+			while (ng[j] == s->gen)
 				j = (j + 1) & (nc - 1);
-			nk[j] = s->mkey[i];
-			nv[j] = s->mval[i];
+			nk[j] = s->mkey[k];
+			nv[j] = s->mval[k];
+			ng[j] = s->gen;
 		}
 		free(s->mkey);
 		free(s->mval);
+		free(s->mgen);
 		s->mkey = nk;
 		s->mval = nv;
+		s->mgen = ng;
 		s->mcap = nc;
 	}
-	size_t i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);
-	while (s->mkey[i] && s->mkey[i] != n)
+	i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);
+	while (s->mgen[i] == s->gen && s->mkey[i] != n)
 		i = (i + 1) & (s->mcap - 1);
-	if (!s->mkey[i])
+	if (s->mgen[i] != s->gen)
 		s->mn++;
 	s->mkey[i] = n;
 	s->mval[i] = v;
+	s->mgen[i] = s->gen;
 	return true;
 }
 
@@ -818,13 +945,11 @@ static uint32_t map_get(const struct scratch *s, const bg_node *n)
 {
 	if (!s->mcap)
 		return 0;
-	for (size_t i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);;
-	     i = (i + 1) & (s->mcap - 1)) {
+	for (size_t i = mix((uint64_t)(uintptr_t)n) & (s->mcap - 1);
+	     s->mgen[i] == s->gen; i = (i + 1) & (s->mcap - 1))
 		if (s->mkey[i] == n)
 			return s->mval[i];
-		if (!s->mkey[i])
-			return 0;
-	}
+	return 0;
 }
 
 /* ----------------------------------------------------------- counts */
@@ -887,7 +1012,7 @@ static bool compound_number(const bg_cx_rules *r, const char *w, size_t n, unsig
 {
 	if (n == 0)
 		return parts >= 2;
-	if (!r->morph_first[(unsigned char)*w] && *w != 'e')
+	if (!r->morph_first[(unsigned char)*w] && !(parts && *w == 'e'))
 		return false;
 	for (size_t i = 0; i < r->nmorph; i++) {
 		size_t m = r->morph_len[i];
@@ -1150,7 +1275,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 				continue;
 			for (size_t j = i; j < i + r->ngram; j++)
 				g = mix(g ^ t->v[j].h);
-			if (!push_gram(s, g))
+			if (!push_gram(s, g | 1))   /* never 0: 0 marks a free slot */
 				return false;
 		}
 	}
@@ -1222,12 +1347,6 @@ static const char *make_label(bg_arena *a, const rec *r, bg_buf *b)
 	return bg_buf_ok(b) ? bg_arena_strndup(a, b->s, b->len) : "";
 }
 
-static int u64_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 {
 	struct scratch *s = get_scratch(r);
@@ -1247,8 +1366,11 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	s->nrec = s->ngrams = s->ncites = 0;
 	s->dsum = s->dsq = 0;
 	s->mn = 0;
-	if (s->mkey)
-		memset(s->mkey, 0, s->mcap * sizeof *s->mkey);
+	if (++s->gen == 0) {
+		if (s->mgen)
+			memset(s->mgen, 0, s->mcap * sizeof *s->mgen);
+		s->gen = 1;
+	}
 	wt_reset(&s->wt);
 	bg_buf_clear(&s->words);
 
@@ -1320,14 +1442,11 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	d->entropy = wt_entropy(&s->wt);
 	d->vocabulary = s->wt.n;
 	wt_reset(&s->st);
-	for (size_t i = 0; i < s->wt.cap; i++) {
-		const wslot *w = &s->wt.v[i];
-		if (!w->h)
-			continue;
-		bg_buf_clear(&s->stem);
-		bg_norm_stem(s->norm, s->words.s + w->off, w->len, &s->stem);
-		if (!bg_buf_ok(&s->stem) ||
-		    !wt_add(&s->st, fnv(s->stem.s, s->stem.len), NULL, 0, w->count, &s->stem))
+	for (size_t i = 0; i < s->wt.n; i++) {
+		const went *w = &s->wt.e[i];
+		uint64_t sh;
+		if (!stem_hash(s, s->words.s + w->off, w->len, w->h, &sh) ||
+		    !wt_add(&s->st, sh, NULL, 0, w->count, NULL))
 			goto fail;
 	}
 	d->entropy_stemmed = wt_entropy(&s->st);
@@ -1442,17 +1561,10 @@ static int cin_cmp(const void *a, const void *b)
 }
 
 typedef struct gpair {
-	uint64_t g;
+	uint64_t g;        /* 0 = free slot */
 	uint32_t group;
+	bool multi;
 } gpair;
-
-static int gpair_cmp(const void *a, const void *b)
-{
-	const gpair *x = a, *y = b;
-	if (x->g != y->g)
-		return x->g < y->g ? -1 : 1;
-	return x->group < y->group ? -1 : x->group > y->group;
-}
 
 static double measure(const bg_cx_doc *d, int m)
 {
@@ -1484,11 +1596,9 @@ bg_status bg_cx_corpus_finish(bg_cx_doc **docs, size_t n)
 {
 	bg_cx_doc **v = malloc((n ? n : 1) * sizeof *v), **latest;
 	uint32_t *group = NULL;
-	size_t k = 0, nl = 0, ncin = 0, npairs = 0, ngroups = 0;
+	size_t k = 0, nl = 0, ncin = 0, npairs = 0, ngroups = 0, cap;
 	cin *cins = NULL;
 	gpair *pairs = NULL;
-	uint64_t *dups = NULL;
-	size_t ndups = 0;
 	double *vals = NULL;
 	bg_status st = BG_ERR_NOMEM;
 
@@ -1575,37 +1685,37 @@ bg_status bg_cx_corpus_finish(bg_cx_doc **docs, size_t n)
 	for (size_t i = 0; i < nl; i++)
 		latest[i]->rank = i + 1;
 
-	/* duplicated phrases: sampled n-grams in two or more regulations */
+	/* duplicated phrases: sampled n-grams in two or more regulations.
+	 * One hash table over all sampled n-grams: the first group seen,
+	 * and whether another group has it too. */
 	for (size_t i = 0; i < k; i++)
 		npairs += v[i]->ngrams;
-	if (!(pairs = malloc((npairs ? npairs : 1) * sizeof *pairs)))
+	for (cap = 1024; cap < npairs * 2; cap *= 2)
+		;
+	if (!(pairs = calloc(cap, sizeof *pairs)))
 		goto out;
-	npairs = 0;
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = 0; j < v[i]->ngrams; j++) {
-			pairs[npairs].g = v[i]->grams[j];
-			pairs[npairs++].group = group[i];
+			uint64_t g = v[i]->grams[j];
+			size_t h = mix(g) & (cap - 1);
+			while (pairs[h].g && pairs[h].g != g)
+				h = (h + 1) & (cap - 1);
+			if (!pairs[h].g) {
+				pairs[h].g = g;
+				pairs[h].group = group[i];
+			} else if (pairs[h].group != group[i]) {
+				pairs[h].multi = true;
+			}
 		}
-	qsort(pairs, npairs, sizeof *pairs, gpair_cmp);
-	if (!(dups = malloc((npairs ? npairs : 1) * sizeof *dups)))
-		goto out;
-	for (size_t i = 0; i < npairs;) {
-		size_t j = i + 1;
-		bool multi = false;
-		while (j < npairs && pairs[j].g == pairs[i].g) {
-			if (pairs[j].group != pairs[i].group)
-				multi = true;
-			j++;
-		}
-		if (multi)
-			dups[ndups++] = pairs[i].g;
-		i = j;
-	}
 	for (size_t i = 0; i < k; i++) {
 		size_t d = 0;
-		for (size_t j = 0; j < v[i]->ngrams; j++)
-			if (ndups && bsearch(&v[i]->grams[j], dups, ndups, sizeof *dups, u64_cmp))
-				d++;
+		for (size_t j = 0; j < v[i]->ngrams; j++) {
+			uint64_t g = v[i]->grams[j];
+			size_t h = mix(g) & (cap - 1);
+			while (pairs[h].g != g)
+				h = (h + 1) & (cap - 1);
+			d += pairs[h].multi;
+		}
 		v[i]->dup_grams = d;
 		v[i]->dup_ratio = v[i]->ngrams ? (double)d / v[i]->ngrams : 0;
 	}
@@ -1617,6 +1727,5 @@ out:
 	free(cins);
 	free(vals);
 	free(pairs);
-	free(dups);
 	return st;
 }
