@@ -23,6 +23,7 @@
 struct concept {
 	const char *id, *label, *note, *broader;
 	const char **variants, **keys;
+	const char **plural_keys; /* key of variant + "s" when it differs, else NULL */
 	size_t nvar, avar;
 };
 
@@ -150,9 +151,33 @@ static bg_status add_variant(bg_lexicon *lex, struct concept *c, const char *v, 
 		if (!nk)
 			return BG_ERR_NOMEM;
 		c->keys = nk;
+		nk = realloc(c->plural_keys, c->avar * sizeof *nk);
+		if (!nk)
+			return BG_ERR_NOMEM;
+		c->plural_keys = nk;
 	}
 	c->variants[c->nvar] = dup;
 	c->keys[c->nvar] = k;
+	c->plural_keys[c->nvar] = NULL;
+	/* Snowball's Dutch stemmer takes "-en" off "inkomen" but only "-s"
+	 * off "inkomens": keep the key of the "-s" plural too, so that
+	 * plurals need no variant line of their own */
+	{
+		bg_buf pl = BG_BUF_INIT, pk = BG_BUF_INIT;
+		bg_buf_add(&pl, v, n);
+		bg_buf_addc(&pl, 's');
+		if (bg_buf_ok(&pl) && bg_norm_key(lex->nm, pl.s, pl.len, BG_NORM_STEM, &pk) == BG_OK &&
+		    pk.len && strcmp(pk.s, k)) {
+			c->plural_keys[c->nvar] = bg_arena_strndup(lex->arena, pk.s, pk.len);
+			if (!c->plural_keys[c->nvar]) {
+				bg_buf_release(&pl);
+				bg_buf_release(&pk);
+				return BG_ERR_NOMEM;
+			}
+		}
+		bg_buf_release(&pl);
+		bg_buf_release(&pk);
+	}
 	c->nvar++;
 	return BG_OK;
 }
@@ -615,6 +640,7 @@ void bg_lexicon_free(bg_lexicon *lex)
 	for (size_t i = 0; i < lex->nc; i++) {
 		free(lex->c[i].variants);
 		free(lex->c[i].keys);
+		free(lex->c[i].plural_keys);
 	}
 	free(lex->c);
 	for (int f = 0; f < BG_TRIG__COUNT; f++) {
@@ -680,10 +706,16 @@ const char *bg_lexicon_concept_for_key(const bg_lexicon *lex, const char *key)
 	if (!lex || !key || !*key)
 		return NULL;
 	for (size_t i = 0; i < lex->nc; i++) {
-		for (size_t j = 0; j < lex->c[i].nvar; j++) {
-			const char *v = lex->c[i].keys[j];
-			int s = match_key(key, v);
-			size_t vl = strlen(v);
+		for (size_t j = 0; j < 2 * lex->c[i].nvar; j++) {
+			const char *v = j < lex->c[i].nvar ? lex->c[i].keys[j]
+							   : lex->c[i].plural_keys[j - lex->c[i].nvar];
+			int s;
+			size_t vl;
+
+			if (!v)
+				continue;
+			s = match_key(key, v);
+			vl = strlen(v);
 			/* an exact match wins; otherwise the longest variant */
 			if (s && (s > best_score || (s == best_score && vl > best_len))) {
 				if (s == 3 || best_score < 3) {

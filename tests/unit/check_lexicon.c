@@ -1,0 +1,244 @@
+/*
+ * check_lexicon.c -- the concept lexicon: the committed lexicon/concepts.txt
+ * loads and names the concepts the project tracks; terms meet their
+ * concept through normalisation (case, plural, diminutive, inflection,
+ * compounds ending in a variant); the file format's errors are reported
+ * with file and line; triggers, abbreviations and framework declarations
+ * are read as written.  Run from the repository root (make unit).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+static bg_lexicon *lex;
+static bg_norm *nm;
+static bg_diag diag;
+
+static void setup(void)
+{
+	ck_assert_int_eq(bg_lexicon_load("lexicon/concepts.txt", &lex, &diag), BG_OK);
+	nm = bg_norm_new();
+	ck_assert_ptr_nonnull(nm);
+}
+
+static void teardown(void)
+{
+	bg_lexicon_free(lex);
+	lex = NULL;
+	bg_norm_free(nm);
+	nm = NULL;
+	bg_diag_clear(&diag);
+}
+
+static const char *concept(const char *term)
+{
+	return bg_lexicon_concept_for_term(lex, nm, term, strlen(term));
+}
+
+static bg_status parse(const char *text)
+{
+	bg_lexicon_free(lex);
+	lex = NULL;
+	bg_diag_clear(&diag);
+	return bg_lexicon_parse(text, strlen(text), "test.lex", NULL, &lex, &diag);
+}
+
+START_TEST(committed_lexicon_has_the_concepts)
+{
+	static const char *const ids[] = {
+		"inkomen", "vermogen", "partner", "huishouden", "kind", "ouder", "woning",
+	};
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+		ck_assert_msg(bg_lexicon_find(lex, ids[i]) >= 0, "no concept %s", ids[i]);
+	ck_assert_int_eq(bg_lexicon_find(lex, "no-such-concept"), -1);
+	ck_assert_uint_ge(bg_lexicon_count(lex), 7);
+	for (size_t i = 0; i < bg_lexicon_count(lex); i++) {
+		ck_assert_uint_gt(bg_lexicon_variant_count(lex, i), 0);
+		ck_assert_uint_gt(strlen(bg_lexicon_label(lex, i)), 0);
+		for (size_t j = 0; j < bg_lexicon_variant_count(lex, i); j++)
+			ck_assert_uint_gt(strlen(bg_lexicon_variant_key(lex, i, j)), 0);
+	}
+}
+END_TEST
+
+START_TEST(terms_meet_their_concept)
+{
+	ck_assert_str_eq(concept("partner"), "partner");
+	ck_assert_str_eq(concept("Partners"), "partner");
+	ck_assert_str_eq(concept("PARTNER"), "partner");
+	ck_assert_str_eq(concept("echtgenoot"), "partner");
+	ck_assert_str_eq(concept("echtgenoten"), "partner");
+	ck_assert_str_eq(concept("fiscale partner"), "partner");
+	ck_assert_str_eq(concept("partner van de belanghebbende"), "partner");
+	ck_assert_str_eq(concept("toetsingsinkomen"), "inkomen");
+	ck_assert_str_eq(concept("toetsingsinkomens"), "inkomen");
+	ck_assert_str_eq(concept("het gezamenlijke toetsingsinkomen"), "inkomen");
+	ck_assert_str_eq(concept("bijdrage-inkomen"), "inkomen");
+	ck_assert_str_eq(concept("Rendementsgrondslag"), "vermogen");
+	ck_assert_str_eq(concept("grondslag sparen en beleggen"), "vermogen");
+	ck_assert_str_eq(concept("medebewoners"), "huishouden");
+	ck_assert_str_eq(concept("kostendeler"), "huishouden");
+	ck_assert_str_eq(concept("kinderen"), "kind");
+	ck_assert_str_eq(concept("woonadres"), "woning");
+	ck_assert_ptr_null(concept("bevoegdheid"));
+	ck_assert_ptr_null(concept("Onze Minister"));
+	ck_assert_ptr_null(concept(""));
+}
+END_TEST
+
+START_TEST(triggers_are_compiled)
+{
+	const bg_trigger *t;
+
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_LIST), 0);
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_INLINE), 0);
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_NEGATIVE), 0);
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_REFERENCE), 0);
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_MODIFIER), 0);
+	ck_assert_uint_gt(bg_lexicon_trigger_count(lex, BG_TRIG_SCOPE_REGULATION), 0);
+	t = bg_lexicon_trigger(lex, BG_TRIG_INLINE, 0);
+	ck_assert_ptr_nonnull(t->regex);
+	ck_assert_ptr_nonnull(t->pattern);
+	ck_assert_ptr_nonnull(t->require);
+	ck_assert_str_eq(bg_trigger_form_name(BG_TRIG_SAME_MEANING), "same-meaning");
+}
+END_TEST
+
+START_TEST(abbreviations_and_frameworks)
+{
+	bool awir = false, wetib = false, partner = false;
+
+	for (size_t i = 0; i < bg_lexicon_abbrev_count(lex); i++) {
+		if (!strcmp(bg_lexicon_abbrev_name(lex, i), "Awir"))
+			awir = !strcmp(bg_lexicon_abbrev_bwb(lex, i), "BWBR0018472");
+		if (!strcmp(bg_lexicon_abbrev_name(lex, i), "Wet IB 2001"))
+			wetib = !strcmp(bg_lexicon_abbrev_bwb(lex, i), "BWBR0011353");
+	}
+	ck_assert(awir);
+	ck_assert(wetib);
+	ck_assert_uint_gt(bg_lexicon_framework_count(lex), 0);
+	ck_assert_str_eq(bg_lexicon_framework_bwb(lex, 0), "BWBR0018472");
+	for (size_t j = 0; j < bg_lexicon_framework_concept_count(lex, 0); j++)
+		if (!strcmp(bg_lexicon_framework_concept(lex, 0, j), "partner"))
+			partner = true;
+	ck_assert(partner);
+	ck_assert_ptr_nonnull(bg_lexicon_framework_regex(lex, 0));
+}
+END_TEST
+
+static const char minimal[] =
+	"# a comment\n"
+	"[concept huisdier]\n"
+	"label: huisdier\n"
+	"note: a pet\n"
+	"variant: huisdier\n"
+	"variant: gezelschapsdier\n"
+	"\n"
+	"[trigger inline]\n"
+	"require: verstaan\n"
+	"term: 2\n"
+	"approx: 1\n"
+	"lexicon-only: yes\n"
+	"pattern: (^|[.;] )onder ([^.;:]+?) wordt verstaan\n"
+	"[abbreviation BWBR0000001]\n"
+	"name: Whd\n"
+	"[framework BWBR0000001]\n"
+	"concepts: huisdier\n"
+	"pattern: dierenwet\n";
+
+START_TEST(minimal_lexicon)
+{
+	const bg_trigger *t;
+
+	ck_assert_int_eq(parse(minimal), BG_OK);
+	ck_assert_uint_eq(bg_lexicon_count(lex), 1);
+	ck_assert_str_eq(bg_lexicon_id(lex, 0), "huisdier");
+	ck_assert_str_eq(bg_lexicon_note(lex, 0), "a pet");
+	ck_assert_str_eq(bg_lexicon_broader(lex, 0), "");
+	ck_assert_uint_eq(bg_lexicon_variant_count(lex, 0), 2);
+	ck_assert_str_eq(bg_lexicon_variant(lex, 0, 1), "gezelschapsdier");
+	ck_assert_str_eq(concept("huisdieren"), "huisdier");
+	ck_assert_uint_eq(bg_lexicon_trigger_count(lex, BG_TRIG_INLINE), 1);
+	ck_assert_uint_eq(bg_lexicon_trigger_count(lex, BG_TRIG_NEGATIVE), 0);
+	t = bg_lexicon_trigger(lex, BG_TRIG_INLINE, 0);
+	ck_assert_int_eq(t->term_group, 2);
+	ck_assert_int_eq(t->max_cost, 1);
+	ck_assert(t->lexicon_only);
+	ck_assert_str_eq(t->require, "verstaan");
+	ck_assert_uint_eq(bg_lexicon_abbrev_count(lex), 1);
+	ck_assert_uint_eq(bg_lexicon_framework_count(lex), 1);
+	ck_assert_uint_eq(bg_lexicon_framework_concept_count(lex, 0), 1);
+}
+END_TEST
+
+/* Each malformed lexicon fails with BG_ERR_FORMAT (or IO) at its line. */
+START_TEST(format_errors_name_the_line)
+{
+	static const struct { const char *text; unsigned line; const char *msg; } bad[] = {
+		{ "[concept a]\nvariant: a\n[trigger inline]\npattern: (unclosed\n", 4, "bad trigger pattern" },
+		{ "[concept a]\nvariant: a\n[widget x]\n", 3, "unknown block kind" },
+		{ "variant: a\n", 1, "line outside a block" },
+		{ "[concept a]\nvariant a\n", 2, "expected 'key: value'" },
+		{ "[concept a]\ncolour: red\n", 2, "unknown concept key" },
+		{ "[concept a]\nvariant: a\n[concept a]\n", 3, "duplicate concept" },
+		{ "[concept a]\nvariant: a\n[trigger guess]\n", 3, "unknown trigger form" },
+		{ "[concept a]\nvariant: a\n[trigger inline]\nterm: 3\npattern: (a)\n", 5, "term group beyond" },
+		{ "[concept a]\nvariant: a\n[abbreviation X]\n", 3, "needs a BWB id" },
+		{ "[concept a\n", 1, "must end with ']'" },
+		{ "[concept a]\nvariant: ...\n", 2, "variant has no words" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_int_eq(parse(bad[i].text), BG_ERR_FORMAT);
+		ck_assert_ptr_null(lex);
+		ck_assert_uint_eq(diag.line, bad[i].line);
+		ck_assert_msg(strstr(diag.message, bad[i].msg), "case %zu: message '%s'", i,
+			      diag.message);
+		ck_assert_str_eq(diag.file, "test.lex");
+	}
+	/* file-level checks */
+	ck_assert_int_eq(parse("[concept a]\n[trigger inline]\npattern: (x)\n"), BG_ERR_FORMAT);
+	ck_assert_msg(strstr(diag.message, "no variant") != NULL, "got %s", diag.message);
+	ck_assert_int_eq(parse("[concept a]\nvariant: a\n"), BG_ERR_FORMAT);
+	ck_assert_ptr_nonnull(strstr(diag.message, "no list or inline triggers"));
+	ck_assert_int_eq(parse("[concept a]\nvariant: a\n[trigger inline]\npattern: (x)\n"
+			       "[framework BWBR0000001]\nconcepts: b\npattern: y\n"), BG_ERR_FORMAT);
+	ck_assert_ptr_nonnull(strstr(diag.message, "unknown concept"));
+	ck_assert_int_eq(parse("include no-such-file.txt\n"), BG_ERR_IO);
+	ck_assert_int_eq(bg_lexicon_load("no/such/lexicon.txt", &lex, &diag), BG_ERR_IO);
+}
+END_TEST
+
+START_TEST(default_path_follows_environment)
+{
+	unsetenv("BEGRIP_LEXICON");
+	ck_assert_str_eq(bg_lexicon_default_path(), "lexicon/concepts.txt");
+	setenv("BEGRIP_LEXICON", "/tmp/other.txt", 1);
+	ck_assert_str_eq(bg_lexicon_default_path(), "/tmp/other.txt");
+	unsetenv("BEGRIP_LEXICON");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("lexicon");
+	TCase *tc = tcase_create("lexicon");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, committed_lexicon_has_the_concepts);
+	tcase_add_test(tc, terms_meet_their_concept);
+	tcase_add_test(tc, triggers_are_compiled);
+	tcase_add_test(tc, abbreviations_and_frameworks);
+	tcase_add_test(tc, minimal_lexicon);
+	tcase_add_test(tc, format_errors_name_the_line);
+	tcase_add_test(tc, default_path_follows_environment);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
