@@ -92,7 +92,7 @@ bg_bill_format bg_bill_sniff(const char *data, size_t len)
 /* ---------------------------------------------------------- the parser */
 
 /* Kinds of list item; a list holds one kind, another kind nests. */
-enum lstyle { LS_LETTER, LS_DEGREE, LS_BULLET, LS_NUMBER, LS_TERM };
+enum lstyle { LS_LETTER, LS_DEGREE, LS_BULLET, LS_NUMBER, LS_ORDINAL, LS_TERM };
 
 #define MAX_LISTS 8
 #define MAX_CONT 8
@@ -218,32 +218,42 @@ static bool validate(struct parser *p, const unsigned char *s, size_t n)
 }
 
 /* Collapses white space (and no-break spaces) into single spaces, trims,
- * and drops Markdown bold markers "**", into b. */
+ * and drops Markdown bold markers "**", into b.  Runs of ordinary bytes
+ * are copied at once: this is the parser's inner loop. */
 static void normalise_line(bg_buf *b, const char *s, size_t n)
 {
 	bool space = false;
+	size_t i = 0;
 
 	bg_buf_clear(b);
-	for (size_t i = 0; i < n; i++) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		size_t j;
 
 		if (is_space((char)c)) {
 			space = true;
+			i++;
 			continue;
 		}
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
 			space = true;
-			i++;
+			i += 2;
 			continue;
 		}
 		if (c == '*' && i + 1 < n && s[i + 1] == '*') {
-			i++;
+			i += 2;
 			continue;
+		}
+		for (j = i + 1; j < n; j++) {
+			unsigned char d = (unsigned char)s[j];
+			if (is_space((char)d) || d == 0xC2 || d == '*')
+				break;
 		}
 		if (space && b->len)
 			bg_buf_addc(b, ' ');
 		space = false;
-		bg_buf_addc(b, (char)c);
+		bg_buf_add(b, s + i, j - i);
+		i = j;
 	}
 }
 
@@ -314,6 +324,8 @@ static size_t heading_nr(const char *s, size_t n)
 			 ((s[i] == '.' || s[i] == ':') && i + 1 < n &&
 			  (is_digit(s[i + 1]) || is_lower(s[i + 1])))))
 		i++;
+	if (i < n && s[i] == '*')
+		i++; /* "64a*": a number marked in older acts */
 	if (i < n && (is_upper(s[i]) || (unsigned char)s[i] >= 0x80))
 		return 0;
 	return i > 20 ? 0 : i;
@@ -618,7 +630,7 @@ static void do_item(struct parser *p, enum lstyle style, const char *nr,
 	} else {
 		bg_node *parent = text_parent(p), *lijst;
 		if (p->nlists == MAX_LISTS)
-			p->nlists--; /* only five styles: cannot happen */
+			p->nlists--; /* only six styles: cannot happen */
 		lijst = add(p, parent, BG_N_LIJST, NULL, NULL, NULL);
 		if (!lijst)
 			return;
@@ -678,10 +690,9 @@ static bool parse_item(const char *s, size_t n, enum lstyle *style, char *nr,
 	nr[0] = '\0';
 	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
 		/* the mark is the item's number, as the XML reader keeps
-		 * li.nr; "-", "*" and "+" become the en dash that BWB
-		 * writes for them */
+		 * li.nr "-" or "\xE2\x80\x93"; Markdown's "*" and "+" are "-" */
 		*style = LS_BULLET;
-		snprintf(nr, cap, "\xE2\x80\x93");
+		snprintf(nr, cap, "-");
 		i = 2;
 	} else if (n >= 4 && (!memcmp(s, "\xE2\x80\xA2 ", 4) || !memcmp(s, "\xE2\x80\x93 ", 4))) {
 		*style = LS_BULLET;
@@ -914,13 +925,27 @@ static bool handle_line(struct parser *p, const char *s, size_t n)
 			bool plain = is_digit(nr[strlen(nr) - 1]);
 			long expect = p->lid ? strtol(p->lid->nr, NULL, 10) + 1 : 1;
 
-			for (int k = p->nlists - 1; k >= 0; k--)
+			bool ordinal = !strcmp(nr + strspn(nr, "0123456789"), "e");
+
+			for (int k = p->nlists - 1; k >= 0; k--) {
 				if (p->lists[k].style == LS_NUMBER && plain &&
 				    p->lists[k].next == num) {
 					do_item(p, LS_NUMBER, nr, s + rest, n - rest);
 					goto done;
 				}
-			if (plain && num != expect && p->last == ':') {
+				if (p->lists[k].style == LS_ORDINAL && ordinal) {
+					do_item(p, LS_ORDINAL, nr, s + rest, n - rest);
+					goto done;
+				}
+			}
+			/* "1e.", "2e." (ten eerste, ten tweede) in older acts */
+			if (ordinal && num == 1) {
+				do_item(p, LS_ORDINAL, nr, s + rest, n - rest);
+				goto done;
+			}
+			/* after "...:" a "1." opens a numbered list, unless it is
+			 * the article's first lid */
+			if (plain && p->last == ':' && (num != expect || p->nlists)) {
 				do_item(p, LS_NUMBER, nr, s + rest, n - rest);
 				goto done;
 			}
@@ -963,8 +988,15 @@ static bool handle_line(struct parser *p, const char *s, size_t n)
 	}
 	if (p->blank || !p->al_open) {
 		flush_al(p);
+		/* a paragraph after a list: one that goes on in lower case
+		 * ("met dien verstande dat ...") ends the sentence of the
+		 * item or lid that holds the innermost list; a new sentence
+		 * belongs to the lid */
 		if (p->blank && p->nlists) {
-			close_lists(p);
+			if (title_start_ok(s, n))
+				close_lists(p);
+			else
+				p->nlists--;
 			p->defs = false;
 		}
 	}

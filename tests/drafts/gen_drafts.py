@@ -8,7 +8,7 @@ benchmark draft (draft50.*) are held below once, as data, and written as
   draft-kst.xml  officiele-publicatie Kamerstuk (kamerstuk/stuk/voorstel-wet)
   draft.md       Markdown: "## Hoofdstuk", "### Artikel", "1.", "a.", "1°.", "-"
   draft.txt      plain text wrapped at 66 columns: "Artikel 1. Titel",
-                 leden "1" without a dot, items "a)", "1°", "–" bullets
+                 leden "1" without a dot, items "a)", "1°", "-" bullets
 
 so that check_draft can assert that the XML reader and the draft parser,
 two independent implementations, build the same tree from them.  The
@@ -278,8 +278,8 @@ def xml_blocks(blocks, ind, out):
             out.append("%s<lijst type=\"%s\">" % (ind, "ongemarkeerd" if b[1] == "bullet" else "expliciet"))
             for nr, sub in b[2]:
                 out.append("%s  <li>" % ind)
-                # BWB numbers bullets with an en dash
-                out.append("%s    <li.nr>%s</li.nr>" % (ind, nr + "." if nr else "\u2013"))
+                # BWB keeps a bullet as the item's number
+                out.append("%s    <li.nr>%s</li.nr>" % (ind, nr + "." if nr else "-"))
                 xml_blocks(sub, ind + "    ", out)
                 out.append("%s  </li>" % ind)
             out.append("%s</lijst>" % ind)
@@ -393,7 +393,7 @@ def txt_blocks(blocks, out, depth=0):
             out.append("")
         else:
             for nr, sub in b[2]:
-                mark = {"letter": nr + ")", "degree": nr, "bullet": "\u2013"}[b[1]]
+                mark = {"letter": nr + ")", "degree": nr, "bullet": "-"}[b[1]]
                 ind = "    " * depth
                 out += wrap(ind + mark + " ", sub[0][1], ind + "   ")
                 txt_blocks(sub[1:], out, depth + 1)

@@ -291,6 +291,9 @@ START_TEST(list_items_nest_by_kind)
 		"   1\xC2\xB0. de houder\n"
 		"   failliet is;\n"
 		"   2\xC2\xB0 de houder overlijdt;\n"
+		"   3\xC2\xB0 de houder vertrekt,\n"
+		"\n"
+		"   een en ander na een waarschuwing;\n"
 		"c. een last opleggen.\n"
 		"\n"
 		"Dit geldt niet voor een gemeente.\n"
@@ -302,25 +305,27 @@ START_TEST(list_items_nest_by_kind)
 
 	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=1/li=a"), "een vergunning weigeren;");
 	ck_assert_ptr_nonnull(b);
-	ck_assert_int_eq(b->last_child->kind, BG_N_LIJST);
+	ck_assert_int_eq(b->first_child->next->kind, BG_N_LIJST);
 	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=1/li=b/li=1\xC2\xB0"),
 			 "de houder failliet is;");
 	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=1/li=b/li=2\xC2\xB0"),
 			 "de houder overlijdt;");
+	/* a paragraph in lower case after the sublist ends item b */
+	ck_assert_str_eq(b->last_child->text, "een en ander na een waarschuwing;");
 	/* c. returns to the letter list */
 	ck_assert_ptr_eq(find(d, BG_N_LI, "-/artikel=1/lid=1/li=c")->parent,
 			 find(d, BG_N_LI, "-/artikel=1/lid=1/li=a")->parent);
 	/* after a blank line, text closes the list: a slotzin of the lid */
 	ck_assert_int_eq(lid1->last_child->kind, BG_N_AL);
 	ck_assert_str_eq(lid1->last_child->text, "Dit geldt niet voor een gemeente.");
-	/* bullets of either kind form one list; their number is the en
-	 * dash BWB writes for them */
+	/* bullets of either kind form one list; the mark is their number,
+	 * as BWB's li.nr "-" */
 	{
 		const bg_node *l = find(d, BG_N_LID, "-/artikel=1/lid=2")->last_child;
 		ck_assert_int_eq(l->kind, BG_N_LIJST);
-		ck_assert_str_eq(l->first_child->nr, "\xE2\x80\x93");
+		ck_assert_str_eq(l->first_child->nr, "-");
 		ck_assert_str_eq(l->first_child->first_child->text, "regels over de aanvraag;");
-		ck_assert_str_eq(l->last_child->nr, "\xE2\x80\x93");
+		ck_assert_str_eq(l->last_child->nr, "-");
 		ck_assert_str_eq(l->last_child->first_child->text, "regels over de termijn.");
 		ck_assert_ptr_eq(l->first_child->next, l->last_child);
 	}
@@ -342,6 +347,31 @@ START_TEST(numbered_items_after_colon)
 	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=1/lid=1/li=2"), "de servicekosten.");
 	/* "2." after the list: item 3 was expected, so it is lid 2 */
 	ck_assert_str_eq(al_of(d, BG_N_LID, "-/artikel=1/lid=2"), "Het tweede lid.");
+	bg_doc_free(d);
+}
+END_TEST
+
+START_TEST(ordinals_and_numbered_sublists)
+{
+	bg_doc *d = parse_ok(
+		"Artikel 63b*\n"
+		"Als kosten gelden:\n"
+		"1e. de huur;\n"
+		"2e. de lasten.\n"
+		"Artikel 64\n"
+		"Het college kan:\n"
+		"a. regels stellen over:\n"
+		"1. de aanvraag;\n"
+		"2. de termijn;\n"
+		"b. vrijstelling verlenen.\n");
+
+	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=63b*/li=1e"), "de huur;");
+	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=63b*/li=2e"), "de lasten.");
+	/* "1." after an item that ends in a colon: a sublist, not lid 1 */
+	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=64/li=a/li=1"), "de aanvraag;");
+	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=64/li=a/li=2"), "de termijn;");
+	ck_assert_str_eq(al_of(d, BG_N_LI, "-/artikel=64/li=b"), "vrijstelling verlenen.");
+	ck_assert_uint_eq(count_kind(d, BG_N_LID), 0);
 	bg_doc_free(d);
 }
 END_TEST
@@ -817,6 +847,7 @@ static Suite *draft_suite(void)
 	tcase_add_test(tc, leden_with_and_without_dot);
 	tcase_add_test(tc, list_items_nest_by_kind);
 	tcase_add_test(tc, numbered_items_after_colon);
+	tcase_add_test(tc, ordinals_and_numbered_sublists);
 	tcase_add_test(tc, definitions_list);
 	tcase_add_test(tc, term_lines_only_after_the_phrase);
 	tcase_add_test(tc, continuation_and_whitespace);
