@@ -1176,8 +1176,10 @@ bg_status bg_store_regulation(bg_store *s, const char *bwb_id,
 
 	if (rows_start(out) != BG_OK)
 		return BG_ERR_NOMEM;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		bg_store_rows_release(out);
 		return fail(s, "regulation");
+	}
 	sqlite3_bind_text(st, 1, bwb_id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bg_store_reg *r;
@@ -1219,8 +1221,10 @@ bg_status bg_store_provisions(bg_store *s, int64_t reg_id, const char *address,
 
 	if (rows_start(out) != BG_OK)
 		return BG_ERR_NOMEM;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		bg_store_rows_release(out);
 		return fail(s, "provisions");
+	}
 	sqlite3_bind_int64(st, 1, reg_id);
 	sqlite3_bind_text(st, 2, address ? address : "", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
