@@ -7,8 +7,9 @@
  *
  * Run from the repository root (the sample drafts are read from
  * tests/drafts/).  The real bills are read from $BEGRIP_BILLS, default
- * ../shared/corpora/bills; when that directory is absent those tests are
- * left out with a note on stderr.
+ * corpora/bills, and the real laws from corpora/bwb (corpora/ is
+ * $BEGRIP_CORPUS when set); when a directory is absent its tests are left
+ * out with a note on stderr.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -17,11 +18,24 @@
 
 #include "draft.h"
 
+static char bills[4096], bwb[4096];
+
+/* $BEGRIP_BILLS, else CORPUS/bills (CORPUS: $BEGRIP_CORPUS or corpora/,
+ * which `make corpus` fills). */
 static const char *bills_dir(void)
 {
 	const char *d = getenv("BEGRIP_BILLS");
 
-	return d && *d ? d : "../shared/corpora/bills";
+	if (d && *d)
+		return d;
+	snprintf(bills, sizeof bills, "%s/bills", bg_default_corpus());
+	return bills;
+}
+
+static const char *bwb_dir(void)
+{
+	snprintf(bwb, sizeof bwb, "%s/bwb", bg_default_corpus());
+	return bwb;
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -832,13 +846,155 @@ START_TEST(op_amendment_forms)
 }
 END_TEST
 
+/* ---------------------------------------------------- real laws as text */
+
+/*
+ * Renders a law read from BWB XML as the plain text a drafter would paste
+ * ("Artikel 3 Titel", "1. text", "a. text", "1\xC2\xB0 text", "- text",
+ * "## Hoofdstuk 2 Titel", paragraphs between blank lines).  Returns false
+ * for what plain text cannot say: definitielijsten, tables kept as text
+ * blocks of their own, unnumbered articles, containers or list items.
+ */
+static bool render(const bg_node *n, bg_buf *b)
+{
+	static const char *const labels[BG_N__COUNT] = {
+		[BG_N_BOEK] = "Boek", [BG_N_DEEL] = "Deel", [BG_N_HOOFDSTUK] = "Hoofdstuk",
+		[BG_N_TITELDEEL] = "Titel", [BG_N_AFDELING] = "Afdeling",
+		[BG_N_PARAGRAAF] = "Paragraaf", [BG_N_SUBPARAGRAAF] = "Subparagraaf",
+		[BG_N_BIJLAGE] = "Bijlage",
+	};
+
+	for (const bg_node *c = n->first_child; c; c = c->next) {
+		const bg_node *f = c->first_child;
+
+		switch (c->kind) {
+		case BG_N_AL:
+			if (c->text[0])
+				bg_buf_addf(b, "\n%s\n", c->text);
+			continue;
+		case BG_N_ARTIKEL:
+			if (!c->nr[0])
+				return false;
+			bg_buf_addf(b, "\nArtikel %s%s%s\n", c->nr, c->heading[0] ? " " : "",
+				    c->heading);
+			break;
+		case BG_N_LIJST:
+			bg_buf_addc(b, '\n');
+			break;
+		case BG_N_LID:
+		case BG_N_LI:
+			if (!c->nr[0])
+				return false;
+			if (c->kind == BG_N_LID || (!strstr(c->nr, "\xC2\xB0") &&
+						    strcmp(c->nr, "-") && strcmp(c->nr, "\xE2\x80\x93")))
+				bg_buf_addf(b, "\n%s. ", c->nr);
+			else
+				bg_buf_addf(b, "\n%s ", c->nr);
+			/* the first text block goes on the numbered line */
+			if (f && f->kind == BG_N_AL) {
+				bg_buf_addf(b, "%s\n", f->text);
+				f = f->next;
+			} else {
+				bg_buf_addc(b, '\n');
+			}
+			for (; f; f = f->next) {
+				bg_node one = *f;
+				bg_node holder = { .first_child = &one };
+				one.next = NULL;
+				if (!render(&holder, b))
+					return false;
+			}
+			continue;
+		default:
+			if (!labels[c->kind] || !c->nr[0])
+				return false;
+			bg_buf_addf(b, "\n## %s %s %s\n", labels[c->kind], c->nr, c->heading);
+			break;
+		}
+		if (!render(c, b))
+			return false;
+	}
+	return true;
+}
+
+/* The dump without empty text blocks, which plain text cannot hold. */
+static char *dump_nonempty(const bg_doc *doc)
+{
+	bg_buf b = BG_BUF_INIT;
+	char *all = dump(doc), *p = all;
+
+	while (*p) {
+		char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p + 1) : strlen(p);
+		if (!(n >= 7 && !memcmp(p + n - 7, " text=\n", 7) && strstr(p, " al @") &&
+		      strstr(p, " al @") < p + n))
+			bg_buf_add(&b, p, n);
+		p += n;
+	}
+	free(all);
+	return bg_buf_detach(&b);
+}
+
+/*
+ * Real laws, rendered as plain text, must read back into the tree the XML
+ * gave.  Plain text is ambiguous where the XML is not (a paragraph after a
+ * list may belong to the last item or to the lid; a text block may itself
+ * begin with "a."), so the test asks for most, not all: it measured 61.5%
+ * identical trees over the 2,178 renderable files of the corpus (62.7%
+ * over every fourth file), and fails below 55%.  Every fourth file is read, to keep the test short.
+ */
+START_TEST(real_laws_as_text_read_back)
+{
+	const char *dir = bwb_dir();
+	char *arg = (char *)dir;
+	bg_filelist fl = {0};
+	size_t same = 0, tried = 0;
+
+	ck_assert_uint_eq(bg_filelist_expand(&fl, &arg, 1), 0);
+	for (size_t i = 0; i < fl.count; i += 4) {
+		bg_doc *x = NULL, *t = NULL;
+		bg_diag dg = {0};
+		bg_buf b = BG_BUF_INIT;
+
+		if (bg_doc_read_file(fl.paths[i], NULL, &x, &dg)) {
+			bg_diag_clear(&dg);
+			continue;
+		}
+		bg_buf_addf(&b, "# %s\n", bg_doc_title(x)[0] ? bg_doc_title(x) : "Regeling");
+		if (render(bg_doc_root(x), &b)) {
+			tried++;
+			/* the XML's addresses start from its regulation id */
+			bg_buf c = BG_BUF_INIT;
+			bg_buf_addf(&c, "bwb-id: %s\n%s", bg_is_bwb_id(bg_doc_bwb_id(x)) ?
+				    bg_doc_bwb_id(x) : "BWBR0000000", b.s);
+			if (bg_draft_read_memory(c.s, c.len, fl.paths[i], &t, &dg) == BG_OK) {
+				char *dx = dump_nonempty(x), *dt = dump_nonempty(t);
+				same += !strcmp(dx, dt);
+				free(dx);
+				free(dt);
+				bg_doc_free(t);
+			}
+			bg_diag_clear(&dg);
+			bg_buf_release(&c);
+		}
+		bg_buf_release(&b);
+		bg_doc_free(x);
+	}
+	bg_filelist_release(&fl);
+	fprintf(stderr, "check_draft: %zu of %zu real laws read back as the same tree from text\n",
+		same, tried);
+	ck_assert_uint_gt(tried, 100);
+	ck_assert_uint_ge(same * 100, tried * 55);
+}
+END_TEST
+
 static Suite *draft_suite(void)
 {
 	Suite *s = suite_create("draft");
 	TCase *tc = tcase_create("draft");
 	struct stat sb;
 
-	tcase_set_timeout(tc, 60);
+	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, sniff_formats);
 	tcase_add_test(tc, xml_other_root_is_refused);
 	tcase_add_test(tc, title_markdown_and_plain);
@@ -863,6 +1019,11 @@ static Suite *draft_suite(void)
 	tcase_add_test(tc, sample_draft_same_tree_in_all_formats);
 	tcase_add_test(tc, benchmark_draft_same_tree);
 	tcase_add_test(tc, op_amendment_forms);
+	if (stat(bwb_dir(), &sb) == 0 && S_ISDIR(sb.st_mode))
+		tcase_add_test(tc, real_laws_as_text_read_back);
+	else
+		fprintf(stderr, "check_draft: %s not found: real-law test left out\n",
+			bwb_dir());
 	if (stat(bills_dir(), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		tcase_add_test(tc, staatsblad_amendments);
 		tcase_add_test(tc, kamerstuk_articles);
