@@ -129,10 +129,15 @@ void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,
 		*end = *start;
 }
 
-/* Byte range of exactly the tokens [t0, t1) (no surrounding gap). */
-static void tight(const bg_toklist *l, size_t t0, size_t t1, size_t *s, size_t *e)
+void bg_diff_words(const bg_toklist *l, const char *text, size_t t0, size_t t1,
+		   size_t *s, size_t *e)
 {
-	*s = l->v[t0].start;
+	size_t p = t0 ? l->v[t0 - 1].start + l->v[t0 - 1].len : 0;
+
+	/* separators belong between the words, not to them */
+	while (p < l->v[t0].start && strchr(" \n\t,;:.", text[p]))
+		p++;
+	*s = p;
 	*e = l->v[t1 - 1].start + l->v[t1 - 1].len;
 }
 
@@ -152,7 +157,7 @@ void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,
 			break;
 		case BG_DIFF_DEL:
 			bg_diff_span(a, la, run->a0, run->a1, &gs, &ge);
-			tight(a, run->a0, run->a1, &s, &e);
+			bg_diff_words(a, ta, run->a0, run->a1, &s, &e);
 			bg_buf_add(out, ta + gs, s - gs);
 			bg_buf_adds(out, "[-");
 			bg_buf_add(out, ta + s, e - s);
@@ -160,7 +165,7 @@ void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,
 			bg_buf_add(out, ta + e, ge - e);
 			break;
 		case BG_DIFF_INS:
-			tight(b, run->b0, run->b1, &s, &e);
+			bg_diff_words(b, tb, run->b0, run->b1, &s, &e);
 			if (out->len && out->s[out->len - 1] != ' ' && out->s[out->len - 1] != ']')
 				bg_buf_addc(out, ' ');
 			bg_buf_adds(out, "{+");

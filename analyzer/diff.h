@@ -58,6 +58,15 @@ double bg_diff_distance(const bg_diff *d);
 void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,
 		  size_t *start, size_t *end);
 
+/*
+ * Byte range of the words of tokens [t0, t1) (t0 < t1) as they are to be
+ * highlighted: from just after the whitespace and separators (, ; : .)
+ * that follow the previous token -- so that an opening "<", "(" or quote
+ * is kept -- to the end of the last token.
+ */
+void bg_diff_words(const bg_toklist *l, const char *text, size_t t0, size_t t1,
+		   size_t *start, size_t *end);
+
 /* Writes "[-deleted-]{+inserted+}" word-diff of the two texts (as in
  * git diff --word-diff=plain) to out. */
 void bg_diff_write_plain(const bg_diff *d, const char *ta, size_t la,

@@ -125,7 +125,10 @@ static void side(FILE *o, const bg_diff *d, const bg_cmp_def *x, bool left)
 			hn(o, x->text + s, e - s);
 		} else {
 			size_t t0 = left ? run->a0 : run->b0, t1 = left ? run->a1 : run->b1;
-			size_t ts = w->v[t0].start, te = w->v[t1 - 1].start + w->v[t1 - 1].len;
+			size_t ts, te;
+			bg_diff_words(w, x->text, t0, t1, &ts, &te);
+			if (ts < s)
+				ts = s;
 			hn(o, x->text + s, ts - s);
 			fputs(left ? "<del>" : "<ins>", o);
 			hn(o, x->text + ts, te - ts);

@@ -93,8 +93,7 @@ static void json_explain(FILE *o, const bg_cmp_def *a, const char *na,
 		fprintf(o, "%s{\"op\": \"%s\", \"text\": ", k ? ", " : "",
 			run->op == BG_DIFF_EQ ? "eq" : run->op == BG_DIFF_DEL ? "del" : "ins");
 		if (run->op == BG_DIFF_INS) {
-			s = b->words.v[run->b0].start;
-			t = b->words.v[run->b1 - 1].start + b->words.v[run->b1 - 1].len;
+			bg_diff_words(&b->words, b->text, run->b0, run->b1, &s, &t);
 			bg_json_strn(o, b->text + s, t - s);
 		} else {
 			bg_diff_span(&a->words, la, run->a0, run->a1, &s, &t);
