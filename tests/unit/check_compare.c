@@ -344,6 +344,47 @@ START_TEST(phrase_file_errors)
 }
 END_TEST
 
+START_TEST(time_reference_differs)
+{
+	/* the same item with another reference year: the items match (time
+	 * words are not in the key), one note names both time references */
+	bg_cmp_def a = mkdef("L1", "L1/artikel=1", "het verzamelinkomen in het kalenderjaar");
+	bg_cmp_def b = mkdef("L1", "L1/artikel=1", "het verzamelinkomen in het tweede jaar "
+			     "voorafgaande aan het berekeningsjaar");
+	bg_cmp_explain e = BG_CMP_EXPLAIN_INIT;
+	bg_buf line = BG_BUF_INIT;
+
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &a), BG_OK);
+	ck_assert_int_eq(bg_cmp_prepare(nm, ph, &b), BG_OK);
+	ck_assert_str_eq(find_kind(&a.comp, BG_COMP_ITEM, 0)->key, "verzamelinkom");
+	ck_assert_str_eq(find_kind(&b.comp, BG_COMP_ITEM, 0)->key, "verzamelinkom");
+	ck_assert_uint_eq(count_kind(&b.comp, BG_COMP_TIME), 2);
+	ck_assert_int_eq(bg_cmp_explain_pair(&a, &b, &e), BG_OK);
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_int_eq(e.notes[0].kind, BG_NOTE_TIME);
+	bg_note_write(&e.notes[0], &a, "A", &b, "B", &line);
+	ck_assert_str_eq(line.s, "A uses the time reference \"kalenderjaar\"; B \"tweede jaar "
+			 "voorafgaande\", \"berekeningsjaar\".");
+	bg_buf_release(&line);
+	bg_cmp_explain_release(&e);
+	bg_cmp_def_release(&a);
+	bg_cmp_def_release(&b);
+}
+END_TEST
+
+START_TEST(framing_is_not_a_component)
+{
+	const char *t = "In deze wet wordt verstaan onder partner: de echtgenoot; en de geregistreerde partner.";
+	bg_components c = BG_COMPONENTS_INIT;
+
+	split(t, &c);
+	ck_assert_uint_eq(c.n, 2);
+	ck_assert_str_eq(c.v[0].key, "echtgenot");
+	ck_assert_int_eq(c.list_conj, BG_CONJ_EN);
+	bg_components_release(&c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("compare");
@@ -360,6 +401,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, score_bounds_and_explanations);
 	tcase_add_test(tc, connective_difference);
 	tcase_add_test(tc, phrase_file_errors);
+	tcase_add_test(tc, time_reference_differs);
+	tcase_add_test(tc, framing_is_not_a_component);
 	suite_add_tcase(s, tc);
 	return s;
 }
