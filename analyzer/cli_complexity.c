@@ -655,6 +655,8 @@ int bg_cmd_complexity(int argc, char **argv)
 		goto done;
 	}
 
+	for (size_t i = 0; i < fl.count; i++)
+		bg_cx_doc_free(run.docs[i]);   /* n-gram samples are done with */
 	rep.by = by;
 	rep.rules = rules;
 	rep.files = fl.count + bad;
@@ -719,13 +721,10 @@ done:
 	}
 	free(rep.hist);
 	free(rep.laws);
-	if (run.docs)
-		for (size_t i = 0; i < fl.count; i++)
-			bg_cx_doc_free(run.docs[i]);
 	free(run.docs);
 	free(run.oom);
 	bg_batch_release(&batch);
 	bg_filelist_release(&fl);
-	bg_cx_rules_free(rules);
+	bg_cx_rules_free(rules);   /* and every bg_cx_doc with it */
 	return rc;
 }

@@ -670,8 +670,21 @@ typedef struct rec {
 	bg_cx_counts c;
 } rec;
 
+/* Results that outlive the document: bump-allocated from 1 MB chunks
+ * owned by the thread's scratch (big allocations are mmap-backed by the C
+ * library, so they do not fragment the heap that the reader reuses for
+ * every document). */
+#define POOL_CHUNK (1u << 20)
+
+struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
 struct scratch {
 	struct scratch *next;
+	struct chunk *pool;
 	uint64_t owner;
 	bg_norm *norm;
 	bg_buf fold, words, stem;
@@ -695,6 +708,11 @@ static _Thread_local struct scratch *tls;
 
 static void scratch_free(struct scratch *s)
 {
+	while (s->pool) {
+		struct chunk *c = s->pool;
+		s->pool = c->next;
+		free(c);
+	}
 	bg_norm_free(s->norm);
 	bg_buf_release(&s->fold);
 	bg_buf_release(&s->words);
@@ -1328,7 +1346,50 @@ static void list_counts(const bg_node *lijst, bg_cx_counts *c)
 		c->items_or = items;
 }
 
-static const char *make_label(bg_arena *a, const rec *r, bg_buf *b)
+static void *pool_alloc(struct scratch *s, size_t n)
+{
+	struct chunk *c = s->pool;
+	void *p;
+
+	n = (n + 15u) & ~(size_t)15u;
+	if (!n)
+		n = 16;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > POOL_CHUNK / 4 ? n : POOL_CHUNK;
+		if (!(c = malloc(sizeof *c + size)))
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		if (size == n && s->pool) {     /* keep the current chunk current */
+			c->next = s->pool->next;
+			s->pool->next = c;
+		} else {
+			c->next = s->pool;
+			s->pool = c;
+		}
+	}
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *pool_strndup(struct scratch *s, const char *str, size_t n)
+{
+	char *p = pool_alloc(s, n + 1);
+
+	if (p) {
+		memcpy(p, str, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static char *pool_strdup(struct scratch *s, const char *str)
+{
+	return pool_strndup(s, str, strlen(str));
+}
+
+static const char *make_label(struct scratch *a, const rec *r, bg_buf *b)
 {
 	const bg_node *art = bg_node_ancestor(r->node, BG_N_ARTIKEL);
 	const bg_node *lid = bg_node_ancestor(r->node, BG_N_LID);
@@ -1344,7 +1405,7 @@ static const char *make_label(bg_arena *a, const rec *r, bg_buf *b)
 	}
 	if (!b->len)
 		bg_buf_adds(b, bg_node_kind_name(r->node->kind));
-	return bg_buf_ok(b) ? bg_arena_strndup(a, b->s, b->len) : "";
+	return bg_buf_ok(b) ? pool_strndup(a, b->s, b->len) : "";
 }
 
 bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
@@ -1352,17 +1413,12 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	struct scratch *s = get_scratch(r);
 	const bg_node *root = bg_doc_root(doc);
 	bg_cx_doc *d;
-	bg_arena *a;
 	bg_cx_counts c;
 	bool ok = true;
 
-	if (!s || !(a = bg_arena_new()))
+	if (!s || !(d = pool_alloc(s, sizeof *d)))
 		return NULL;
-	if (!(d = bg_arena_alloc(a, sizeof *d))) {
-		bg_arena_free(a);
-		return NULL;
-	}
-	d->arena = a;
+	memset(d, 0, sizeof *d);
 	s->nrec = s->ngrams = s->ncites = 0;
 	s->dsum = s->dsq = 0;
 	s->mn = 0;
@@ -1462,36 +1518,36 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	d->cit_internal = d->total.refs_internal;
 
 	/* strings */
-	d->path = bg_arena_strdup(a, bg_doc_path(doc));
-	d->bwb_id = bg_arena_strdup(a, bg_doc_bwb_id(doc));
-	d->title = bg_arena_strdup(a, bg_doc_short_title(doc)[0] ? bg_doc_short_title(doc)
+	d->path = pool_strdup(s, bg_doc_path(doc));
+	d->bwb_id = pool_strdup(s, bg_doc_bwb_id(doc));
+	d->title = pool_strdup(s, bg_doc_short_title(doc)[0] ? bg_doc_short_title(doc)
 								  : bg_doc_title(doc));
-	d->date = bg_arena_strdup(a, bg_doc_date(doc));
-	d->soort = bg_arena_strdup(a, bg_doc_soort(doc));
+	d->date = pool_strdup(s, bg_doc_date(doc));
+	d->soort = pool_strdup(s, bg_doc_soort(doc));
 	if (!d->path || !d->bwb_id || !d->title || !d->date || !d->soort)
 		goto fail;
 	if (s->ncites) {
-		if (!(d->cites = bg_arena_alloc(a, s->ncites * sizeof *d->cites)))
+		if (!(d->cites = pool_alloc(s, s->ncites * sizeof *d->cites)))
 			goto fail;
 		for (size_t i = 0; i < s->ncites; i++) {
 			d->cites[i].count = s->cites[i].count;
-			if (!(d->cites[i].bwb_id = bg_arena_strdup(a, s->cites[i].bwb_id)))
+			if (!(d->cites[i].bwb_id = pool_strdup(s, s->cites[i].bwb_id)))
 				goto fail;
 		}
 		d->ncites = s->ncites;
 	}
 
 	/* provisions */
-	if (s->nrec && !(d->provs = bg_arena_alloc(a, s->nrec * sizeof *d->provs)))
+	if (s->nrec && !(d->provs = pool_alloc(s, s->nrec * sizeof *d->provs)))
 		goto fail;
 	for (size_t i = 0; i < s->nrec; i++) {
 		const rec *rc = &s->recs[i];
 		bg_cx_prov *p = &d->provs[d->nprov++];
 		p->kind = rc->kind;
 		p->leaf = rc->kind == BG_CX_LID || (rc->kind == BG_CX_ARTIKEL && !rc->has_lid);
-		p->address = bg_arena_strdup(a, rc->node->address);
-		p->label = make_label(a, rc, &s->stem);
-		p->term = bg_arena_strndup(a, rc->term, rc->term_len);
+		p->address = pool_strdup(s, rc->node->address);
+		p->label = make_label(s, rc, &s->stem);
+		p->term = pool_strndup(s, rc->term, rc->term_len);
 		p->line = rc->node->line;
 		p->c = rc->c;
 		p->stacking = bg_cx_stacking(r, &rc->c);
@@ -1518,16 +1574,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	return d;
 fail:
 	free(d->grams);
-	bg_arena_free(a);
-	return NULL;
-}
-
-void bg_cx_doc_free(bg_cx_doc *d)
-{
-	if (!d)
-		return;
-	free(d->grams);
-	bg_arena_free(d->arena);
+	return NULL;   /* what was taken from the pool goes with the rules */
 }
 
 /* ------------------------------------------------------------ corpus */
@@ -1689,13 +1736,13 @@ bg_status bg_cx_corpus_finish(bg_cx_doc **docs, size_t n)
 	 * One hash table over all sampled n-grams: the first group seen,
 	 * and whether another group has it too. */
 	for (size_t i = 0; i < k; i++)
-		npairs += v[i]->ngrams;
-	for (cap = 1024; cap < npairs * 2; cap *= 2)
+		npairs += v[i]->grams ? v[i]->ngrams : 0;
+	for (cap = 1024; cap < npairs + npairs / 3; cap *= 2)   /* load <= 3/4 */
 		;
 	if (!(pairs = calloc(cap, sizeof *pairs)))
 		goto out;
 	for (size_t i = 0; i < k; i++)
-		for (size_t j = 0; j < v[i]->ngrams; j++) {
+		for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++) {
 			uint64_t g = v[i]->grams[j];
 			size_t h = mix(g) & (cap - 1);
 			while (pairs[h].g && pairs[h].g != g)
@@ -1709,6 +1756,8 @@ bg_status bg_cx_corpus_finish(bg_cx_doc **docs, size_t n)
 		}
 	for (size_t i = 0; i < k; i++) {
 		size_t d = 0;
+		if (!v[i]->grams)
+			continue;   /* sample already released: keep the counts */
 		for (size_t j = 0; j < v[i]->ngrams; j++) {
 			uint64_t g = v[i]->grams[j];
 			size_t h = mix(g) & (cap - 1);
@@ -1728,4 +1777,11 @@ out:
 	free(vals);
 	free(pairs);
 	return st;
+}
+void bg_cx_doc_free(bg_cx_doc *d)
+{
+	if (!d)
+		return;
+	free(d->grams);
+	d->grams = NULL;
 }

@@ -16,9 +16,10 @@
  * the compact per-document results (bg_cx_corpus_finish).
  *
  * Ownership: a bg_cx_rules is immutable once loaded and may be shared by
- * threads.  A bg_cx_doc owns everything it points at (its own arena) and is
- * freed by bg_cx_doc_free(); it does not refer to the bg_doc it came from,
- * so the document can be freed right after bg_cx_analyze().
+ * threads.  A bg_cx_doc and everything it points at live in memory pools
+ * of the rules object (one per worker thread) until bg_cx_rules_free(); it
+ * does not refer to the bg_doc it came from, so the document can be freed
+ * right after bg_cx_analyze().
  */
 #ifndef BG_COMPLEXITY_H
 #define BG_COMPLEXITY_H
@@ -117,7 +118,6 @@ typedef struct bg_cx_doc {
 	size_t rank;                 /* 1 = most complex; 0 = not ranked */
 	bg_cx_prov *provs;
 	size_t nprov;
-	bg_arena *arena;
 } bg_cx_doc;
 
 /* Names of the six ranked measures (pct[]), in order. */
@@ -125,10 +125,14 @@ extern const char *const bg_cx_rank_names[6];
 
 /*
  * Computes the measures of one document.  Thread-safe for one rules
- * object shared by many threads (each thread keeps its own scratch space,
- * released by bg_cx_rules_free).  Returns NULL when out of memory.
+ * object shared by many threads (each thread keeps its own scratch space
+ * and result pool, released by bg_cx_rules_free, which also frees every
+ * bg_cx_doc returned).  Returns NULL when out of memory.
  */
 bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc);
+/* Releases what d holds outside the pool -- its n-gram sample, needed only
+ * by bg_cx_corpus_finish(): grams becomes NULL, ngrams still counts it; the
+ * rest of d goes with bg_cx_rules_free().  NULL is fine. */
 void bg_cx_doc_free(bg_cx_doc *d);
 
 /*

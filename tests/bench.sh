@@ -61,3 +61,29 @@ awk -v b="$bw" -v x="$xw" -v bc="$bu $bs" -v xc="$xu $xs" 'BEGIN {
 	split(bc, p, " "); split(xc, q, " ");
 	printf "ratio begrip/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
 	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
+
+# ---------------------------------------------------------------------------
+# begrip complexity (analyzer/complexity.c): the same comparison for the whole
+# complexity run -- every per-provision and per-regulation measure, corpus
+# ranks, duplicated n-grams -- as CSV (no provision text read back), against
+# xmllint again, interleaved, same target.
+: >"$work/cx"
+: >"$work/xmllint2"
+i=0
+while [ "$i" -lt "$runs" ]; do
+	timed "$bin" complexity --jobs 2 --format csv "$corpus" >>"$work/cx"
+	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint2"
+	i=$((i + 1))
+done
+cw=$(median "$work/cx" 1); cu=$(median "$work/cx" 2); cs=$(median "$work/cx" 3)
+xw=$(median "$work/xmllint2" 1); xu=$(median "$work/xmllint2" 2); xs=$(median "$work/xmllint2" 3)
+crss=$(median "$work/cx" 4)
+echo
+echo "| program | wall s | user s | sys s | peak RSS |"
+echo "|---|---:|---:|---:|---:|"
+echo "| begrip complexity --jobs 2 --format csv | $cw | $cu | $cs | $((crss / 1024)) MB |"
+echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
+awk -v b="$cw" -v x="$xw" -v bc="$cu $cs" -v xc="$xu $xs" 'BEGIN {
+	split(bc, p, " "); split(xc, q, " ");
+	printf "ratio complexity/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
+	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
