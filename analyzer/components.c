@@ -481,7 +481,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			       BG_BUF_INIT, NULL, false };
 	bg_status st;
 	size_t i = 0;
-	bool in_list = false, list_cond = false;
+	bool in_list = false, list_cond = false, list_excl = false;
 	size_t list_first = 0;
 	char prev_end = 0;
 	bg_conj list_conj = BG_CONJ_NONE;
@@ -559,7 +559,14 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		}
 
 		if (endch == ':') {
-			emit_clause_start(&sp, a, e, BG_COMP_ITEM, BG_CONJ_NONE);
+			/* "... wordt niet als partner aangemerkt:" -- the items
+			 * of a list whose lead-in excludes are exclusions, and
+			 * the lead-in itself is framing */
+			list_excl = false;
+			for (size_t j = a; j < e && !list_excl; j++)
+				list_excl = match(&sp, P_EXCL, j, e, NULL) != 0;
+			if (!list_excl)
+				emit_clause_start(&sp, a, e, BG_COMP_ITEM, BG_CONJ_NONE);
 			in_list = true;
 			list_cond = trail != BG_CONJ_NONE ||
 				    match_ending(&sp, P_COND, a, e) != 0;
@@ -570,11 +577,13 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		if (!in_list && endch == ';') {
 			in_list = true;
 			list_cond = false;
+			list_excl = false;
 			list_first = out->n;
 			list_conj = BG_CONJ_NONE;
 		}
-		emit_clause_start(&sp, a, e, in_list && list_cond ? BG_COMP_CONDITION
-					: BG_COMP_ITEM, BG_CONJ_NONE);
+		emit_clause_start(&sp, a, e, in_list && list_excl ? BG_COMP_EXCLUSION :
+					in_list && list_cond ? BG_COMP_CONDITION : BG_COMP_ITEM,
+				  BG_CONJ_NONE);
 		if (in_list && (trail || lead))
 			list_conj = trail ? trail : lead;
 		if (in_list && endch != ';') {

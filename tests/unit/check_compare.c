@@ -385,6 +385,20 @@ START_TEST(framing_is_not_a_component)
 }
 END_TEST
 
+START_TEST(excluding_lead_in)
+{
+	const char *t = "Als partner wordt niet aangemerkt: a. een bloedverwant in de eerste graad; "
+			"of b. een pleegkind.";
+	bg_components c = BG_COMPONENTS_INIT;
+
+	split(t, &c);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_EXCLUSION), 2);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_ITEM), 0);
+	ck_assert_str_eq(find_kind(&c, BG_COMP_EXCLUSION, 1)->key, "pleegkind");
+	bg_components_release(&c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("compare");
@@ -403,6 +417,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, phrase_file_errors);
 	tcase_add_test(tc, time_reference_differs);
 	tcase_add_test(tc, framing_is_not_a_component);
+	tcase_add_test(tc, excluding_lead_in);
 	suite_add_tcase(s, tc);
 	return s;
 }
