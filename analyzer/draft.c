@@ -1351,53 +1351,100 @@ static const char *amend_target(bg_arena *a, const char *text)
 	return r;
 }
 
+static const char *const finite_verbs[] = {
+	"wordt", "worden", "vervalt", "vervallen", "komt", "komen",
+	"blijft", "blijven", "geldt", "gelden", "is", "zijn",
+};
+
+/* The first finite verb of s[0..n): its position, or NULL. */
+static const char *first_verb(const char *s, size_t n, size_t *which)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < sizeof finite_verbs / sizeof finite_verbs[0]; i++) {
+		const char *f = find_word(s, n, finite_verbs[i]);
+		if (f && (!best || f < best)) {
+			best = f;
+			*which = i;
+		}
+	}
+	return best;
+}
+
+/* The first provision named with a number in s[0..n), or NULL. */
+static const char *first_provision(const char *s, size_t n)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < sizeof provision_words / sizeof provision_words[0]; i++) {
+		const char *w = provision_words[i];
+		for (const char *f = s; (f = find_word(f, n - (size_t)(f - s), w)); f += strlen(w)) {
+			const char *nr = f + strlen(w);
+			if (best && f >= best)
+				break;
+			while (*nr == ' ')
+				nr++;
+			if (heading_nr(nr, strlen(nr))) {
+				best = f;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
 /*
  * The act an instruction changes: "Het Mediabesluit 2008 wordt als volgt
- * gewijzigd" gives "Mediabesluit 2008"; "In artikel 3 van de Wet X wordt
- * ..." gives "Wet X".  "" when the text names none.
+ * gewijzigd" gives "Mediabesluit 2008"; "In artikel 3, eerste lid, van de
+ * Wet X wordt ..." gives "Wet X" (up to a comma, a verb or quoted text).
+ * "" when the text names none.
  */
 static const char *amend_act(bg_arena *a, const char *text)
 {
-	static const char *const verbs[] = {
-		"wordt", "worden", "vervalt", "vervallen", "komt", "komen",
-	};
 	char *t = instruction(text);
-	size_t n = t ? strlen(t) : 0, end = n;
-	const char *s = t, *r = "";
+	size_t n = t ? strlen(t) : 0, which = 0, start = 0, end;
+	const char *verb, *prov, *r = "";
 	char *v;
 
 	if (!t)
 		return "";
-	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
-		const char *f = find_word(t, n, verbs[i]);
-		if (f && (size_t)(f - t) < end)
-			end = (size_t)(f - t);
-	}
-	if (end == n)
+	verb = first_verb(t, n, &which);
+	prov = first_provision(t, n);
+	if (prov) {
+		/* the act follows the provision: "... van de Wet X" */
+		const char *de = find_word(prov, n - (size_t)(prov - t), "van de");
+		const char *het = find_word(prov, n - (size_t)(prov - t), "van het");
+		if (!de || (het && het < de))
+			de = het;
+		if (!de)
+			goto out;
+		start = (size_t)(de - t) + (de == het ? 8 : 7);
+		for (end = start; end < n && t[end] != ',' && t[end] != '"' &&
+				  !(t[end] == '.' && end + 1 < n && t[end + 1] == ' '); end++)
+			;
+		verb = first_verb(t + start, end - start, &which);
+		if (verb)
+			end = (size_t)(verb - t);
+	} else if (verb) {
+		/* "Het Besluit X wordt ...", "In de Wet X wordt ..." */
+		end = (size_t)(verb - t);
+		static const char *const lead[] = { "in ", "aan ", "na ", "voor " };
+		for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+			if (ascii_prefix_ci(t, end, lead[i]))
+				start = strlen(lead[i]);
+		if (ascii_prefix_ci(t + start, end - start, "het "))
+			start += 4;
+		else if (ascii_prefix_ci(t + start, end - start, "de "))
+			start += 3;
+		else
+			goto out; /* no article: no name ("Voor het jaar 2027 ...") */
+	} else {
 		goto out;
-	while (end && (t[end - 1] == ' ' || t[end - 1] == ','))
+	}
+	while (end > start && (t[end - 1] == ' ' || t[end - 1] == ','))
 		end--;
-	/* a provision first: the act follows "van de" / "van het" */
-	for (size_t i = 0; i < sizeof provision_words / sizeof provision_words[0]; i++) {
-		if (find_word(t, end, provision_words[i])) {
-			const char *de = find_word(t, end, "van de");
-			const char *het = find_word(t, end, "van het");
-			if (!de || (het && het < de))
-				de = het;
-			if (!de)
-				goto out;
-			s = de + (de == het ? 8 : 7);
-			break;
-		}
-	}
-	if (s == t) {
-		if (ascii_prefix_ci(s, end, "het "))
-			s += 4;
-		else if (ascii_prefix_ci(s, end, "de "))
-			s += 3;
-	}
-	if ((size_t)(s - t) < end) {
-		v = bg_arena_strndup(a, s, end - (size_t)(s - t));
+	if (end > start) {
+		v = bg_arena_strndup(a, t + start, end - start);
 		r = v ? v : "";
 	}
 out:
@@ -1438,20 +1485,107 @@ static bool has_kind_below(const bg_node *n, bg_node_kind k)
 	return false;
 }
 
+/* "... wordt als volgt gewijzigd:": an instruction whose onderdelen
+ * follow. */
+static bool wijzig_intro(const char *t)
+{
+	char *ins = instruction(t);
+	bool r = ins && (find_word(ins, strlen(ins), "als volgt gewijzigd") ||
+			 find_word(ins, strlen(ins), "gewijzigd als volgt"));
+
+	free(ins);
+	return r;
+}
+
+/*
+ * One instruction in the form the Aanwijzingen voor de regelgeving give
+ * it: it opens with the place ("In artikel 3 ...", "Aan artikel 4 ...",
+ * "Na artikel 17 ...", "Artikel 5 ...", "Het opschrift van ...", "De Wet X
+ * wordt ingetrokken"), names a provision (or withdraws an act), and says
+ * what happens to it.  "In afwijking van artikel 3 ..." is a rule, not an
+ * instruction.
+ */
+static bool is_instruction(const char *t)
+{
+	static const char *const starts[] = {
+		"in ", "aan ", "na ", "voor ", "onder ", "artikel", "hoofdstuk",
+		"afdeling", "paragraaf", "\xC2\xA7", "titel", "bijlage", "het ", "de ",
+		"onderdeel",
+	};
+	bg_amend_action a = amend_action(t);
+	size_t n = strlen(t), i;
+	bool target;
+	char *ins;
+
+	if (a == BG_AMEND_OTHER || ascii_prefix_ci(t, n, "in afwijking"))
+		return false;
+	ins = instruction(t);
+	if (ins) {
+		/* "... blijft van toepassing", "... geldt": a rule */
+		size_t which = 0;
+		const char *v = first_verb(ins, strlen(ins), &which);
+		bool rule = v && which >= 6;
+		free(ins);
+		if (rule)
+			return false;
+	}
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (ascii_prefix_ci(t, n, starts[i]))
+			break;
+	if (i == sizeof starts / sizeof starts[0])
+		return false;
+	if (a == BG_AMEND_INTREKKEN)
+		return true;
+	if (a == BG_AMEND_WIJZIGEN)
+		return wijzig_intro(t);
+	ins = instruction(t);
+	target = false;
+	for (i = 0; ins && i < sizeof provision_words / sizeof provision_words[0] && !target; i++) {
+		const char *w = provision_words[i], *f = ins;
+		while (!target && (f = find_word(f, strlen(f), w))) {
+			const char *nr = f + strlen(w);
+			while (*nr == ' ')
+				nr++;
+			target = heading_nr(nr, strlen(nr)) > 0;
+			f += strlen(w);
+		}
+	}
+	/* "het eerste lid", "de aanhef" inside an onderdeel name no number */
+	if (!target && ins)
+		target = find_word(ins, strlen(ins), "lid") || find_word(ins, strlen(ins), "aanhef") ||
+			 find_word(ins, strlen(ins), "onderdeel") || find_word(ins, strlen(ins), "opschrift");
+	free(ins);
+	return target;
+}
+
 static bool is_amending(const bg_node *art)
 {
 	const bg_node *wat = first_al(art);
-	bg_amend_action act = wat ? amend_action(wat->text) : BG_AMEND_OTHER;
+	const bg_node *c;
+	bool lettered = true, any_lid = false, instr = false;
 
-	if (act == BG_AMEND_WIJZIGEN)
+	if (wat && wijzig_intro(wat->text))
 		return true;
-	for (const bg_node *c = art->first_child; c; c = c->next) {
+	for (c = art->first_child; c; c = c->next) {
 		if (c->kind == BG_N_ARTIKEL)
 			return true;
-		if (c->kind == BG_N_LID && (is_letter_nr(c->nr) || has_kind_below(c, BG_N_ARTIKEL)))
+		if (c->kind != BG_N_LID)
+			continue;
+		if (has_kind_below(c, BG_N_ARTIKEL))
 			return true;
+		/* onderdelen A, B, C ... each an instruction */
+		if (!any_lid && strcmp(c->nr, "A"))
+			lettered = false;
+		any_lid = true;
+		if (!is_letter_nr(c->nr))
+			lettered = false;
+		if (first_al(c) && is_instruction(first_al(c)->text))
+			instr = true;
 	}
-	return is_roman(art->nr) && act != BG_AMEND_OTHER;
+	if (any_lid && lettered && instr)
+		return true;
+	/* a Roman-numbered article that is one instruction itself */
+	return !any_lid && is_roman(art->nr) && wat && is_instruction(wat->text);
 }
 
 struct amend_list {
@@ -1571,7 +1705,7 @@ static void amend_item(struct amend_list *l, const bg_node *art, const char *act
 	amend_content(l, am, item, wat);
 	/* "Artikel 3 wordt als volgt gewijzigd: 1. ... 2. ...": the leden or
 	 * items below are sub-instructions, not new text */
-	if (am->action == BG_AMEND_WIJZIGEN && depth < 3) {
+	if (am->action == BG_AMEND_WIJZIGEN && wijzig_intro(am->text) && depth < 3) {
 		const bg_amendment *self = &l->v[idx];
 		const bg_node *const *cont = self->content;
 		size_t ncont = self->ncontent;
