@@ -721,6 +721,9 @@ done:
 	}
 	free(rep.hist);
 	free(rep.laws);
+	if (run.docs)
+		for (size_t i = 0; i < fl.count; i++)
+			bg_cx_doc_free(run.docs[i]);
 	free(run.docs);
 	free(run.oom);
 	bg_batch_release(&batch);

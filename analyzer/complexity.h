@@ -132,7 +132,8 @@ extern const char *const bg_cx_rank_names[6];
 bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc);
 /* Releases what d holds outside the pool -- its n-gram sample, needed only
  * by bg_cx_corpus_finish(): grams becomes NULL, ngrams still counts it; the
- * rest of d goes with bg_cx_rules_free().  NULL is fine. */
+ * rest of d goes with bg_cx_rules_free().  Call it once for every result
+ * (again is harmless); NULL is fine. */
 void bg_cx_doc_free(bg_cx_doc *d);
 
 /*

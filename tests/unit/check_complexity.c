@@ -117,6 +117,7 @@ START_TEST(test_definitions_lid)
 	p = prov(d, "artikel 1 lid 1 definitie kind");
 	ck_assert_uint_eq(p->c.words, 3);
 	ck_assert(fabs(p->stacking) < 1e-9);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -161,6 +162,7 @@ START_TEST(test_conditions_lid)
 	p = prov(d, "artikel 2");
 	ck_assert_uint_eq(p->c.words, 47);
 	ck_assert(fabs(p->stacking - 8.5) < 1e-9);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -191,6 +193,7 @@ START_TEST(test_regulation)
 	/* leaf stacking: 2 + 7.25 + 1.25 */
 	ck_assert(fabs(d->stacking_total - 10.5) < 1e-9);
 	ck_assert(fabs(d->stacking_max - 7.25) < 1e-9);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -213,6 +216,7 @@ START_TEST(test_entropy_flesch)
 	ck_assert_uint_eq(d->vocabulary_stemmed, 2);
 	ck_assert_uint_eq(d->total.syllables, 7);
 	ck_assert(fabs(d->flesch - 94.385) < 1e-9);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -235,6 +239,7 @@ START_TEST(test_tokens)
 	ck_assert_uint_eq(p->c.sentences, 1 + 2 + 1);
 	ck_assert_uint_eq(p->c.conditions, 0);
 	ck_assert_uint_eq(p->c.and_or, 1);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -263,6 +268,7 @@ START_TEST(test_lists)
 	ck_assert_uint_eq(p->c.conditions, 1);
 	/* 1 + 3 + 2 + depth 2 */
 	ck_assert(fabs(p->stacking - 8.0) < 1e-9);
+	bg_cx_doc_free(d);
 }
 END_TEST
 
@@ -365,6 +371,7 @@ START_TEST(test_real_lexicon)
 	ck_assert_uint_eq(cx->total.exceptions, 1);
 	ck_assert_uint_eq(cx->total.conditions, 1);
 	ck_assert_uint_eq(cx->total.sentences, 2);
+	bg_cx_doc_free(cx);
 	bg_doc_free(doc);
 	bg_cx_rules_free(r);
 }
