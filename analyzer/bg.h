@@ -24,6 +24,10 @@
 
 #include "limits.h"
 
+#ifndef BG_VERSION
+#define BG_VERSION "0.1.0"
+#endif
+
 /* ---------------------------------------------------------------- status */
 
 typedef enum bg_status {

@@ -20,14 +20,36 @@ bool bg_is_bwb_id(const char *s)
 	       s[11] == '.' || s[11] == '#';
 }
 
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Copies one value (it ends at '&'; "&amp;" was already decoded by
+ * libxml2) and undoes the URL encoding Juriconnect targets use for the
+ * printed number: "4%3A2" -> "4:2", "D_2" and "D+2" -> "D 2", so that the
+ * target compares equal to the article's kop/nr.
+ */
 static void copy_value(const char *v, char *out, size_t cap)
 {
 	size_t n = 0;
 
-	/* values end at '&'; "&amp;" was already decoded by libxml2 */
-	while (v[n] && v[n] != '&' && n + 1 < cap)
-		n++;
-	memcpy(out, v, n);
+	for (; *v && *v != '&' && n + 1 < cap; v++) {
+		if (*v == '%' && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
+			char c = (char)(hexval(v[1]) * 16 + hexval(v[2]));
+			out[n++] = c == '_' || c == '+' ? ' ' : c;
+			v += 2;
+		} else {
+			out[n++] = *v == '_' || *v == '+' ? ' ' : *v;
+		}
+	}
 	out[n] = '\0';
 }
 

@@ -128,6 +128,20 @@ START_TEST(bwb_ids)
 }
 END_TEST
 
+START_TEST(encoded_numbers_are_decoded)
+{
+	/* as found in the corpus: artikel=4%3A2, D_2, G+5 */
+	struct target t = parse("jci1.3:c:BWBR0005537&artikel=4%3A2&lid=1");
+
+	ck_assert_str_eq(t.art, "4:2");
+	t = parse("1.0:v:BWBR0002629&artikel=D_2");
+	ck_assert_str_eq(t.art, "D 2");
+	t = parse("1.0:v:BWBR0002629&artikel=G+5&lid=2%");
+	ck_assert_str_eq(t.art, "G 5");
+	ck_assert_str_eq(t.lid, "2%"); /* a stray '%' is kept */
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ref");
@@ -139,6 +153,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, not_bwb_targets);
 	tcase_add_test(tc, values_are_truncated_to_capacity);
 	tcase_add_test(tc, bwb_ids);
+	tcase_add_test(tc, encoded_numbers_are_decoded);
 	suite_add_tcase(s, tc);
 	return s;
 }
