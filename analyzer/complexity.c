@@ -1551,6 +1551,8 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 		p->line = rc->node->line;
 		p->c = rc->c;
 		p->stacking = bg_cx_stacking(r, &rc->c);
+		if (p->c.depth > d->total.depth)
+			d->total.depth = p->c.depth;   /* blocks carry no depth of their own */
 		if (!p->address || !p->label || !p->term)
 			goto fail;
 		if (p->kind != BG_CX_DEFINITION) {

@@ -184,6 +184,7 @@ START_TEST(test_regulation)
 	ck_assert_uint_eq(d->total.exceptions, 2);
 	ck_assert_uint_eq(d->total.delegations, 2);
 	ck_assert_uint_eq(d->total.lists, 2);
+	ck_assert_uint_eq(d->total.depth, 1);
 	ck_assert_uint_eq(d->cit_out, 1);
 	ck_assert_uint_eq(d->cit_internal, 1);
 	ck_assert_uint_eq(d->ncites, 1);
