@@ -1521,10 +1521,14 @@ static bool is_instruction(const char *t)
 		return false;
 	ins = instruction(t);
 	if (ins) {
-		/* "... blijft van toepassing", "... geldt": a rule */
+		/* "... blijft van toepassing", "... geldt": a rule, even
+		 * when "vervallen" comes first in a relative clause */
 		size_t which = 0;
 		const char *v = first_verb(ins, strlen(ins), &which);
-		bool rule = v && which >= 6;
+		bool rule = v && which >= 10; /* "is", "zijn" first */
+		for (size_t k = 6; k < 10; k++)
+			if (find_word(ins, strlen(ins), finite_verbs[k]))
+				rule = true;
 		free(ins);
 		if (rule)
 			return false;

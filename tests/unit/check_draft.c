@@ -988,6 +988,29 @@ START_TEST(real_laws_as_text_read_back)
 }
 END_TEST
 
+/* Articles of ordinary laws that only mention changes are no amendments;
+ * an intrekking in an invoeringswet is one. */
+START_TEST(rules_are_not_amendments)
+{
+	bg_doc *d = parse_ok(
+		"Artikel 3a\nBij ministeri\xC3\xABle regeling kan de bijlage worden gewijzigd.\n"
+		"Artikel I\nIn afwijking van artikel 25 van de Huurwet vervangt Onze Minister de tabel.\n"
+		"Artikel II\nDe bepalingen die ingevolge artikel I vervallen, blijven van toepassing.\n"
+		"Artikel III\nA. De bijdrage wordt vastgesteld op \xE2\x82\xAC 50.\nB. Zij wordt jaarlijks betaald.\n"
+		"Artikel IV\nDe Huurwet wordt ingetrokken.\n");
+	const bg_amendment *am;
+	size_t n;
+
+	ck_assert_int_eq(bg_bill_amendments(d, &am, &n), BG_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(am[0].article->nr, "IV");
+	ck_assert_int_eq(am[0].action, BG_AMEND_INTREKKEN);
+	ck_assert_str_eq(am[0].act, "Huurwet");
+	ck_assert_str_eq(am[0].target, "");
+	bg_doc_free(d);
+}
+END_TEST
+
 static Suite *draft_suite(void)
 {
 	Suite *s = suite_create("draft");
@@ -1019,6 +1042,7 @@ static Suite *draft_suite(void)
 	tcase_add_test(tc, sample_draft_same_tree_in_all_formats);
 	tcase_add_test(tc, benchmark_draft_same_tree);
 	tcase_add_test(tc, op_amendment_forms);
+	tcase_add_test(tc, rules_are_not_amendments);
 	if (stat(bwb_dir(), &sb) == 0 && S_ISDIR(sb.st_mode))
 		tcase_add_test(tc, real_laws_as_text_read_back);
 	else
