@@ -940,6 +940,12 @@ static bg_status parse(struct state *s, xmlParserCtxtPtr ctxt, const char *path)
 	s->ctxt = ctxt;
 	tagtab_init(&s->tags, ctxt->dict);
 	xmlParseDocument(ctxt);
+	/* "for expat compatibility" libxml2 records entity declarations in a
+	 * document of its own even in SAX mode; nothing reads it, it is freed */
+	if (ctxt->myDoc) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+	}
 	if (!s->err && !ctxt->wellFormed)
 		fail(s, BG_ERR_XML, "%s", "XML error");
 	if (!s->err && !s->seen_root)
