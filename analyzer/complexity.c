@@ -141,6 +141,7 @@ struct bg_cx_rules {
 	size_t *morph_len;
 	size_t nmorph;
 	bool morph_first[256]; /* first bytes of morphemes */
+	bool morph2[26][26];   /* first two letters of morphemes (a-z) */
 	double w[W__N];
 	unsigned long_words;
 	unsigned ngram;
@@ -301,6 +302,8 @@ bg_status bg_cx_rules_parse(const char *text, size_t len, const char *stop,
 				}
 				ml[r->nmorph] = (size_t)(e - b);
 				r->morph_first[(unsigned char)*b] = true;
+				if (e - b >= 2 && b[0] >= 'a' && b[0] <= 'z' && b[1] >= 'a' && b[1] <= 'z')
+					r->morph2[b[0] - 'a'][b[1] - 'a'] = true;
 				r->nmorph++;
 			}
 		} else {
@@ -1031,6 +1034,10 @@ static bool compound_number(const bg_cx_rules *r, const char *w, size_t n, unsig
 	if (n == 0)
 		return parts >= 2;
 	if (!r->morph_first[(unsigned char)*w] && !(parts && *w == 'e'))
+		return false;
+	/* quick refusal: no morpheme (nor "en") starts with these two letters */
+	if (n >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' &&
+	    !r->morph2[w[0] - 'a'][w[1] - 'a'] && !(parts && w[0] == 'e' && w[1] == 'n'))
 		return false;
 	for (size_t i = 0; i < r->nmorph; i++) {
 		size_t m = r->morph_len[i];
