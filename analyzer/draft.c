@@ -338,6 +338,8 @@ struct heading {
 	size_t nrlen;
 	const char *title;
 	size_t titlelen;
+	const char *body;    /* text after "Artikel 3." on the same line */
+	size_t bodylen;
 };
 
 static const struct {
@@ -419,15 +421,25 @@ title:
 		return true;
 	if (!title_start_ok(h->title, h->titlelen))
 		return false;
-	if (sep)
-		return true;
 	{
 		/* a short title may end in a full stop ("Wijziging Besluit
 		 * W.V.O."); a sentence is longer or ends otherwise */
 		char e = h->title[h->titlelen - 1];
-		if (e == '.')
-			return bg_count_words(h->title, h->titlelen) <= 8;
-		return e != ';' && e != ',' && e != ':';
+		bool sentence = e == ';' || e == ',' || e == ':' ||
+				(e == '.' && bg_count_words(h->title, h->titlelen) > 8);
+		if (!sentence)
+			return true;
+		if (!sep)
+			return false;
+		/* "Artikel 3. De aanvraag wordt ...": the article's text
+		 * follows its number on the same line */
+		if (h->kind != BG_N_ARTIKEL)
+			return false;
+		h->body = h->title;
+		h->bodylen = h->titlelen;
+		h->title = "";
+		h->titlelen = 0;
+		return true;
 	}
 }
 
@@ -598,6 +610,8 @@ static void do_article(struct parser *p, const struct heading *h)
 	p->art = add(p, p->ncont ? p->cont[p->ncont - 1] : NULL, BG_N_ARTIKEL,
 		     nr, title ? title : "", NULL);
 	p->narticles++;
+	if (p->art && h->bodylen)
+		add_text(p, h->body, h->bodylen);
 }
 
 static void do_lid(struct parser *p, const char *nr, const char *rest, size_t n)

@@ -247,7 +247,10 @@ START_TEST(article_forms)
 		"Artikel 5 van de Mediawet is van toepassing.\n\n"
 		"Artikel 6 is van overeenkomstige toepassing\n\n"
 		"Artikel 3:4\nTekst 3:4.\n\n"
-		"Enig artikel\nTekst enig.\n");
+		"Enig artikel\nTekst enig.\n\n"
+		"Artikel 7. De aanvraag wordt ingediend bij het college van burgemeester en wethouders.\n"
+		"Artikel 8: In deze wet wordt verstaan onder:\n"
+		"a. college: het college van burgemeester en wethouders.\n");
 
 	ck_assert_str_eq(find(d, BG_N_ARTIKEL, "-/artikel=1a")->heading, "Reikwijdte");
 	ck_assert_str_eq(find(d, BG_N_ARTIKEL, "-/artikel=2")->heading, "");
@@ -265,7 +268,13 @@ START_TEST(article_forms)
 	}
 	ck_assert_str_eq(al_of(d, BG_N_ARTIKEL, "-/artikel=3:4"), "Tekst 3:4.");
 	ck_assert_str_eq(al_of(d, BG_N_ARTIKEL, "-/artikel=~6"), "Tekst enig.");
-	ck_assert_uint_eq(count_kind(d, BG_N_ARTIKEL), 6);
+	/* a sentence after "Artikel 7." is the article's text, not its title */
+	ck_assert_str_eq(find(d, BG_N_ARTIKEL, "-/artikel=7")->heading, "");
+	ck_assert_str_eq(al_of(d, BG_N_ARTIKEL, "-/artikel=7"),
+			 "De aanvraag wordt ingediend bij het college van burgemeester en wethouders.");
+	ck_assert_str_eq(al_of(d, BG_N_ARTIKEL, "-/artikel=8"), "In deze wet wordt verstaan onder:");
+	ck_assert_ptr_nonnull(find(d, BG_N_LI, "-/artikel=8/li=a"));
+	ck_assert_uint_eq(count_kind(d, BG_N_ARTIKEL), 8);
 	bg_doc_free(d);
 }
 END_TEST
