@@ -170,12 +170,9 @@ static void uf_union(size_t *p, size_t a, size_t b)
 		p[a > b ? a : b] = a < b ? a : b;
 }
 
-static const bg_cmp *sort_ctx;
-
 static int var_cmp(const void *x, const void *y)
 {
 	const bg_cmp_variant *a = x, *b = y;
-	(void)sort_ctx;
 	if (a->nlaws != b->nlaws)
 		return a->nlaws > b->nlaws ? -1 : 1;
 	if (a->n != b->n)
@@ -248,7 +245,6 @@ static bg_status group(bg_cmp *c)
 				break;
 			}
 	}
-	sort_ctx = NULL;
 	qsort(c->var, c->nvar, sizeof *c->var, var_cmp);
 	for (size_t v = 0; v < c->nvar; v++)
 		for (size_t k = 0; k < c->var[v].n; k++)
@@ -284,12 +280,13 @@ static void *score_worker(void *arg)
 	return NULL;
 }
 
-static const bg_cmp *pair_sort_ctx;
-
-static int pair_cmp(const void *x, const void *y)
+/* qsort_r (glibc) comparator: the context is the bg_cmp, so that two
+ * comparisons may run at once in different threads. */
+static int pair_cmp(const void *x, const void *y, void *ctx)
 {
-	const bg_cmp_pair *a = &pair_sort_ctx->pairs[*(const size_t *)x];
-	const bg_cmp_pair *b = &pair_sort_ctx->pairs[*(const size_t *)y];
+	const bg_cmp *c = ctx;
+	const bg_cmp_pair *a = &c->pairs[*(const size_t *)x];
+	const bg_cmp_pair *b = &c->pairs[*(const size_t *)y];
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
 	if (a->va != b->va)
@@ -371,8 +368,7 @@ bg_status bg_cmp_run(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *defs,
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
 	pthread_mutex_destroy(&w.lock);
-	pair_sort_ctx = out;
-	qsort(out->by_score, out->npairs, sizeof *out->by_score, pair_cmp);
+	qsort_r(out->by_score, out->npairs, sizeof *out->by_score, pair_cmp, out);
 	concept_index(out);
 	return BG_OK;
 }
