@@ -108,34 +108,31 @@ static void heatmap(FILE *o, const bg_cmp *c)
 	fprintf(o, "</svg>\n");
 }
 
+/* One side of the side-by-side diff: the whole text of x, its deleted
+ * (left) or inserted (right) words highlighted.  `pos` walks the text so
+ * that every byte is printed once, escaped. */
 static void side(FILE *o, const bg_diff *d, const bg_cmp_def *x, bool left)
 {
 	const bg_toklist *w = &x->words;
-	size_t len = strlen(x->text), s, e;
+	size_t len = strlen(x->text), pos = 0, ws, we;
 
 	for (size_t r = 0; r < d->n; r++) {
 		const bg_diff_run *run = &d->v[r];
-		if (run->op == (left ? BG_DIFF_INS : BG_DIFF_DEL))
+		size_t t0 = left ? run->a0 : run->b0, t1 = left ? run->a1 : run->b1;
+		if (run->op == (left ? BG_DIFF_INS : BG_DIFF_DEL) || t0 == t1)
 			continue;
-		if (left)
-			bg_diff_span(w, len, run->a0, run->a1, &s, &e);
-		else
-			bg_diff_span(w, len, run->b0, run->b1, &s, &e);
-		if (run->op == BG_DIFF_EQ) {
-			hn(o, x->text + s, e - s);
-		} else {
-			size_t t0 = left ? run->a0 : run->b0, t1 = left ? run->a1 : run->b1;
-			size_t ts, te;
-			bg_diff_words(w, x->text, t0, t1, &ts, &te);
-			if (ts < s)
-				ts = s;
-			hn(o, x->text + s, ts - s);
+		bg_diff_words(w, x->text, t0, t1, &ws, &we);
+		if (ws < pos)
+			ws = pos;
+		hn(o, x->text + pos, ws - pos);
+		if (run->op != BG_DIFF_EQ)
 			fputs(left ? "<del>" : "<ins>", o);
-			hn(o, x->text + ts, te - ts);
+		hn(o, x->text + ws, we - ws);
+		if (run->op != BG_DIFF_EQ)
 			fputs(left ? "</del>" : "</ins>", o);
-			hn(o, x->text + te, e - te);
-		}
+		pos = we;
 	}
+	hn(o, x->text + pos, len - pos);
 }
 
 static void pair_block(FILE *o, const bg_cmp *c, const bg_cmp_pair *p)
