@@ -25,7 +25,7 @@
 
 static const char usage[] =
 	"begrip compare CONCEPT [--laws ID,...] [--format text|json|csv|html] [--output FILE]\n"
-	"                       [--pairs N] [--all-versions] [--lexicon FILE] [--phrases FILE]\n"
+	"                       [--pairs N] [--closest] [--all-versions] [--lexicon FILE] [--phrases FILE]\n"
 	"                       [--jobs N] [--corpus DIR] [PATH...]\n"
 	"       begrip compare --versions [--concept C] [--format text|json] FILE_A FILE_B";
 
@@ -382,7 +382,8 @@ static int load_tools(const char *lexpath, const char *phpath, bg_lexicon **lex,
 
 static int run_concept(const bg_defset *set, const bg_lexicon *lex, const char *concept, const char *laws,
 		       bool all_versions, bg_norm *nm, const bg_cmp_phrases *ph,
-		       unsigned jobs, const char *format, const char *output, size_t max_pairs)
+		       unsigned jobs, const char *format, const char *output, size_t max_pairs,
+		       bool closest)
 {
 	struct groups g = { 0 };
 	bool *latest = latest_versions(set, all_versions);
@@ -390,7 +391,7 @@ static int run_concept(const bg_defset *set, const bg_lexicon *lex, const char *
 	bg_cmp_def *defs = NULL;
 	size_t nd = 0;
 	bg_cmp cmp;
-	bg_cmp_report rep = { concept, &cmp, max_pairs };
+	bg_cmp_report rep = { concept, &cmp, max_pairs, closest };
 	bg_out out;
 	int rc = BG_EXIT_OK;
 
@@ -564,6 +565,7 @@ int bg_cmd_compare(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "pairs", required_argument, NULL, 'p' },
 		{ "all-versions", no_argument, NULL, 'a' },
+		{ "closest", no_argument, NULL, 'n' },
 		{ "versions", no_argument, NULL, 'V' },
 		{ "concept", required_argument, NULL, 'c' },
 		{ "lexicon", required_argument, NULL, 'L' },
@@ -576,7 +578,7 @@ int bg_cmd_compare(int argc, char **argv)
 	const char *format = "text", *corpus = NULL, *laws = NULL, *output = NULL;
 	const char *concept = NULL, *lexpath = bg_lexicon_default_path();
 	const char *phpath = bg_cmp_phrases_default_path();
-	bool all_versions = false, versions = false;
+	bool all_versions = false, versions = false, closest = false;
 	long max_pairs = -1;
 	unsigned jobs = bg_default_jobs();
 	bg_filelist fl = { 0 };
@@ -590,7 +592,7 @@ int bg_cmd_compare(int argc, char **argv)
 	char *end;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "l:f:o:p:aVc:L:P:j:C:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "l:f:o:p:anVc:L:P:j:C:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'l': laws = optarg; break;
 		case 'f': format = optarg; break;
@@ -601,6 +603,7 @@ int bg_cmd_compare(int argc, char **argv)
 				return bg_cli_usage_error("compare", usage, "--pairs wants a number (0 = all)");
 			break;
 		case 'a': all_versions = true; break;
+		case 'n': closest = true; break;
 		case 'V': versions = true; break;
 		case 'c': concept = optarg; break;
 		case 'L': lexpath = optarg; break;
@@ -649,7 +652,7 @@ int bg_cmd_compare(int argc, char **argv)
 				  output);
 	else
 		rc = run_concept(set, lex, concept, laws, all_versions, nm, ph, jobs, format, output,
-				 (size_t)max_pairs);
+				 (size_t)max_pairs, closest);
 	if (rc == BG_EXIT_OK && (batch.failed || bad))
 		rc = BG_EXIT_INPUT;
 out:

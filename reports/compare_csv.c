@@ -1,8 +1,9 @@
 /*
  * compare_csv.c -- `begrip compare --format csv`: one row per pair of
  * variants (RFC 4180, cells guarded against spreadsheet formulas by
- * bg_csv_cell), most divergent first, with both sides' laws, the score and
- * its three parts, and the differences in words joined by " | ".  Pairs of
+ * bg_csv_cell), most divergent first (closest first with --closest), with
+ * both sides' laws, the score and its three parts, and the differences in
+ * words joined by " | ".  Pairs of
  * definitions inside one variant score 0 and are not repeated: the
  * variant columns say which laws share a meaning.
  */
@@ -32,7 +33,7 @@ void bg_compare_write_csv(FILE *o, const bg_cmp_report *r)
 	fprintf(o, "concept,variant_a,variant_b,name_a,name_b,laws_a,laws_b,score,root,"
 		   "components,tokens,differences\r\n");
 	for (size_t k = 0; k < shown; k++) {
-		const bg_cmp_pair *p = &c->pairs[c->by_score[k]];
+		const bg_cmp_pair *p = bg_compare_pair_at(r, k);
 		const bg_cmp_def *a = &c->defs[c->var[p->va].rep], *b = &c->defs[c->var[p->vb].rep];
 		bg_cmp_explain e = BG_CMP_EXPLAIN_INIT;
 		char cell[32];

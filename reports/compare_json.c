@@ -2,7 +2,7 @@
  * compare_json.c -- `begrip compare --format json`: one JSON document
  * (RFC 8259) with the concept index, the variants (laws, definitions,
  * components), the matrix of variant divergences and the explained pairs,
- * most divergent first.  Diffs are lists of runs {"op": "eq"|"del"|"ins",
+ * most divergent first (closest first with --closest).  Diffs are lists of runs {"op": "eq"|"del"|"ins",
  * "text": ...} quoting the original wording.  Also `--versions`.
  */
 #include "compare_report.h"
@@ -157,7 +157,7 @@ void bg_compare_write_json(FILE *o, const bg_cmp_report *r)
 	}
 	fprintf(o, "%s],\n  \"pairs\": [", c->nvar ? "\n  " : "");
 	for (size_t k = 0; k < shown; k++) {
-		const bg_cmp_pair *p = &c->pairs[c->by_score[k]];
+		const bg_cmp_pair *p = bg_compare_pair_at(r, k);
 		const bg_cmp_def *a = &c->defs[c->var[p->va].rep], *b = &c->defs[c->var[p->vb].rep];
 		bg_buf_clear(&na);
 		bg_buf_clear(&nb);

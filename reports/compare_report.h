@@ -14,7 +14,10 @@
 typedef struct bg_cmp_report {
 	const char *concept;
 	const bg_cmp *cmp;
-	size_t max_pairs;      /* explain the N most divergent pairs; 0 = all */
+	size_t max_pairs;      /* explain the first N pairs; 0 = all */
+	bool closest;          /* pairs closest first (harmonisation candidates:
+				* meanings that differ a little), else most
+				* divergent first */
 } bg_cmp_report;
 
 void bg_compare_write_text(FILE *out, const bg_cmp_report *r);
@@ -28,6 +31,10 @@ void bg_compare_side_name(const bg_cmp *c, size_t v, bg_buf *out);
 
 /* Number of pairs to explain under r->max_pairs. */
 size_t bg_compare_pairs_shown(const bg_cmp_report *r);
+/* The k-th pair in the report's order. */
+const bg_cmp_pair *bg_compare_pair_at(const bg_cmp_report *r, size_t k);
+/* "most divergent first" or "closest first". */
+const char *bg_compare_order_name(const bg_cmp_report *r);
 
 /*
  * Versions: the definitions of one regulation in two versions, matched by

@@ -31,6 +31,17 @@ size_t bg_compare_pairs_shown(const bg_cmp_report *r)
 	return r->max_pairs && r->max_pairs < n ? r->max_pairs : n;
 }
 
+const bg_cmp_pair *bg_compare_pair_at(const bg_cmp_report *r, size_t k)
+{
+	const bg_cmp *c = r->cmp;
+	return &c->pairs[c->by_score[r->closest ? c->npairs - 1 - k : k]];
+}
+
+const char *bg_compare_order_name(const bg_cmp_report *r)
+{
+	return r->closest ? "closest first" : "most divergent first";
+}
+
 const char *bg_version_status(const bg_version_entry *e)
 {
 	if (!e->a)
@@ -143,9 +154,9 @@ void bg_compare_write_text(FILE *o, const bg_cmp_report *r)
 	}
 
 	if (shown)
-		fprintf(o, "\npairs, most divergent first (%zu of %zu)\n", shown, c->npairs);
+		fprintf(o, "\npairs, %s (%zu of %zu)\n", bg_compare_order_name(r), shown, c->npairs);
 	for (size_t k = 0; k < shown; k++) {
-		const bg_cmp_pair *p = &c->pairs[c->by_score[k]];
+		const bg_cmp_pair *p = bg_compare_pair_at(r, k);
 		const bg_cmp_def *a = &c->defs[c->var[p->va].rep], *b = &c->defs[c->var[p->vb].rep];
 		bg_buf_clear(&na);
 		bg_buf_clear(&nb);
