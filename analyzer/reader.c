@@ -263,9 +263,16 @@ static void xml_error_handler(void *ctx, xmlErrorPtr e)
 		s->err = BG_ERR_HOSTILE;
 	if (e->code == XML_ERR_INTERNAL_ERROR && e->message && strstr(e->message, "Huge"))
 		s->err = BG_ERR_LIMIT;
-	bg_diag_set(s->diag, s->err, s->name, (unsigned)e->line,
-		    (unsigned)(e->int2 > 0 ? e->int2 : 0), "%s",
-		    e->message ? e->message : "XML error");
+	/* errors raised outside the parser (encoding) carry no position */
+	if (e->line > 0)
+		bg_diag_set(s->diag, s->err, s->name, (unsigned)e->line,
+			    (unsigned)(e->int2 > 0 ? e->int2 : 0), "%s",
+			    e->message ? e->message : "XML error");
+	else
+		bg_diag_set(s->diag, s->err, s->name,
+			    (unsigned)xmlSAX2GetLineNumber(s->ctxt),
+			    (unsigned)xmlSAX2GetColumnNumber(s->ctxt), "%s",
+			    e->message ? e->message : "XML error");
 }
 
 /* Appends character data, collapsing XML white space and no-break spaces
@@ -939,7 +946,12 @@ static bg_status parse(struct state *s, xmlParserCtxtPtr ctxt, const char *path)
 {
 	s->ctxt = ctxt;
 	tagtab_init(&s->tags, ctxt->dict);
+	/* Errors raised without the parser context (encoding conversion,
+	 * I/O) would otherwise go to libxml2's generic handler, which prints
+	 * on stderr; this thread's global handler sends them to ours too. */
+	xmlSetStructuredErrorFunc(s, xml_error_handler);
 	xmlParseDocument(ctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	/* "for expat compatibility" libxml2 records entity declarations in a
 	 * document of its own even in SAX mode; nothing reads it, it is freed */
 	if (ctxt->myDoc) {

@@ -55,6 +55,8 @@ w("not-xml.xml", "Dit is geen XML, maar een brief.\n")
 w("wrong-root.xml", '<?xml version="1.0"?><html><body><p>artikel 1</p></body></html>')
 w("invalid-utf8.xml", B.encode() + b"<al>a\xc3\x28 b \xff</al></wetgeving>")
 w("latin1-as-utf8.xml", b'<?xml version="1.0" encoding="UTF-8"?>' + B.encode() + b"<al>Financi\xeble</al></wetgeving>")
+w("broken-utf16.xml", b"\xff\xfe" + (B + "<al>a").encode("utf-16-le") + b"\x00\xd8\x41\x00"
+  + "</al></wetgeving>".encode("utf-16-le"))
 w("nul-byte.xml", B.encode() + b"<al>a\x00b</al></wetgeving>")
 w("xxe-file.xml", '<!DOCTYPE wetgeving [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + B + "<al>&x;</al></wetgeving>")
 w("xxe-http.xml", '<!DOCTYPE wetgeving [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>' + B + "<al>&x;</al></wetgeving>")
@@ -84,6 +86,7 @@ not-xml.xml|1|
 wrong-root.xml|1|not a BWB document: root element <html>
 invalid-utf8.xml|1|
 latin1-as-utf8.xml|1|
+broken-utf16.xml|1|
 nul-byte.xml|1|
 xxe-file.xml|1|document type declares entities or an external subset (refused)
 xxe-http.xml|1|document type declares entities or an external subset (refused)
