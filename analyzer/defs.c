@@ -347,6 +347,9 @@ static bool plausible_term(const char *s, size_t n)
 		"ingang", "inachtneming", "betrekking", "toepassing", "uitzondering",
 		"behulp", "name", "ingangsdatum", "dien",
 	};
+	static const char *const preps[] = {
+		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",
+	};
 	size_t words = 0;
 	bool letter = false;
 
@@ -381,6 +384,10 @@ static bool plausible_term(const char *s, size_t n)
 					return false;
 				}
 			}
+			/* a preposition cannot start a term ("tot leden") */
+			for (size_t k = 0; words == 1 && k < sizeof preps / sizeof *preps; k++)
+				if (j - i == strlen(preps[k]) && !strncasecmp(s + i, preps[k], j - i))
+					return false;
 		}
 		i = j;
 	}
@@ -539,6 +546,34 @@ static size_t words_in(const char *s, size_t n)
 	return bg_count_words(s, n);
 }
 
+/* "het opleidingsinstituut dat met een erkenning als bedoeld in": a head
+ * with a relative clause describes in its own words and merely mentions a
+ * provision; "degene die ingevolge artikel 5a" points. */
+static bool relative_head(const char *low, size_t n)
+{
+	static const char *const rel[] = {
+		" die ", " dat ", " welke ", " waarvan ", " waarin ", " waarop ", " waarbij ",
+		" waarmee ", " wiens ", " wier ",
+	};
+	size_t e = n;
+
+	while (e && low[e - 1] == ' ')
+		e--;
+	if (e >= 4 && !memcmp(low + e - 4, " die", 4))
+		return false;
+	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+		size_t rl = strlen(rel[k]);
+		char pad[512];
+		size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
+		pad[0] = ' ';
+		memcpy(pad + 1, low, pn);
+		pad[pn + 1] = ' ';
+		if (memmem(pad, pn + 2, rel[k], rl))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Looks at a definition body: when it points to another provision (a
  * reference trigger near its start), the record becomes a reference,
@@ -571,7 +606,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
-	if (!same_meaning && words_in(body, head_end) > MAX_HEAD_WORDS) {
+	if (!same_meaning && (words_in(body, head_end) > MAX_HEAD_WORDS ||
+			      relative_head(low.s, head_end))) {
 		bg_buf_release(&low);
 		return;
 	}
@@ -744,7 +780,8 @@ static void deflist(struct ex *x, const bg_node *dl)
 			continue;
 		eo = term->text_len;
 		clean_term(term->text, &so, &eo);
-		if (eo <= so)
+		/* definitielijst markup also lists appointments ("tot leden:") */
+		if (eo <= so || !plausible_term(term->text + so, eo - so))
 			continue;
 		d = new_def(x, it, it, term->text + so, eo - so, BG_DEF_OWN, &sc);
 		if (!d)

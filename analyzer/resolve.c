@@ -321,14 +321,21 @@ static bg_status resolve_targets(bg_defset *set)
 
 		if (d->kind != BG_DEF_REFERENCE && d->kind != BG_DEF_MODIFIED_REFERENCE)
 			continue;
-		if (d->ref_marked_up && d->target_bwb_id[0])
-			continue;
 		bg_defs_lower(d->ref_text, strlen(d->ref_text), &low);
 		if (!bg_buf_ok(&low)) {
 			bg_buf_release(&low);
 			return BG_ERR_NOMEM;
 		}
 		parse_ref(set, d, low.s, low.len, &t);
+		if (d->ref_marked_up && d->target_bwb_id[0]) {
+			/* markup often names the article only: the text has the lid */
+			if (!d->target_lid[0] && t.lid[0] && same_nr(t.article, d->target_article) &&
+			    !(d->target_lid = bg_arena_strdup(set->arena, t.lid))) {
+				bg_buf_release(&low);
+				return BG_ERR_NOMEM;
+			}
+			continue;
+		}
 		if (!t.resolved)
 			continue;
 		d->target_bwb_id = t.bwb;
