@@ -121,11 +121,17 @@ enum { NAME_MAX_LEN = 50 };
  * the longest name the lexicon's abbreviations give for the BWB id that
  * fits, else cut at a word boundary.
  */
+static const char *short_name(struct build *b, const char *bwb_id, const char *t);
+
 static const char *law_name(struct build *b, const bg_def *d)
 {
 	const bg_deflaw *l = bg_defset_law(b->set, d->doc_index);
-	const char *t = l && l->short_title[0] ? l->short_title :
-			d->law_title[0] ? d->law_title : d->bwb_id;
+	return short_name(b, d->bwb_id, l && l->short_title[0] ? l->short_title :
+				       d->law_title[0] ? d->law_title : d->bwb_id);
+}
+
+static const char *short_name(struct build *b, const char *bwb_id, const char *t)
+{
 	const char *best = NULL;
 	size_t n = strlen(t);
 	bg_buf cut = BG_BUF_INIT;
@@ -135,7 +141,7 @@ static const char *law_name(struct build *b, const bg_def *d)
 	for (size_t i = 0; i < bg_lexicon_abbrev_count(b->lex); i++) {
 		const char *nm = bg_lexicon_abbrev_name(b->lex, i);
 		size_t k = strlen(nm);
-		if (strcmp(bg_lexicon_abbrev_bwb(b->lex, i), d->bwb_id) || k > NAME_MAX_LEN)
+		if (strcmp(bg_lexicon_abbrev_bwb(b->lex, i), bwb_id) || k > NAME_MAX_LEN)
 			continue;
 		if (!best || k > strlen(best))
 			best = nm;
@@ -209,6 +215,9 @@ static void root_label(struct build *b, const bg_def *d, bg_buf *out)
 	const char *bwb = d->root ? d->root->bwb_id : d->target_bwb_id;
 	const char *art = d->root ? d->root->article : d->target_article;
 	const char *t = d->root ? law_name(b, d->root) : bg_defset_title(b->set, bwb);
+
+	if (!d->root && t)
+		t = short_name(b, bwb, t);
 
 	bg_buf_clear(out);
 	bg_buf_addf(out, "%s artikel %s", t && t[0] ? t : bwb, art);
