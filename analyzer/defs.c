@@ -949,12 +949,28 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	if (form_match(x->lex, BG_TRIG_NOT_DEFINITION, low, n, &m))
 		return NULL;
 
-	if (list && form_match(x->lex, BG_TRIG_LIST, low, n, &m)) {
+	if (form_match(x->lex, BG_TRIG_LIST, low, n, &m)) {
+		const bg_node *last = NULL;
+
 		find_scope(x, al, al->text, low, n, &sc);
-		for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next)
-			if (li->kind == BG_N_LI)
-				list_item(x, li, &sc);
-		return list;
+		if (list) {
+			for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next)
+				if (li->kind == BG_N_LI)
+					list_item(x, li, &sc);
+			return list;
+		}
+		/* no list markup: the items are the paragraphs (or leden)
+		 * that follow, "term: body" each, up to the first that is not */
+		for (const bg_node *sib = al->next; sib && x->st == BG_OK; sib = sib->next) {
+			size_t before = x->set->n;
+			if (sib->kind != BG_N_AL && sib->kind != BG_N_LID)
+				break;
+			list_item(x, sib, &sc);
+			if (x->set->n == before)
+				break;
+			last = sib;
+		}
+		return last;
 	}
 
 	prov = bg_node_provision(al);

@@ -159,6 +159,25 @@ START_TEST(definition_list_items)
 }
 END_TEST
 
+START_TEST(list_without_list_markup)
+{
+	extract(HEAD2012("BWBR0099009")
+		ART("1", AL("In deze regeling wordt verstaan onder:")
+			AL("Onze Minister: de Minister van Financiën;")
+			AL("partner: de echtgenoot.")
+			AL("Deze regeling geldt tot 2030."))
+		ART("2", AL("In dit besluit wordt verstaan onder:")
+			LID("1", AL("AIVD: de Algemene Inlichtingen- en Veiligheidsdienst;"))
+			LID("2", AL("klager: degene die een klacht indient.")))
+		TAIL2012);
+	ck_assert_uint_eq(bg_defset_count(set), 4);
+	ck_assert_str_eq(must(NULL, "1", "", "", "partner")->text, "de echtgenoot.");
+	ck_assert_str_eq(must(NULL, "1", "", "", "Onze Minister")->scope_text, "In deze regeling");
+	ck_assert_str_eq(must(NULL, "2", "2", "", "klager")->scope_text, "In dit besluit");
+	ck_assert_ptr_nonnull(must(NULL, "2", "1", "", "AIVD"));
+}
+END_TEST
+
 START_TEST(definitielijst_items)
 {
 	const bg_def *d;
@@ -421,6 +440,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, definition_list_items);
+	tcase_add_test(tc, list_without_list_markup);
 	tcase_add_test(tc, definitielijst_items);
 	tcase_add_test(tc, inline_forms);
 	tcase_add_test(tc, negative_forms);
