@@ -220,7 +220,9 @@ static void root_label(struct build *b, const bg_def *d, bg_buf *out)
 		t = short_name(b, bwb, t);
 
 	bg_buf_clear(out);
-	bg_buf_addf(out, "%s artikel %s", t && t[0] ? t : bwb, art);
+	bg_buf_adds(out, t && t[0] ? t : bwb);
+	if (art[0])
+		bg_buf_addf(out, " artikel %s", art);
 	if (d->chain_status[0] && strcmp(d->chain_status, "ok"))
 		bg_buf_addf(out, " (chain %s)", d->chain_status);
 }
