@@ -32,12 +32,12 @@
 
 enum pkind {
 	P_EXCL, P_COND, P_TIME, P_CONJ_EN, P_CONJ_OF, P_STOP, P_REF, P_REFEND, P_FRAME,
-	P__N
+	P_COPULA, P__N
 };
 
 static const char *const pkind_names[P__N] = {
 	"exclusion", "condition", "time", "conj-en", "conj-of", "stop", "ref", "refend",
-	"frame"
+	"frame", "copula"
 };
 
 struct phrase {
@@ -554,6 +554,15 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 					words += is_word(tk(&sp, j));
 				a = f;
 				if (endch == ':' && words <= 3)
+					a = e;
+			}
+			/* "Toetsingsinkomen is:", "Inkomen omvat:" -- the term and
+			 * a copula before a list are framing too */
+			if (endch == ':' && match_ending(&sp, P_COPULA, a, e)) {
+				size_t words = 0;
+				for (size_t j = a; j < e; j++)
+					words += is_word(tk(&sp, j));
+				if (words <= 4)
 					a = e;
 			}
 		}

@@ -382,6 +382,11 @@ START_TEST(framing_is_not_a_component)
 	ck_assert_str_eq(c.v[0].key, "echtgenot");
 	ck_assert_int_eq(c.list_conj, BG_CONJ_EN);
 	bg_components_release(&c);
+	/* a term and a copula before a list */
+	split("Toetsingsinkomen is: het op het berekeningsjaar betrekking hebbende inkomensgegeven.", &c);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_ITEM), 1);
+	ck_assert_str_eq(find_kind(&c, BG_COMP_ITEM, 0)->key, "betrek hebbend inkomensgegev");
+	bg_components_release(&c);
 }
 END_TEST
 
