@@ -276,40 +276,66 @@ static void xml_error_handler(void *ctx, xmlErrorPtr e)
 }
 
 /* Appends character data, collapsing XML white space and no-break spaces
- * into single spaces and dropping leading white space. */
+ * into single spaces and dropping leading white space.  The output is
+ * never longer than the input plus one pending space, so room for that is
+ * made once and the bytes are written directly. */
 static void add_text(struct state *s, const char *p, size_t n)
 {
 	bg_buf *b = s->cap;
+	size_t limit = b->cap_limit ? b->cap_limit : (size_t)BG_MAX_TEXT * 64;
+	char *o, *start;
+	bool pending = s->pending_space;
 
+	if (b->failed || n + 1 > limit - b->len) {
+		/* near the limit: byte by byte, so that the limit applies to the
+		 * collapsed text */
+		for (size_t i = 0; i < n && !b->failed; i++) {
+			unsigned char c = (unsigned char)p[i];
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+				pending = true;
+			} else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+				pending = true;
+				i++;
+			} else {
+				if (pending && b->len)
+					bg_buf_addc(b, ' ');
+				pending = false;
+				bg_buf_addc(b, (char)c);
+			}
+		}
+		s->pending_space = pending;
+		if (b->failed)
+			fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
+		return;
+	}
+	/* make room for n + 1 bytes: add them, then take them back */
+	bg_buf_add(b, p, n);
+	bg_buf_addc(b, ' ');
+	if (b->failed) {
+		fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
+		return;
+	}
+	b->len -= n + 1;
+	start = b->s;
+	o = b->s + b->len;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			s->pending_space = true;
-			continue;
-		}
-		if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
-			s->pending_space = true;
+			pending = true;
+		} else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+			pending = true;
 			i++;
-			continue;
+		} else {
+			if (pending && o != start)
+				*o++ = ' ';
+			pending = false;
+			*o++ = (char)c;
 		}
-		/* copy the run of non-space bytes at once */
-		size_t j = i + 1;
-		while (j < n) {
-			unsigned char d = (unsigned char)p[j];
-			if (d == ' ' || d == '\n' || d == '\t' || d == '\r' ||
-			    (d == 0xC2 && j + 1 < n && (unsigned char)p[j + 1] == 0xA0))
-				break;
-			j++;
-		}
-		if (s->pending_space && b->len)
-			bg_buf_addc(b, ' ');
-		s->pending_space = false;
-		bg_buf_add(b, p + i, j - i);
-		i = j - 1;
 	}
-	if (b->failed)
-		fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
+	s->pending_space = pending;
+	b->len = (size_t)(o - start);
+	b->s[b->len] = '\0';
 }
 
 static const char *arena_str(struct state *s, const char *p, size_t n)

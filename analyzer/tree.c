@@ -113,13 +113,15 @@ void bg_node_link(const bg_doc *doc, const bg_node *n, bg_buf *b)
 size_t bg_count_words(const char *s, size_t n)
 {
 	size_t w = 0;
-	bool in = false;
+	unsigned prev_space = 1;
 
+	/* branch-free: a word starts at a non-space after a space (or at 0);
+	 * word boundaries are too frequent for the branch predictor */
 	for (size_t i = 0; i < n; i++) {
-		bool sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-		if (!sp && !in)
-			w++;
-		in = !sp;
+		unsigned char c = (unsigned char)s[i];
+		unsigned sp = (c == ' ') | (c == '\n') | (c == '\t') | (c == '\r');
+		w += prev_space & (sp ^ 1u);
+		prev_space = sp;
 	}
 	return w;
 }
