@@ -593,7 +593,7 @@ static void do_container(struct parser *p, const struct heading *h)
 	if (!n)
 		return;
 	if (p->ncont == MAX_CONT)
-		p->ncont--; /* cannot happen: ranks are strictly increasing */
+		p->ncont--; /* cannot happen: open containers differ in kind */
 	p->cont[p->ncont] = n;
 	p->rank[p->ncont++] = h->rank;
 }
@@ -619,8 +619,11 @@ static void do_lid(struct parser *p, const char *nr, const char *rest, size_t n)
 	structural(p);
 	close_lists(p);
 	if (!p->art) {
-		/* the text before closed the act (slotformulering) */
-		add_text(p, nr, strlen(nr));
+		/* the text before closed the act (slotformulering): the
+		 * numbered line is text of the act */
+		char num[40];
+		snprintf(num, sizeof num, "%s.", nr);
+		add_text(p, num, strlen(num));
 		add_text(p, rest, n);
 		return;
 	}
