@@ -745,6 +745,80 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 	bg_buf_release(&text);
 }
 
+/* "a.", "1°", "2)": an item number on its own. */
+static bool item_number(const bg_node *n, char *nr, size_t cap)
+{
+	size_t len = n->text_len, k = 0;
+
+	if (n->kind != BG_N_AL || !len || len > 6)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)n->text[i];
+		if (c == '.' || c == ')' || c == ' ')
+			continue;
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80))
+			return false;
+		if (k + 1 < cap)
+			nr[k++] = (char)c;
+	}
+	nr[k] = '\0';
+	return k > 0;
+}
+
+/*
+ * Definitions laid out as a table, which the reader flattens into
+ * paragraphs: ["a."] "term" ": body" per row.  Returns the last paragraph
+ * used, or NULL when the paragraphs after `al` are not such rows.
+ */
+static const bg_node *table_rows(struct ex *x, const bg_node *al, const struct scope *sc)
+{
+	const bg_node *n = al->next, *last = NULL;
+	bg_buf body = BG_BUF_INIT;
+
+	while (n && x->st == BG_OK) {
+		const bg_node *term = n, *def;
+		char nr[16] = "";
+		size_t so = 0, eo, off = 0;
+		bg_def *d;
+
+		if (item_number(n, nr, sizeof nr))
+			term = n->next;
+		if (!term || term->kind != BG_N_AL || !term->text_len || term->text_len > 120)
+			break;
+		def = term->next;
+		eo = term->text_len;
+		if (memchr(term->text, ':', eo) && term->text[eo - 1] != ':')
+			break; /* "term: body" in one paragraph: not a table row */
+		if (!def || def->kind != BG_N_AL || !def->text_len ||
+		    (def->text[0] != ':' && term->text[eo - 1] != ':'))
+			break;
+		clean_term(term->text, &so, &eo);
+		if (eo <= so || !plausible_term(term->text + so, eo - so))
+			break;
+		d = new_def(x, bg_node_provision(term), term, term->text + so, eo - so, BG_DEF_OWN, sc);
+		if (!d)
+			break;
+		if (nr[0])
+			d->item = dup(x, nr, strlen(nr));
+		while (off < def->text_len && (def->text[off] == ':' || def->text[off] == ' '))
+			off++;
+		/* a column of its own for the colon: the body is the next one */
+		if (off == def->text_len && def->next && def->next->kind == BG_N_AL &&
+		    def->next->text_len) {
+			def = def->next;
+			off = 0;
+		}
+		bg_buf_clear(&body);
+		bg_buf_add(&body, def->text + off, def->text_len - off);
+		d->text = dup(x, body.s, body.len);
+		analyse_body(x, d, bg_node_provision(def), body.s, body.len, false);
+		last = def;
+		n = def->next;
+	}
+	bg_buf_release(&body);
+	return last;
+}
+
 static void deflist(struct ex *x, const bg_node *dl)
 {
 	struct scope sc;
@@ -959,6 +1033,9 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 					list_item(x, li, &sc);
 			return list;
 		}
+		/* a table flattened to paragraphs: "a." "term" ": body" */
+		if ((last = table_rows(x, al, &sc)) != NULL)
+			return last;
 		/* no list markup: the items are the paragraphs (or leden)
 		 * that follow, "term: body" each, up to the first that is not */
 		for (const bg_node *sib = al->next; sib && x->st == BG_OK; sib = sib->next) {

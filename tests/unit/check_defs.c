@@ -178,6 +178,20 @@ START_TEST(list_without_list_markup)
 }
 END_TEST
 
+START_TEST(table_rows_flattened)
+{
+	extract(HEAD2012("BWBR0099010")
+		ART("1", AL("In deze verordening wordt verstaan onder:")
+			AL("a.") AL("productschap") AL(": het Productschap Vis;")
+			AL("b.") AL("bestuur") AL(":") AL("het bestuur van het productschap;")
+			AL("Dit artikel treedt in werking op 1 januari."))
+		TAIL2012);
+	ck_assert_uint_eq(bg_defset_count(set), 2);
+	ck_assert_str_eq(must(NULL, "1", "", "a", "productschap")->text, "het Productschap Vis;");
+	ck_assert_str_eq(must(NULL, "1", "", "b", "bestuur")->text, "het bestuur van het productschap;");
+}
+END_TEST
+
 START_TEST(definitielijst_items)
 {
 	const bg_def *d;
@@ -441,6 +455,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, definition_list_items);
 	tcase_add_test(tc, list_without_list_markup);
+	tcase_add_test(tc, table_rows_flattened);
 	tcase_add_test(tc, definitielijst_items);
 	tcase_add_test(tc, inline_forms);
 	tcase_add_test(tc, negative_forms);
