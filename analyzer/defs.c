@@ -394,6 +394,60 @@ static bool plausible_term(const char *s, size_t n)
 	return words >= 1 && words <= MAX_TERM_WORDS;
 }
 
+/* In a list introduced as definitions, "term: body" is reliable: the term
+ * only has to look like a name (a letter, at most MAX_TERM_WORDS + 2
+ * words), whatever words it contains ("ten laste komend kind",
+ * "verordening (EG) 882/2004", "richtlijn nr. 97/78/EG"). */
+static bool plausible_list_term(const char *s, size_t n)
+{
+	bool letter = false;
+
+	if (!n || n > MAX_TERM_BYTES)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (unsigned char)s[i] >= 0x80)
+			letter = true;
+	return letter && bg_count_words(s, n) <= MAX_TERM_WORDS + 2;
+}
+
+/* A term between quotes at the start of an item: "„Organisatie”, de
+ * Internationale Politie Organisatie".  Sets the term and where the body
+ * starts. */
+static bool quoted_term(const char *t, size_t n, size_t *so, size_t *eo, size_t *body)
+{
+	static const char *const open[] = { "\xe2\x80\x9e", "\xe2\x80\x9c", "\xe2\x80\x98", "\"", "'" };
+	static const char *const close[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'" };
+
+	for (size_t i = 0; i < sizeof open / sizeof *open; i++) {
+		size_t ol = strlen(open[i]);
+		if (n <= ol || memcmp(t, open[i], ol))
+			continue;
+		for (size_t j = ol; j < n && j < MAX_TERM_BYTES; j++)
+			for (size_t k = 0; k < sizeof close / sizeof *close; k++) {
+				size_t cl = strlen(close[k]);
+				if (j + cl <= n && !memcmp(t + j, close[k], cl) && j > ol) {
+					/* "’’" closes as well as "”" */
+					size_t b = j + cl;
+					for (;;) {
+						if (b < n && (t[b] == '\'' || t[b] == ',' || t[b] == ':' ||
+							      t[b] == ' '))
+							b++;
+						else if (b + 3 <= n && !memcmp(t + b, "\xe2\x80\x99", 3))
+							b += 3;
+						else
+							break;
+					}
+					*so = ol;
+					*eo = j;
+					*body = b;
+					return true;
+				}
+			}
+		return false;
+	}
+	return false;
+}
+
 static const bg_node *ancestor_below(const bg_node *n, bg_node_kind k, const bg_node *stop)
 {
 	for (; n && n != stop; n = n->parent)
@@ -667,7 +721,7 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
 	const char *t, *colon = NULL;
-	size_t so, eo, tn;
+	size_t so, eo, tn, off = 0;
 	bg_buf text = BG_BUF_INIT;
 	bg_def *d;
 	int depth = 0;
@@ -690,6 +744,25 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 			colon = t + i;
 			break;
 		}
+	}
+	if (!colon && quoted_term(t, first->text_len, &so, &eo, &off)) {
+		clean_term(t, &so, &eo);
+		if (eo <= so || !plausible_list_term(t + so, eo - so))
+			return;
+		d = new_def(x, li, first, t + so, eo - so, BG_DEF_OWN, sc);
+		if (!d)
+			return;
+		bg_node_text(li, &text);
+		{
+			/* the body: this paragraph after the quoted term, and
+			 * whatever follows it in the item */
+			const char *at = memmem(text.s, text.len, t + off, first->text_len - off);
+			size_t b = at ? (size_t)(at - text.s) : 0;
+			d->text = dup(x, text.s + b, text.len - b);
+			analyse_body(x, d, li, text.s + b, text.len - b, false);
+		}
+		bg_buf_release(&text);
+		return;
 	}
 	if (!colon) {
 		/* "2.1 Zorgaanbieder" with the meaning in the next paragraph */
@@ -725,7 +798,7 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 	so = 0;
 	eo = (size_t)(colon - t);
 	clean_term(t, &so, &eo);
-	if (eo <= so || !plausible_term(t + so, eo - so))
+	if (eo <= so || !plausible_list_term(t + so, eo - so))
 		return;
 	bg_node_text(li, &text);
 	if (!bg_buf_ok(&text)) {
@@ -736,7 +809,7 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 	if (d) {
 		/* body: what follows the colon, sub-items included */
 		const char *b = memchr(text.s, ':', text.len);
-		size_t off = b ? (size_t)(b - text.s) + 1 : 0;
+		off = b ? (size_t)(b - text.s) + 1 : 0;
 		while (off < text.len && text.s[off] == ' ')
 			off++;
 		d->text = dup(x, text.s + off, text.len - off);
