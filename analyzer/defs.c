@@ -600,6 +600,33 @@ static size_t words_in(const char *s, size_t n)
 	return bg_count_words(s, n);
 }
 
+/* "compensatie voor diensten van algemeen belang: compensatie voor
+ * diensten van algemeen belang als bedoeld in ...": the head is the term
+ * again (after an article), however long. */
+static bool head_is_term(const char *low, size_t n, const char *term)
+{
+	size_t tl = strlen(term), i = 0;
+
+	while (n && (low[n - 1] == ' ' || low[n - 1] == ','))
+		n--;
+	while (i < n && low[i] == ' ')
+		i++;
+	if (n - i > 4 && (!memcmp(low + i, "het ", 4) || !memcmp(low + i, "een ", 4)))
+		i += 4;
+	else if (n - i > 3 && !memcmp(low + i, "de ", 3))
+		i += 3;
+	if (n - i != tl)
+		return false;
+	for (size_t k = 0; k < tl; k++) {
+		char c = term[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != low[i + k])
+			return false;
+	}
+	return true;
+}
+
 /* "het opleidingsinstituut dat met een erkenning als bedoeld in": a head
  * with a relative clause describes in its own words and merely mentions a
  * provision; "degene die ingevolge artikel 5a" points. */
@@ -660,8 +687,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
-	if (!same_meaning && (words_in(body, head_end) > MAX_HEAD_WORDS ||
-			      relative_head(low.s, head_end))) {
+	if (!same_meaning && !head_is_term(low.s, head_end, d->term) &&
+	    (words_in(body, head_end) > MAX_HEAD_WORDS || relative_head(low.s, head_end))) {
 		bg_buf_release(&low);
 		return;
 	}
