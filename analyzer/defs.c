@@ -322,6 +322,17 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 				changed = true;
 			}
 		}
+		/* "de uitdrukking „diploma”": the term is what is named */
+		static const char *const namers[] = {
+			"uitdrukking ", "uitdrukkingen ", "term ", "termen ", "begrip ", "begrippen ",
+		};
+		for (size_t k = 0; k < sizeof namers / sizeof *namers; k++) {
+			size_t nl = strlen(namers[k]);
+			if (*eo - *so > nl + 1 && !strncasecmp(s + *so, namers[k], nl)) {
+				*so += nl;
+				changed = true;
+			}
+		}
 		static const char *const arts[] = { "de ", "het ", "een ", "De ", "Het ", "Een " };
 		for (size_t k = 0; k < sizeof arts / sizeof *arts; k++) {
 			size_t al = strlen(arts[k]);
