@@ -246,8 +246,12 @@ static void fail(struct state *s, bg_status st, const char *fmt, const char *arg
 	s->err = st;
 	bg_diag_set(s->diag, st, s->name, (unsigned)xmlSAX2GetLineNumber(s->ctxt),
 		    (unsigned)xmlSAX2GetColumnNumber(s->ctxt), fmt, arg);
-	/* called from our SAX callbacks only, where stopping is allowed */
-	xmlStopParser(s->ctxt);
+	/* No xmlStopParser() here: it frees the input buffer that the
+	 * current callback's attributes and text point into, and libxml2
+	 * 2.9 itself still reads that buffer after a characters callback
+	 * returns (found by fuzzing).  The callbacks ignore everything after
+	 * an error instead; the parse runs on to the end of the input, which
+	 * libxml2's own limits bound. */
 }
 
 static void xml_error_handler(void *ctx, xmlErrorPtr e)
