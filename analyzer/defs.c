@@ -120,7 +120,8 @@ bg_status bg_defset_merge(bg_defset *to, bg_defset *from)
 		to->v[to->n].doc_index += shift;
 		to->n++;
 	}
-	memcpy(to->laws + to->nlaws, from->laws, from->nlaws * sizeof *from->laws);
+	if (from->nlaws)
+		memcpy(to->laws + to->nlaws, from->laws, from->nlaws * sizeof *from->laws);
 	to->nlaws += from->nlaws;
 	to->arenas[to->narenas++] = from->arena;
 	for (size_t i = 0; i < from->narenas; i++) {

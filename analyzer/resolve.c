@@ -637,7 +637,7 @@ static bg_status add_inherited(bg_defset *set)
 	free(first);
 	bg_buf_release(&b);
 	/* keep file order: inherited records after the records of their law */
-	{
+	if (set->n > nrec) {
 		bg_def *v = malloc((set->n ? set->n : 1) * sizeof *v);
 		size_t k = 0, r = 0, extra = nrec;
 		if (!v)
