@@ -1,0 +1,1319 @@
+/*
+ * check.c -- the drafter's check: one bill against the index (check.h).
+ *
+ * Everything about the corpus comes from the SQLite store; the corpus is
+ * never read.  Only the definitions of the concepts and terms the draft
+ * touches are loaded (indexed lookups by concept and term key), and the
+ * corpus distributions of the article measures are read once per
+ * environment, so that a check costs a few parses of the draft.
+ *
+ * The stages reuse the library: bg_bill_read (draft.h) reads any format,
+ * bg_defs_extract_doc (defs.h) finds the definitions, bg_cx_analyze
+ * (complexity.h) measures the articles, bg_cmp_prepare / bg_cmp_score2 /
+ * bg_cmp_explain_pair (compare.h) score and explain pairs of definitions,
+ * bg_bill_amendments lists what an amending bill changes.
+ */
+#include "check.h"
+
+#include "compare.h"
+#include "complexity.h"
+#include "defs.h"
+#include "draft.h"
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bg_check_env {
+	bg_store *store;
+	bg_lexicon *lex;
+	bg_cx_rules *rules;
+	bg_cmp_phrases *phrases;
+	bg_norm *nm;
+	/* corpus distributions over articles, loaded on first use */
+	sqlite3_stmt *title_st;  /* short title of a BWB id */
+	bool dist_loaded;
+	double *dist[4];
+	size_t ndist[4];
+};
+
+static const char *const dist_measures[4] = {
+	"stacking", "conditions", "exceptions", "delegations"
+};
+
+static const struct { unsigned bit; const char *name; } kind_names[] = {
+	{ BG_CHECK_DIVERGENT, "divergent-definition" },
+	{ BG_CHECK_REFER, "refer-instead" },
+	{ BG_CHECK_UNDEFINED, "undefined-use" },
+	{ BG_CHECK_STACKING, "stacking-above-p90" },
+	{ BG_CHECK_CHANGED, "changed-definition" },
+	{ BG_CHECK_DANGLING, "dangling-reference" },
+};
+
+const char *bg_check_kind_name(unsigned kind)
+{
+	for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
+		if (kind_names[i].bit == kind)
+			return kind_names[i].name;
+	return "";
+}
+
+unsigned bg_check_kinds_parse(const char *s, const char **bad)
+{
+	unsigned bits = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		unsigned bit = 0;
+
+		for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
+			if (strlen(kind_names[i].name) == n &&
+			    !strncmp(kind_names[i].name, s, n))
+				bit = kind_names[i].bit;
+		if (n == 3 && !strncmp(s, "any", 3))
+			bit = ~0u;
+		if (!bit) {
+			if (bad)
+				*bad = s;
+			return 0;
+		}
+		bits |= bit;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return bits;
+}
+
+/* ---------------------------------------------------------- environment */
+
+static char *beside(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+	bg_buf b = BG_BUF_INIT;
+
+	if (slash)
+		bg_buf_add(&b, path, (size_t)(slash - path + 1));
+	bg_buf_adds(&b, name);
+	return bg_buf_detach(&b);
+}
+
+bg_status bg_check_env_open(const char *db, const char *lexpath,
+			    bg_check_env **out, bg_diag *d)
+{
+	bg_check_env *e = calloc(1, sizeof *e);
+	const char *cxpath = bg_cx_default_path();
+	char *stop = NULL;
+	bg_status st;
+
+	*out = NULL;
+	if (!e)
+		return BG_ERR_NOMEM;
+	if ((st = bg_store_open(db, &e->store, d)) != BG_OK)
+		goto fail;
+	if ((st = bg_lexicon_load(lexpath ? lexpath : bg_lexicon_default_path(),
+				  &e->lex, d)) != BG_OK)
+		goto fail;
+	if (!(stop = beside(cxpath, "stopwords-nl.txt"))) {
+		st = BG_ERR_NOMEM;
+		goto fail;
+	}
+	if ((st = bg_cx_rules_load(cxpath, stop, &e->rules, d)) != BG_OK)
+		goto fail;
+	if (!(e->nm = bg_norm_new())) {
+		st = BG_ERR_NOMEM;
+		goto fail;
+	}
+	if ((st = bg_cmp_phrases_load(bg_cmp_phrases_default_path(), e->nm,
+				      &e->phrases, d)) != BG_OK)
+		goto fail;
+	free(stop);
+	*out = e;
+	return BG_OK;
+fail:
+	free(stop);
+	bg_check_env_free(e);
+	return st;
+}
+
+void bg_check_env_free(bg_check_env *e)
+{
+	if (!e)
+		return;
+	bg_lexicon_free(e->lex);
+	bg_cx_rules_free(e->rules);
+	bg_cmp_phrases_free(e->phrases);
+	bg_norm_free(e->nm);
+	sqlite3_finalize(e->title_st);
+	for (int i = 0; i < 4; i++)
+		free(e->dist[i]);
+	bg_store_close(e->store);
+	free(e);
+}
+
+/* ------------------------------------------------------------- helpers */
+
+struct run {
+	bg_check_env *env;
+	bg_check_result *r;
+	bg_doc *doc;
+	bg_defset *set;
+	const char *self_bwb;   /* the draft's BWB id, "" when none */
+	bool oom;
+};
+
+static const char *S(struct run *x, const char *s)
+{
+	char *c = bg_arena_strdup(x->r->arena, s ? s : "");
+	if (!c) {
+		x->oom = true;
+		return "";
+	}
+	return c;
+}
+
+static const char *Sbuf(struct run *x, const bg_buf *b)
+{
+	if (!bg_buf_ok(b)) {
+		x->oom = true;
+		return "";
+	}
+	return S(x, b->s);
+}
+
+static void *A(struct run *x, size_t n, size_t size)
+{
+	void *p = n ? bg_arena_alloc(x->r->arena, n * size) : NULL;
+	if (n && !p)
+		x->oom = true;
+	return p;
+}
+
+/* "artikel 1 lid 2 onderdeel b" */
+static void where(bg_buf *b, const char *art, const char *lid, const char *item)
+{
+	bg_buf_clear(b);
+	if (art[0])
+		bg_buf_addf(b, "artikel %s", art);
+	if (lid[0])
+		bg_buf_addf(b, "%slid %s", b->len ? " " : "", lid);
+	if (item[0])
+		bg_buf_addf(b, "%sonderdeel %s", b->len ? " " : "", item);
+}
+
+/* Prefer the short title when the store has one. */
+static const char *law_name(const bg_store_reg *g)
+{
+	return g->short_title && g->short_title[0] ? g->short_title : g->title;
+}
+
+/* The short title of a regulation (citeertitel, or the name in brackets
+ * at the end of the intitule) for naming it in a sentence; `fallback`
+ * when the store has none. */
+static const char *short_name(struct run *x, const char *bwb, const char *fallback)
+{
+	bg_check_env *e = x->env;
+	const char *t = NULL;
+
+	if (!e->title_st &&
+	    sqlite3_prepare_v2(bg_store_db(e->store),
+			       "SELECT coalesce(nullif(short_title, ''), title) FROM regulations "
+			       "WHERE bwb_id = ? ORDER BY latest DESC, date DESC LIMIT 1",
+			       -1, &e->title_st, NULL) != SQLITE_OK)
+		return S(x, fallback);
+	sqlite3_reset(e->title_st);
+	sqlite3_bind_text(e->title_st, 1, bwb, -1, SQLITE_STATIC);
+	if (sqlite3_step(e->title_st) == SQLITE_ROW)
+		t = (const char *)sqlite3_column_text(e->title_st, 0);
+	t = S(x, t && t[0] ? t : fallback);
+	sqlite3_reset(e->title_st);
+	return t;
+}
+
+/* A regulation named as written ("de Algemene wet inkomensafhankelijke
+ * regelingen", "Awir", "het Mediabesluit 2008") -> its latest version in
+ * the store; false when the index has no such title. */
+static bool find_act(struct run *x, const char *name, size_t n,
+		     char bwb[32], bg_buf *title)
+{
+	sqlite3 *db = bg_store_db(x->env->store);
+	sqlite3_stmt *st = NULL;
+	bg_buf nm = BG_BUF_INIT;
+	bool found = false;
+
+	while (n && (isspace((unsigned char)*name))) {
+		name++;
+		n--;
+	}
+	while (n && (isspace((unsigned char)name[n - 1]) || name[n - 1] == ',' ||
+		     name[n - 1] == '.' || name[n - 1] == ';' || name[n - 1] == ':'))
+		n--;
+	if (n > 3 && !strncmp(name, "de ", 3)) {
+		name += 3;
+		n -= 3;
+	} else if (n > 4 && !strncmp(name, "het ", 4)) {
+		name += 4;
+		n -= 4;
+	}
+	bg_buf_add(&nm, name, n);
+	if (!bg_buf_ok(&nm) || !n)
+		goto out;
+	/* the lexicon's abbreviations first ("Awir"), then the titles */
+	for (size_t i = 0; i < bg_lexicon_abbrev_count(x->env->lex); i++)
+		if (!strcasecmp(bg_lexicon_abbrev_name(x->env->lex, i), nm.s)) {
+			snprintf(bwb, 32, "%s", bg_lexicon_abbrev_bwb(x->env->lex, i));
+			found = true;
+			break;
+		}
+	if (sqlite3_prepare_v2(db,
+			       "SELECT bwb_id, coalesce(nullif(short_title, ''), title) FROM regulations "
+			       "WHERE (?1 <> '' AND bwb_id = ?1) OR (?1 = '' AND (title = ?2 COLLATE NOCASE "
+			       "OR short_title = ?2 COLLATE NOCASE)) ORDER BY latest DESC, date DESC LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, found ? bwb : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, nm.s, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(bwb, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+		bg_buf_clear(title);
+		bg_buf_adds(title, (const char *)sqlite3_column_text(st, 1));
+		found = true;
+	} else if (found) {
+		/* an abbreviation of a law the index does not hold */
+		bg_buf_clear(title);
+		bg_buf_adds(title, nm.s);
+	}
+out:
+	sqlite3_finalize(st);
+	bg_buf_release(&nm);
+	return found;
+}
+
+/* The regulation's latest version in the store; false when absent. */
+static bool latest_reg(struct run *x, const char *bwb, bg_store_rows *rows)
+{
+	memset(rows, 0, sizeof *rows);
+	if (bg_store_regulation(x->env->store, bwb, rows) != BG_OK) {
+		x->oom = true;
+		return false;
+	}
+	return rows->n > 0;
+}
+
+static bool has_provision(struct run *x, int64_t reg, const char *bwb,
+			  const char *artikel)
+{
+	bg_store_rows p = {0};
+	bg_buf a = BG_BUF_INIT;
+	bool found;
+
+	bg_buf_addf(&a, "%s/artikel=%s", bwb, artikel);
+	found = bg_buf_ok(&a) && bg_store_provisions(x->env->store, reg, a.s, &p) == BG_OK &&
+		p.n > 0;
+	bg_store_rows_release(&p);
+	bg_buf_release(&a);
+	return found;
+}
+
+/* ----------------------------------------------------- definitions */
+
+/* An existing definition with the meaning it carries. */
+struct ex {
+	const bg_def *d;
+	bg_cmp_def c;
+	double score, r, cd, td;
+	bool same, same_root;
+};
+
+static bool is_pointer(const bg_def *d)
+{
+	return d->kind == BG_DEF_REFERENCE || d->kind == BG_DEF_INHERITED;
+}
+
+/* Key of the provision a meaning starts from. */
+static void origin_of(const bg_def *d, bg_buf *b)
+{
+	bg_buf_clear(b);
+	if (is_pointer(d) && d->root)
+		bg_buf_addf(b, "%s/artikel=%s", d->root->bwb_id, d->root->article);
+	else if (is_pointer(d) && d->target_bwb_id[0])
+		bg_buf_addf(b, "%s/artikel=%s", d->target_bwb_id, d->target_article);
+	else
+		bg_buf_addf(b, "%s/artikel=%s/lid=%s/item=%s", d->bwb_id, d->article,
+			    d->lid, d->item);
+}
+
+/* Definitions of concept (or term key) in the latest version of each
+ * regulation other than the draft's own. */
+static bg_status load_existing(struct run *x, const bg_def *dd, bg_store_rows *rows,
+			       bool **keep)
+{
+	bg_status st;
+
+	st = dd->concept[0] ? bg_store_defs_by_concept(x->env->store, dd->concept, rows)
+			    : bg_store_defs_by_term_key(x->env->store, dd->term_key, rows);
+	if (st != BG_OK)
+		return st;
+	*keep = calloc(rows->n + 1, sizeof **keep);
+	if (!*keep)
+		return BG_ERR_NOMEM;
+	for (size_t i = 0; i < rows->n; i++) {
+		const bg_def *d = &rows->defs[i];
+		bool latest = true;
+		if (d->kind == BG_DEF_NEGATIVE || !strcmp(d->bwb_id, x->self_bwb))
+			continue;
+		for (size_t j = 0; j < rows->n && latest; j++)
+			if (j != i && !strcmp(rows->defs[j].bwb_id, d->bwb_id) &&
+			    strcmp(rows->defs[j].date, d->date) > 0)
+				latest = false;
+		(*keep)[i] = latest;
+	}
+	return BG_OK;
+}
+
+static int ex_cmp(const void *a, const void *b)
+{
+	const struct ex *p = a, *q = b;
+	if (p->score != q->score)
+		return p->score < q->score ? -1 : 1;
+	/* ties: a provision that states the meaning before one that points
+	 * to it, then the most recent version */
+	if (is_pointer(p->d) != is_pointer(q->d))
+		return is_pointer(p->d) ? 1 : -1;
+	if (strcmp(p->d->date, q->d->date))
+		return strcmp(q->d->date, p->d->date);
+	return strcmp(p->d->bwb_id, q->d->bwb_id);
+}
+
+static void fill_match(struct run *x, const bg_cmp_def *mine, struct ex *e,
+		       bg_check_match *m)
+{
+	const bg_def *d = e->d;
+	bg_cmp_explain ex = BG_CMP_EXPLAIN_INIT;
+	bg_buf b = BG_BUF_INIT;
+
+	m->bwb_id = S(x, d->bwb_id);
+	m->title = short_name(x, d->bwb_id, d->law_title);
+	m->date = S(x, d->date);
+	m->article = S(x, d->article);
+	m->lid = S(x, d->lid);
+	m->item = S(x, d->item);
+	m->term = S(x, d->term);
+	m->kind = S(x, bg_def_kind_name(d->kind));
+	m->text = S(x, e->c.text);
+	m->link = S(x, d->link);
+	if (is_pointer(d) && d->root) {
+		bg_buf_addf(&b, "%s artikel %s", short_name(x, d->root->bwb_id, d->root->law_title),
+			    d->root->article);
+		m->root = Sbuf(x, &b);
+	} else {
+		m->root = "";
+	}
+	m->score = e->score;
+	m->r = e->r;
+	m->c = e->cd;
+	m->t = e->td;
+	m->same_wording = e->same;
+	m->same_root = e->same_root;
+	if (e->same || e->same_root || bg_cmp_explain_pair(mine, &e->c, &ex) != BG_OK)
+		goto out;
+	m->diffs = A(x, ex.n, sizeof *m->diffs);
+	for (size_t i = 0; i < ex.n && m->diffs; i++) {
+		/* that the two provisions differ is in the score's parts (r) */
+		if (ex.notes[i].kind == BG_NOTE_ROOT)
+			continue;
+		bg_buf_clear(&b);
+		bg_note_write(&ex.notes[i], mine, "the draft", &e->c, m->title, &b);
+		m->diffs[m->ndiffs++] = Sbuf(x, &b);
+	}
+out:
+	bg_cmp_explain_release(&ex);
+	bg_buf_release(&b);
+}
+
+/* The root text a reference in the draft leads to, from the rows of the
+ * concept: the latest version's records of the target article. */
+static void pointed_text(const char *bwb, const char *art, const char *lid,
+			 const bg_store_rows *rows, const bool *keep, bg_buf *t)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		const bg_def *d = &rows->defs[i];
+		if (!keep[i] || strcmp(d->bwb_id, bwb) || strcmp(d->article, art) ||
+		    is_pointer(d) || d->kind == BG_DEF_NEGATIVE)
+			continue;
+		if (lid[0] && strcmp(d->lid, lid))
+			continue;
+		if (t->len)
+			bg_buf_addc(t, ' ');
+		bg_buf_adds(t, d->text);
+	}
+}
+
+/* "artikel 3 van de Algemene wet ...", "artikel 8, eerste lid, van de
+ * Awir": the article, the lid (ordinal words) and the act named after
+ * "van de" / "van het", as the extractor left them unresolved in a single
+ * document. */
+static const char *const ordinals[] = {
+	"eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende",
+	"achtste", "negende", "tiende"
+};
+
+static void parse_ref(struct run *x, const char *s, char bwb[32], char art[32],
+		      char lid[8], bg_buf *title)
+{
+	const char *p = strstr(s, "artikel ");
+	const char *v;
+	size_t n;
+
+	if (!p)
+		return;
+	p += 8;
+	n = strcspn(p, " ,;:");
+	if (n && n < 32 && isdigit((unsigned char)*p)) {
+		memcpy(art, p, n);
+		art[n] = '\0';
+	}
+	p += n;
+	if (*p == ',') {
+		for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++) {
+			size_t k = strlen(ordinals[i]);
+			if (!strncmp(p + 2, ordinals[i], k) && !strncmp(p + 2 + k, " lid", 4))
+				snprintf(lid, 8, "%zu", i + 1);
+		}
+	}
+	if (!(v = strstr(p, " van ")))
+		return;
+	v += 5;
+	/* the act's name ends at the end of the clause */
+	n = strcspn(v, ";:(");
+	find_act(x, v, n, bwb, title);
+}
+
+static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
+{
+	bg_check_env *env = x->env;
+	bg_store_rows rows = {0};
+	bool *keep = NULL;
+	struct ex *ex = NULL;
+	size_t nex = 0;
+	bg_cmp_def mine;
+	bg_buf b = BG_BUF_INIT, t = BG_BUF_INIT, o = BG_BUF_INIT;
+	const char *mine_origin;
+	char tbwb[32] = "", tart[32] = "", tlid[8] = "";
+
+	memset(&mine, 0, sizeof mine);
+	out->term = S(x, dd->term);
+	out->concept = S(x, dd->concept);
+	out->kind = S(x, bg_def_kind_name(dd->kind));
+	out->article = S(x, dd->article);
+	out->lid = S(x, dd->lid);
+	out->item = S(x, dd->item);
+	out->text = S(x, dd->text);
+	out->line = dd->line;
+	out->target = out->target_title = out->suggestion = "";
+
+	/* a reference: resolve the law through the index's titles when the
+	 * extractor could not, and see whether the target exists */
+	if (dd->kind == BG_DEF_REFERENCE || dd->kind == BG_DEF_MODIFIED_REFERENCE ||
+	    dd->kind == BG_DEF_INHERITED) {
+		bg_buf title = BG_BUF_INIT;
+		bg_store_rows g = {0};
+
+		if (dd->target_bwb_id[0]) {
+			snprintf(tbwb, sizeof tbwb, "%s", dd->target_bwb_id);
+			snprintf(tart, sizeof tart, "%s", dd->target_article);
+			snprintf(tlid, sizeof tlid, "%s", dd->target_lid);
+		} else {
+			parse_ref(x, dd->ref_text[0] ? dd->ref_text : dd->text, tbwb, tart, tlid,
+				  &title);
+		}
+		if (tbwb[0]) {
+			bg_buf_addf(&b, "%s%s%s", tbwb, tart[0] ? " artikel " : "", tart);
+			out->target = Sbuf(x, &b);
+			if (latest_reg(x, tbwb, &g)) {
+				out->target_title = S(x, law_name(&g.regs[0]));
+				out->target_missing = tart[0] &&
+					!has_provision(x, g.regs[0].id, tbwb, tart);
+			} else {
+				out->target_title = Sbuf(x, &title);
+				out->target_missing = true;
+			}
+			if (out->target_missing)
+				x->r->kinds |= BG_CHECK_DANGLING;
+		}
+		bg_store_rows_release(&g);
+		bg_buf_release(&title);
+	}
+
+	if (load_existing(x, dd, &rows, &keep) != BG_OK) {
+		x->oom = true;
+		goto out;
+	}
+
+	/* the draft's own meaning: its words, or the words it points to */
+	if (is_pointer(dd) && tbwb[0] && tart[0]) {
+		pointed_text(tbwb, tart, tlid, &rows, keep, &t);
+		bg_buf_addf(&o, "%s/artikel=%s", tbwb, tart);
+	}
+	if (!t.len) {
+		bg_buf_clear(&t);
+		bg_buf_adds(&t, dd->text);
+		bg_buf_clear(&o);
+		bg_buf_addf(&o, "draft/%s", dd->address);
+	}
+	if (!bg_buf_ok(&t) || !bg_buf_ok(&o)) {
+		x->oom = true;
+		goto out;
+	}
+	mine_origin = o.s;
+	mine.law = mine.file = mine.title = mine.date = mine.where = "";
+	mine.kind = out->kind;
+	mine.root = mine.origin = mine_origin;
+	mine.root_label = mine.link = "";
+	mine.text = t.s;
+	if (bg_cmp_prepare(env->nm, env->phrases, &mine) != BG_OK) {
+		x->oom = true;
+		goto out;
+	}
+
+	ex = calloc(rows.n + 1, sizeof *ex);
+	if (!ex) {
+		x->oom = true;
+		goto out;
+	}
+	for (size_t i = 0; i < rows.n; i++) {
+		const bg_def *d = &rows.defs[i];
+		struct ex *e;
+		bool dup = false;
+
+		if (!keep[i])
+			continue;
+		/* one provision once (a definition spread over several records
+		 * of one lid is compared as its first) */
+		for (size_t j = 0; j < nex && !dup; j++)
+			dup = !strcmp(ex[j].d->bwb_id, d->bwb_id) &&
+			      !strcmp(ex[j].d->article, d->article) &&
+			      !strcmp(ex[j].d->lid, d->lid) && !strcmp(ex[j].d->item, d->item);
+		if (dup)
+			continue;
+		e = &ex[nex];
+		e->d = d;
+		origin_of(d, &b);
+		e->c.law = d->bwb_id;
+		e->c.file = d->file;
+		e->c.title = d->law_title;
+		e->c.date = d->date;
+		e->c.where = e->c.root_label = "";
+		e->c.kind = bg_def_kind_name(d->kind);
+		e->c.link = d->link;
+		e->c.origin = e->c.root = bg_arena_strdup(rows.arena, b.s);
+		e->c.text = is_pointer(d) && d->root ? d->root->text : d->text;
+		if (!bg_buf_ok(&b) || !e->c.origin ||
+		    bg_cmp_prepare(env->nm, env->phrases, &e->c) != BG_OK) {
+			bg_cmp_def_release(&e->c);
+			x->oom = true;
+			goto out;
+		}
+		nex++;
+		e->same_root = !strcmp(e->c.origin, mine.origin);
+		e->same = !strcmp(e->c.norm, mine.norm);
+		if (e->same || e->same_root)
+			e->score = 0;
+		else
+			e->score = bg_cmp_score2(&mine, &e->c, &e->r, &e->cd, &e->td);
+	}
+	out->compared = nex;
+	qsort(ex, nex, sizeof *ex, ex_cmp);
+	out->nnear = nex < BG_CHECK_NEAREST ? nex : BG_CHECK_NEAREST;
+	out->near = A(x, out->nnear, sizeof *out->near);
+	if (!out->near)
+		out->nnear = 0;
+	for (size_t i = 0; i < out->nnear; i++)
+		fill_match(x, &mine, &ex[i], &out->near[i]);
+
+	/* a definition in own words that an existing one already gives */
+	if (nex && ex[0].score <= BG_CHECK_REFER_SCORE &&
+	    (dd->kind == BG_DEF_OWN || dd->kind == BG_DEF_MODIFIED_REFERENCE)) {
+		const bg_def *d = ex[0].d;
+		const bg_def *to = is_pointer(d) && d->root ? d->root : d;
+
+		where(&t, to->article, to->lid, to->item);
+		bg_buf_clear(&b);
+		bg_buf_addf(&b, "refer instead to %s %s (\"%s\": %s, score %.2f)",
+			    short_name(x, to->bwb_id, to->law_title), t.s, to->term,
+			    ex[0].same ? "the same wording" : "nearly the same meaning",
+			    ex[0].score);
+		out->suggestion = Sbuf(x, &b);
+		out->refer = true;
+		x->r->kinds |= BG_CHECK_REFER;
+	} else if (dd->concept[0] && dd->kind == BG_DEF_OWN && nex) {
+		out->divergent = true;
+		x->r->kinds |= BG_CHECK_DIVERGENT;
+	}
+out:
+	for (size_t i = 0; i < nex; i++)
+		bg_cmp_def_release(&ex[i].c);
+	free(ex);
+	free(keep);
+	bg_cmp_def_release(&mine);
+	bg_store_rows_release(&rows);
+	bg_buf_release(&b);
+	bg_buf_release(&t);
+	bg_buf_release(&o);
+}
+
+/* ------------------------------------------------------- undefined uses */
+
+static void add_cand(struct run *x, bg_check_use *u, const char *bwb, const char *title,
+		     const char *article, size_t laws, const char *why)
+{
+	for (size_t i = 0; i < u->ncand; i++)
+		if (!strcmp(u->cand[i].bwb_id, bwb) && !strcmp(u->cand[i].article, article))
+			return;
+	if (u->ncand >= BG_CHECK_CANDIDATES)
+		return;
+	u->cand[u->ncand].bwb_id = S(x, bwb);
+	u->cand[u->ncand].title = S(x, title);
+	u->cand[u->ncand].article = S(x, article);
+	u->cand[u->ncand].laws = laws;
+	u->cand[u->ncand].why = S(x, why);
+	u->ncand++;
+}
+
+struct root_count {
+	const bg_def *d;     /* the root (or own) record */
+	size_t laws;
+};
+
+static int rc_cmp(const void *a, const void *b)
+{
+	const struct root_count *p = a, *q = b;
+	if (p->laws != q->laws)
+		return p->laws > q->laws ? -1 : 1;
+	return strcmp(p->d->bwb_id, q->d->bwb_id);
+}
+
+static void check_use(struct run *x, const char *concept, size_t count, bg_check_use *u)
+{
+	bg_check_env *env = x->env;
+	const bg_lexicon *lex = env->lex;
+	bg_store_rows rows = {0};
+	struct root_count *rc = NULL;
+	size_t nrc = 0;
+	bg_buf why = BG_BUF_INIT;
+
+	u->concept = S(x, concept);
+	u->count = count;
+	u->cand = A(x, BG_CHECK_CANDIDATES, sizeof *u->cand);
+	if (!u->cand)
+		return;
+	/* framework laws that define the concept for their subjects */
+	for (size_t i = 0; i < bg_lexicon_framework_count(lex); i++)
+		for (size_t j = 0; j < bg_lexicon_framework_concept_count(lex, i); j++) {
+			bg_store_rows g = {0};
+			const char *bwb = bg_lexicon_framework_bwb(lex, i);
+			if (strcmp(bg_lexicon_framework_concept(lex, i, j), concept))
+				continue;
+			if (latest_reg(x, bwb, &g)) {
+				bg_buf_clear(&why);
+				bg_buf_adds(&why, "framework law: regulations that declare themselves "
+					    "subject to it use its definition");
+				add_cand(x, u, bwb, law_name(&g.regs[0]), "", 0, why.s);
+			}
+			bg_store_rows_release(&g);
+		}
+	/* then the meanings most laws share */
+	if (bg_store_defs_by_concept(env->store, concept, &rows) != BG_OK) {
+		x->oom = true;
+		goto out;
+	}
+	rc = calloc(rows.n + 1, sizeof *rc);
+	if (!rc) {
+		x->oom = true;
+		goto out;
+	}
+	for (size_t i = 0; i < rows.n; i++) {
+		const bg_def *d = &rows.defs[i];
+		const bg_def *root = is_pointer(d) && d->root ? d->root : d;
+		size_t j;
+		if (d->kind == BG_DEF_NEGATIVE || (is_pointer(d) && !d->root))
+			continue;
+		for (j = 0; j < nrc; j++)
+			if (!strcmp(rc[j].d->bwb_id, root->bwb_id) &&
+			    !strcmp(rc[j].d->article, root->article))
+				break;
+		if (j == nrc)
+			rc[nrc++].d = root;
+		/* count each citing law once per root: the rows come in store
+		 * order, so only a law differing from the previous counts */
+		if (!i || strcmp(rows.defs[i - 1].bwb_id, d->bwb_id))
+			rc[j].laws++;
+	}
+	qsort(rc, nrc, sizeof *rc, rc_cmp);
+	for (size_t i = 0; i < nrc && u->ncand < BG_CHECK_CANDIDATES; i++) {
+		bg_buf_clear(&why);
+		bg_buf_addf(&why, "the meaning %zu regulation%s of the index use%s", rc[i].laws,
+			    rc[i].laws == 1 ? "" : "s", rc[i].laws == 1 ? "s" : "");
+		add_cand(x, u, rc[i].d->bwb_id,
+			 short_name(x, rc[i].d->bwb_id, rc[i].d->law_title), rc[i].d->article,
+			 rc[i].laws, why.s);
+	}
+out:
+	free(rc);
+	bg_store_rows_release(&rows);
+	bg_buf_release(&why);
+}
+
+/* ----------------------------------------------------------- articles */
+
+static bool load_dist(struct run *x)
+{
+	bg_check_env *e = x->env;
+
+	if (e->dist_loaded)
+		return true;
+	for (int i = 0; i < 4; i++)
+		if (bg_store_measure_values(e->store, dist_measures[i], "artikel", &e->dist[i],
+					    &e->ndist[i]) != BG_OK)
+			return false;
+	e->dist_loaded = true;
+	return true;
+}
+
+/* References written in the text ("artikel 3", "de artikelen 7 en 8",
+ * "artikel 8 van de Algemene wet ..."): the draft carries no reference
+ * markup, so they are counted in the words, the same for every format.
+ * One is external when "van de"/"van het" and a capital follow within the
+ * same clause. */
+static void count_refs(const char *s, unsigned *in, unsigned *ext)
+{
+	const char *p = s;
+
+	while ((p = strstr(p, "rtikel")) != NULL) {
+		const char *q = p + 6;
+		bool external = false;
+
+		if (p == s || (p[-1] != 'a' && p[-1] != 'A') ||
+		    (p - 1 > s && isalpha((unsigned char)p[-2]))) {
+			p = q;
+			continue;
+		}
+		if (!strncmp(q, "en", 2))
+			q += 2;
+		if (*q != ' ' || !isdigit((unsigned char)q[1])) {
+			p = q;
+			continue;
+		}
+		for (const char *t = q; *t && t < q + 90 && *t != ';' && *t != ':'; t++)
+			if ((!strncmp(t, " van de ", 8) && isupper((unsigned char)t[8])) ||
+			    (!strncmp(t, " van het ", 9) && isupper((unsigned char)t[9]))) {
+				external = true;
+				break;
+			}
+		if (external)
+			(*ext)++;
+		else
+			(*in)++;
+		p = q;
+	}
+}
+
+static void artikel_refs(const bg_doc *doc, const char *address, unsigned *in, unsigned *ext)
+{
+	for (const bg_node *n = bg_doc_root(doc); n; n = bg_node_next(bg_doc_root(doc), n)) {
+		if (n->kind != BG_N_ARTIKEL || strcmp(n->address, address))
+			continue;
+		for (const bg_node *t = n; t; t = bg_node_next(n, t))
+			if (t->kind == BG_N_AL)
+				count_refs(t->text, in, ext);
+		return;
+	}
+}
+
+static void check_articles(struct run *x, const bg_cx_doc *cx)
+{
+	bg_check_result *r = x->r;
+	size_t n = 0;
+
+	if (!load_dist(x)) {
+		x->oom = true;
+		return;
+	}
+	r->corpus_articles = x->env->ndist[0];
+	for (size_t i = 0; i < cx->nprov; i++)
+		n += cx->provs[i].kind == BG_CX_ARTIKEL;
+	r->arts = A(x, n, sizeof *r->arts);
+	if (!r->arts)
+		return;
+	for (size_t i = 0; i < cx->nprov; i++) {
+		const bg_cx_prov *p = &cx->provs[i];
+		bg_check_art *a;
+		const double v[4] = { p->stacking, p->c.conditions, p->c.exceptions,
+				      p->c.delegations };
+		double pct[4];
+
+		if (p->kind != BG_CX_ARTIKEL)
+			continue;
+		a = &r->arts[r->narts++];
+		a->label = S(x, p->label);
+		a->line = p->line;
+		a->conditions = p->c.conditions;
+		a->exceptions = p->c.exceptions;
+		a->delegations = p->c.delegations;
+		a->words = p->c.words;
+		a->stacking = p->stacking;
+		artikel_refs(x->doc, p->address, &a->refs_internal, &a->refs_external);
+		for (int k = 0; k < 4; k++)
+			pct[k] = bg_store_percentile(x->env->dist[k], x->env->ndist[k], v[k]);
+		a->pct_stacking = pct[0];
+		a->pct_conditions = pct[1];
+		a->pct_exceptions = pct[2];
+		a->pct_delegations = pct[3];
+		/* ties at 0 are not "above": the share of articles strictly
+		 * below must exceed the threshold too */
+		a->above_p90 = p->stacking > 0 && pct[0] > BG_CHECK_STACKING_PCT &&
+			bg_store_percentile(x->env->dist[0], x->env->ndist[0],
+					    p->stacking - 1e-9) > BG_CHECK_STACKING_PCT;
+		if (a->above_p90)
+			r->kinds |= BG_CHECK_STACKING;
+	}
+}
+
+/* -------------------------------------------------------------- delta */
+
+/* Definitions grouped by term key: the texts of every record joined. */
+struct term {
+	const char *key, *term, *where, *article;
+	bg_buf text;
+};
+
+struct terms {
+	struct term *v;
+	size_t n, alloc;
+};
+
+static struct term *term_get(struct terms *ts, const char *key)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		if (!strcmp(ts->v[i].key, key))
+			return &ts->v[i];
+	if (ts->n == ts->alloc) {
+		size_t na = ts->alloc ? ts->alloc * 2 : 32;
+		struct term *nv = realloc(ts->v, na * sizeof *nv);
+		if (!nv)
+			return NULL;
+		ts->v = nv;
+		ts->alloc = na;
+	}
+	memset(&ts->v[ts->n], 0, sizeof *ts->v);
+	bg_buf_init(&ts->v[ts->n].text);
+	return &ts->v[ts->n++];
+}
+
+static void terms_release(struct terms *ts)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		bg_buf_release(&ts->v[i].text);
+	free(ts->v);
+}
+
+static bool term_add(struct run *x, struct terms *ts, const char *key, const char *term,
+		     const char *art, const char *lid, const char *item, const char *text)
+{
+	struct term *t = term_get(ts, key);
+	bg_buf w = BG_BUF_INIT;
+
+	if (!t)
+		return false;
+	if (!t->key) {
+		where(&w, art, lid, item);
+		t->key = S(x, key);
+		t->term = S(x, term);
+		t->where = Sbuf(x, &w);
+		t->article = S(x, art);
+	}
+	if (t->text.len)
+		bg_buf_addc(&t->text, ' ');
+	bg_buf_adds(&t->text, text);
+	bg_buf_release(&w);
+	return bg_buf_ok(&t->text);
+}
+
+static double version_score(struct run *x, const char *a, const char *b)
+{
+	bg_cmp_def p, q;
+	double s = 1.0;
+
+	memset(&p, 0, sizeof p);
+	memset(&q, 0, sizeof q);
+	p.law = p.file = p.title = p.date = p.where = p.kind = p.root_label = p.link = "";
+	q = p;
+	p.root = p.origin = q.root = q.origin = "version";
+	p.text = a;
+	q.text = b;
+	if (bg_cmp_prepare(x->env->nm, x->env->phrases, &p) == BG_OK &&
+	    bg_cmp_prepare(x->env->nm, x->env->phrases, &q) == BG_OK)
+		s = bg_cmp_score2(&p, &q, NULL, NULL, NULL);
+	bg_cmp_def_release(&p);
+	bg_cmp_def_release(&q);
+	return s;
+}
+
+static bool same_wording(struct run *x, const char *a, const char *b)
+{
+	bg_buf ka = BG_BUF_INIT, kb = BG_BUF_INIT;
+	bool same;
+
+	bg_norm_key(x->env->nm, a, strlen(a), BG_NORM_NUMBERS, &ka);
+	bg_norm_key(x->env->nm, b, strlen(b), BG_NORM_NUMBERS, &kb);
+	same = !strcmp(ka.s, kb.s);
+	bg_buf_release(&ka);
+	bg_buf_release(&kb);
+	return same;
+}
+
+static void delta_defs(struct run *x, int64_t reg_id)
+{
+	sqlite3 *db = bg_store_db(x->env->store);
+	sqlite3_stmt *st = NULL;
+	struct terms old = {0}, cur = {0};
+	bg_check_result *r = x->r;
+
+	if (sqlite3_prepare_v2(db, "SELECT term_key, term, article, lid, item, text FROM definitions "
+			       "WHERE regulation_id = ? AND kind <> 'inherited' ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK) {
+		x->oom = true;
+		return;
+	}
+	sqlite3_bind_int64(st, 1, reg_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *c[6];
+		for (int i = 0; i < 6; i++)
+			c[i] = (const char *)sqlite3_column_text(st, i);
+		if (!term_add(x, &old, c[0] ? c[0] : "", c[1] ? c[1] : "", c[2] ? c[2] : "",
+			      c[3] ? c[3] : "", c[4] ? c[4] : "", c[5] ? c[5] : ""))
+			x->oom = true;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < bg_defset_count(x->set); i++) {
+		const bg_def *d = bg_defset_get(x->set, i);
+		if (d->kind != BG_DEF_INHERITED &&
+		    !term_add(x, &cur, d->term_key, d->term, d->article, d->lid, d->item, d->text))
+			x->oom = true;
+	}
+	r->nddelta = 0;
+	r->ddelta = A(x, old.n + cur.n, sizeof *r->ddelta);
+	for (size_t i = 0; i < cur.n && r->ddelta; i++) {
+		struct term *n = &cur.v[i], *o = NULL;
+		bg_check_defdelta *dd;
+		for (size_t j = 0; j < old.n && !o; j++)
+			if (!strcmp(old.v[j].key, n->key))
+				o = &old.v[j];
+		if (o && same_wording(x, o->text.s, n->text.s))
+			continue;
+		dd = &r->ddelta[r->nddelta++];
+		dd->term = n->term;
+		dd->where_new = n->where;
+		dd->new_text = Sbuf(x, &n->text);
+		if (o) {
+			dd->change = "changed";
+			dd->where_old = o->where;
+			dd->old_text = Sbuf(x, &o->text);
+			dd->score = version_score(x, o->text.s, n->text.s);
+			r->kinds |= BG_CHECK_CHANGED;
+		} else {
+			dd->change = "added";
+			dd->where_old = dd->old_text = "";
+		}
+	}
+	for (size_t j = 0; j < old.n && r->ddelta; j++) {
+		bool found = false;
+		bg_check_defdelta *dd;
+		for (size_t i = 0; i < cur.n && !found; i++)
+			found = !strcmp(old.v[j].key, cur.v[i].key);
+		if (found)
+			continue;
+		dd = &r->ddelta[r->nddelta++];
+		dd->term = old.v[j].term;
+		dd->change = "removed";
+		dd->where_old = old.v[j].where;
+		dd->old_text = Sbuf(x, &old.v[j].text);
+		dd->where_new = dd->new_text = "";
+	}
+	terms_release(&old);
+	terms_release(&cur);
+}
+
+static void delta_articles(struct run *x, int64_t reg_id, const bg_cx_doc *cx)
+{
+	sqlite3 *db = bg_store_db(x->env->store);
+	sqlite3_stmt *st = NULL;
+	bg_check_result *r = x->r;
+	size_t cap = cx->nprov + 16, nold = 0;
+	struct { const char *label; int c, e, d; bool seen; } *old = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT label, conditions, exceptions, delegations "
+			       "FROM provision_measures WHERE regulation_id = ? AND kind = 'artikel' "
+			       "ORDER BY id", -1, &st, NULL) != SQLITE_OK) {
+		x->oom = true;
+		return;
+	}
+	sqlite3_bind_int64(st, 1, reg_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (nold % 64 == 0) {
+			void *nv = realloc(old, (nold + 64) * sizeof *old);
+			if (!nv) {
+				x->oom = true;
+				break;
+			}
+			old = nv;
+		}
+		old[nold].label = S(x, (const char *)sqlite3_column_text(st, 0));
+		old[nold].c = sqlite3_column_int(st, 1);
+		old[nold].e = sqlite3_column_int(st, 2);
+		old[nold].d = sqlite3_column_int(st, 3);
+		old[nold].seen = false;
+		nold++;
+	}
+	sqlite3_finalize(st);
+	cap += nold;
+	r->adelta = A(x, cap, sizeof *r->adelta);
+	for (size_t i = 0; i < cx->nprov && r->adelta; i++) {
+		const bg_cx_prov *p = &cx->provs[i];
+		bg_check_artdelta *a;
+		size_t j;
+		if (p->kind != BG_CX_ARTIKEL)
+			continue;
+		for (j = 0; j < nold; j++)
+			if (!old[j].seen && !strcmp(old[j].label, p->label))
+				break;
+		if (j < nold) {
+			old[j].seen = true;
+			if (old[j].c == (int)p->c.conditions && old[j].e == (int)p->c.exceptions &&
+			    old[j].d == (int)p->c.delegations)
+				continue;
+			a = &r->adelta[r->nadelta++];
+			a->change = "changed";
+			a->conditions = (int)p->c.conditions - old[j].c;
+			a->exceptions = (int)p->c.exceptions - old[j].e;
+			a->delegations = (int)p->c.delegations - old[j].d;
+		} else {
+			a = &r->adelta[r->nadelta++];
+			a->change = "added";
+			a->conditions = (int)p->c.conditions;
+			a->exceptions = (int)p->c.exceptions;
+			a->delegations = (int)p->c.delegations;
+		}
+		a->label = S(x, p->label);
+	}
+	for (size_t j = 0; j < nold && r->adelta; j++) {
+		bg_check_artdelta *a;
+		if (old[j].seen)
+			continue;
+		a = &r->adelta[r->nadelta++];
+		a->label = old[j].label;
+		a->change = "removed";
+		a->conditions = -old[j].c;
+		a->exceptions = -old[j].e;
+		a->delegations = -old[j].d;
+	}
+	free(old);
+}
+
+static void set_base(struct run *x, const bg_store_reg *g)
+{
+	x->r->base_bwb_id = S(x, g->bwb_id);
+	x->r->base_title = S(x, law_name(g));
+	x->r->base_date = S(x, g->date);
+	x->r->base_file = S(x, g->file);
+}
+
+static void check_amendments(struct run *x)
+{
+	bg_check_result *r = x->r;
+	const bg_amendment *am = NULL;
+	size_t n = 0;
+	char bwb[32] = "";
+	bg_buf title = BG_BUF_INIT;
+	bg_store_rows g = {0};
+	bool have = false;
+
+	if (bg_bill_amendments(x->doc, &am, &n) != BG_OK) {
+		x->oom = true;
+		return;
+	}
+	if (!n)
+		return;
+	r->basis = "amends";
+	r->act = "";
+	for (size_t i = 0; i < n; i++)
+		if (am[i].act[0]) {
+			r->act = S(x, am[i].act);
+			break;
+		}
+	if (r->act[0] && find_act(x, r->act, strlen(r->act), bwb, &title) &&
+	    latest_reg(x, bwb, &g)) {
+		set_base(x, &g.regs[0]);
+		have = true;
+	} else if (bwb[0]) {
+		r->base_bwb_id = S(x, bwb);
+		r->base_title = Sbuf(x, &title);
+	}
+	r->amends = A(x, n, sizeof *r->amends);
+	for (size_t i = 0; i < n && r->amends; i++) {
+		bg_check_amend *a = &r->amends[r->namends++];
+		const char *t = am[i].target;
+
+		a->onderdeel = S(x, am[i].onderdeel);
+		a->action = S(x, bg_amend_action_name(am[i].action));
+		a->target = S(x, t);
+		a->articles = A(x, am[i].narticles, sizeof *a->articles);
+		for (size_t j = 0; j < am[i].narticles && a->articles; j++)
+			a->articles[a->narticles++] = S(x, am[i].articles[j]->nr);
+		if (have && !strncmp(t, "artikel ", 8))
+			a->target_found = has_provision(x, g.regs[0].id, g.regs[0].bwb_id, t + 8);
+	}
+	bg_store_rows_release(&g);
+	bg_buf_release(&title);
+}
+
+/* ---------------------------------------------------------------- run */
+
+/* The name of the bill: its short title; a Kamerstuk whose reader kept no
+ * title is named by its citeertitel article ("Deze wet wordt aangehaald
+ * als: Wet tegemoetkoming mantelzorg."), so that the same draft gets the
+ * same name in every format. */
+static const char *bill_title(struct run *x)
+{
+	const char *t = bg_doc_short_title(x->doc);
+	const bg_node *root = bg_doc_root(x->doc);
+
+	if (t && t[0])
+		return S(x, t);
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		const char *p;
+		size_t len;
+		if (n->kind != BG_N_AL || !(p = strstr(n->text, "wordt aangehaald als")))
+			continue;
+		p += strlen("wordt aangehaald als");
+		while (*p == ':' || *p == ' ')
+			p++;
+		len = strlen(p);
+		while (len && (p[len - 1] == '.' || p[len - 1] == ' '))
+			len--;
+		if (len) {
+			char *c = bg_arena_strndup(x->r->arena, p, len);
+			if (c)
+				return c;
+		}
+	}
+	return S(x, bg_doc_title(x->doc));
+}
+
+static const char *format_name(const bg_doc *doc)
+{
+	switch (bg_doc_dialect(doc)) {
+	case BG_DIALECT_OP: return "officiele-publicatie";
+	case BG_DIALECT_DRAFT: return "text";
+	default: return "bwb";
+	}
+}
+
+bg_status bg_check_run(bg_check_env *e, const char *path, bg_check_result **out,
+		       bg_diag *d)
+{
+	struct run x;
+	bg_check_result *r;
+	bg_cx_doc *cx = NULL;
+	bg_status st;
+	bool *defined = NULL;
+
+	*out = NULL;
+	memset(&x, 0, sizeof x);
+	if ((st = bg_bill_read(path, &x.doc, d)) != BG_OK)
+		return st;
+	r = calloc(1, sizeof *r);
+	if (!r || !(r->arena = bg_arena_new())) {
+		free(r);
+		bg_doc_free(x.doc);
+		return BG_ERR_NOMEM;
+	}
+	x.env = e;
+	x.r = r;
+	x.self_bwb = bg_doc_bwb_id(x.doc);
+	r->file = S(&x, path);
+	r->format = format_name(x.doc);
+	r->bwb_id = S(&x, x.self_bwb);
+	r->title = bill_title(&x);
+	r->basis = r->act = r->base_bwb_id = r->base_title = r->base_date = r->base_file = "";
+
+	if (bg_defs_extract_doc(x.doc, e->lex, e->nm, &x.set) != BG_OK) {
+		st = BG_ERR_NOMEM;
+		goto out;
+	}
+
+	/* terms the draft defines */
+	r->ndefs = bg_defset_count(x.set);
+	r->defs = A(&x, r->ndefs, sizeof *r->defs);
+	for (size_t i = 0; i < r->ndefs && r->defs && !x.oom; i++)
+		check_def(&x, bg_defset_get(x.set, i), &r->defs[i]);
+
+	/* concepts it uses without defining them */
+	if (bg_defset_law_count(x.set)) {
+		const bg_deflaw *law = bg_defset_law(x.set, 0);
+		defined = calloc(law->n_uses + 1, sizeof *defined);
+		r->uses = A(&x, law->n_uses, sizeof *r->uses);
+		for (size_t i = 0; i < law->n_uses && defined && r->uses && !x.oom; i++) {
+			for (size_t j = 0; j < bg_defset_count(x.set) && !defined[i]; j++)
+				defined[i] = !strcmp(bg_defset_get(x.set, j)->concept, law->uses[i]);
+			if (defined[i])
+				continue;
+			check_use(&x, law->uses[i], law->use_counts[i], &r->uses[r->nuses++]);
+			r->kinds |= BG_CHECK_UNDEFINED;
+		}
+		if (!defined)
+			x.oom = true;
+	}
+
+	/* articles */
+	if (!x.oom && !(cx = bg_cx_analyze(e->rules, x.doc)))
+		x.oom = true;
+	if (cx)
+		check_articles(&x, cx);
+
+	/* delta against the indexed version, or what an amending bill does */
+	if (!x.oom && x.self_bwb[0] && cx) {
+		bg_store_rows g = {0};
+		if (latest_reg(&x, x.self_bwb, &g)) {
+			r->basis = "version";
+			set_base(&x, &g.regs[0]);
+			delta_defs(&x, g.regs[0].id);
+			delta_articles(&x, g.regs[0].id, cx);
+		}
+		bg_store_rows_release(&g);
+	}
+	if (!x.oom && !r->basis[0])
+		check_amendments(&x);
+	st = x.oom ? BG_ERR_NOMEM : BG_OK;
+out:
+	free(defined);
+	bg_cx_doc_free(cx);
+	bg_defset_free(x.set);
+	bg_doc_free(x.doc);
+	if (st != BG_OK) {
+		bg_check_result_free(r);
+		return st;
+	}
+	*out = r;
+	return BG_OK;
+}
+
+void bg_check_result_free(bg_check_result *r)
+{
+	if (!r)
+		return;
+	bg_arena_free(r->arena);
+	free(r);
+}
