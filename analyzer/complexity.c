@@ -466,7 +466,28 @@ typedef struct tokenizer {
 	bool failed;
 } tokenizer;
 
-static void tk_push(tokenizer *t, size_t off, bool letter, unsigned syl, bool dotted)
+/* ASCII word characters folded to lower case (0: not a word character),
+ * and the vowels among them. */
+static unsigned char ascii_fold[256];
+static bool ascii_vowel[256];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void ascii_init(void)
+{
+	for (unsigned c = 0; c < 256; c++) {
+		if (ascii_word((unsigned char)c))
+			ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		ascii_vowel[c] = is_vowel((char)c);
+	}
+}
+
+#define FNV_BASIS 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+
+/* A word ends: fold[off..len) with hash h (fnv() of those bytes, computed
+ * on the way). */
+static void tk_push(tokenizer *t, size_t off, size_t len, uint64_t h, bool letter,
+		    unsigned syl, bool dotted)
 {
 	tok *k;
 
@@ -482,19 +503,26 @@ static void tk_push(tokenizer *t, size_t off, bool letter, unsigned syl, bool do
 	}
 	k = &t->v[t->n++];
 	k->off = (uint32_t)off;
-	k->len = (uint32_t)(t->fold->len - off);
-	k->h = fnv(t->fold->s + off, k->len);
+	k->len = (uint32_t)(len - off);
+	k->h = h ? h : 1;
 	k->letter = letter;
 	k->syl = (uint16_t)(letter && !syl ? 1 : (syl > 65535 ? 65535 : syl));
 	k->dotted = dotted;
 }
 
+/*
+ * The folded bytes go to t->fold through a local length and hash: a store
+ * through `char *` may alias anything, so with t->fold->len in memory the
+ * compiler would reload it for every byte.
+ */
 static void tokenize(tokenizer *t, const char *s, size_t n)
 {
-	size_t i = 0, start = 0, since_end = 0, last_end = (size_t)-1;
+	size_t i = 0, start = 0, since_end = 0, last_end = (size_t)-1, len = 0;
 	bool in = false, letter = false, dotted = false, prev_vowel = false, prev_i = false;
 	unsigned syl = 0;
+	uint64_t h = FNV_BASIS;
 
+	pthread_once(&ascii_once, ascii_init);
 	t->n = 0;
 	t->sentences = 0;
 	/* room for the folded text: folding never makes it longer */
@@ -512,41 +540,38 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
 		const char *f = NULL;
 		size_t clen = 1;
-		char one[2] = { 0, 0 };
 		bool diaer = false;
 
-		if (i < n && ascii_word(c)) {
+		if (i < n && ascii_fold[c]) {
 			/* fast path: a run of ASCII word characters */
 			if (!in) {
 				in = true;
 				letter = false;
 				syl = 0;
 				prev_vowel = prev_i = false;
-				start = t->fold->len;
+				start = len;
+				h = FNV_BASIS;
 				dotted = i > 0 && s[i - 1] == '.';
 			}
-			do {
-				char ch = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-				bool v = is_vowel(ch) || (ch == 'j' && prev_i);
+			unsigned char ch;
+			while ((ch = ascii_fold[c]) != 0) {
+				bool v = ascii_vowel[ch] | ((ch == 'j') & prev_i);
 				letter |= ch >= 'a';
-				syl += v && !prev_vowel;
+				syl += v & !prev_vowel;
 				prev_vowel = v;
 				prev_i = ch == 'i';
-				out[t->fold->len++] = ch;
-				i++;
-			} while (i < n && ascii_word(c = (unsigned char)s[i]));
+				out[len++] = (char)ch;
+				h = (h ^ ch) * FNV_PRIME;
+				if (++i == n)
+					break;
+				c = (unsigned char)s[i];
+			}
 			continue;
 		}
 		if (i == n) {
 			f = NULL;
 		} else if (c < 0x80) {
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				one[0] = (char)c;
-				f = one;
-			} else if (c >= 'A' && c <= 'Z') {
-				one[0] = (char)(c + 32);
-				f = one;
-			}
+			f = NULL;   /* ASCII word characters took the fast path */
 		} else if (c == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
 			f = latin1[(unsigned char)s[i + 1] - 0x80];
 			clen = 2;
@@ -572,12 +597,15 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 				letter = false;
 				syl = 0;
 				prev_vowel = prev_i = false;
-				start = t->fold->len;
+				start = len;
+				h = FNV_BASIS;
 				dotted = i > 0 && s[i - 1] == '.';
 			}
 			if (!*f) {
-				out[t->fold->len++] = s[i]; /* U+0100..U+023F */
-				out[t->fold->len++] = s[i + 1];
+				out[len++] = s[i]; /* U+0100..U+023F */
+				out[len++] = s[i + 1];
+				h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+				h = (h ^ (unsigned char)s[i + 1]) * FNV_PRIME;
 				letter = true;
 				prev_vowel = prev_i = false;
 			} else {
@@ -590,14 +618,16 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 					prev_vowel = v;
 					prev_i = *p == 'i';
 				}
-				for (const char *p = f; *p; p++)
-					out[t->fold->len++] = *p;
+				for (const char *p = f; *p; p++) {
+					out[len++] = *p;
+					h = (h ^ (unsigned char)*p) * FNV_PRIME;
+				}
 			}
 			i += clen;
 			continue;
 		}
 		if (in) {
-			tk_push(t, start, letter, syl, dotted);
+			tk_push(t, start, len, h, letter, syl, dotted);
 			since_end++;
 			in = false;
 			last_end = i;
@@ -620,7 +650,8 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 	}
 	if (since_end)
 		t->sentences++;
-	out[t->fold->len] = '\0';
+	t->fold->len = len;
+	out[len] = '\0';
 }
 
 static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
