@@ -548,7 +548,20 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	} else if (forms[which].f == BG_TRIG_SCOPE_ARTICLE) {
 		sc->addr = art ? art->address : root->address;
 	} else if (forms[which].f == BG_TRIG_SCOPE_CONTAINER) {
-		const bg_node *c = container_of(art ? art : al);
+		/* "in deze afdeling": the afdeling around the article, not the
+		 * paragraaf inside it */
+		static const struct { const char *word; bg_node_kind kind; } words[] = {
+			{ "sub-paragraaf", BG_N_SUBPARAGRAAF }, { "subparagraaf", BG_N_SUBPARAGRAAF },
+			{ "paragra", BG_N_PARAGRAAF }, { "afdeling", BG_N_AFDELING },
+			{ "hoofdstuk", BG_N_HOOFDSTUK }, { "titel", BG_N_TITELDEEL },
+			{ "boek", BG_N_BOEK }, { "deel", BG_N_DEEL }, { "bijlage", BG_N_BIJLAGE },
+		};
+		const bg_node *c = NULL;
+		for (size_t k = 0; !c && k < sizeof words / sizeof *words; k++)
+			if (memmem(low + best.so, best.eo - best.so, words[k].word, strlen(words[k].word)))
+				c = bg_node_ancestor(art ? art : al, words[k].kind);
+		if (!c)
+			c = container_of(art ? art : al);
 		sc->addr = c ? c->address : root->address;
 	} else {
 		sc->addr = root->address;
