@@ -1,0 +1,1946 @@
+/*
+ * candidates.c -- ranked simplification candidates (candidates.h, README
+ * "Simplification candidates (`begrip candidates`)").
+ *
+ * Two passes over the corpus.  bg_defs_collect has read every file and
+ * resolved the definitions; the set does not keep the documents, so the
+ * facts that need the text itself -- references with their anchor text,
+ * the articles each regulation has and whether they are repealed, the
+ * stacking of each provision, whether a defined term occurs outside its
+ * definition, where an undefined concept is first used -- are collected in
+ * a second pass (bg_cand_add_doc) over the latest version of each
+ * regulation only, into one small record per regulation.  bg_cand_run then
+ * works from the set and those records alone.
+ *
+ * Every score is a product of factors in [0,1] so that the kinds share one
+ * scale; the factors are documented with each finder below and in the
+ * README.
+ */
+#include "candidates.h"
+#include "compare.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Provisions kept per regulation for the stacking ranking. */
+#define STACK_KEEP 50
+/* Quotes are cut to this many bytes. */
+#define QUOTE_MAX 220
+/* Near-identical definitions: text distance (0.5 C + 0.3 T) / 0.8 at most this. */
+#define REFER_MAX_DIST 0.10
+/* Larger groups of one term are compared on their first members only. */
+#define REFER_GROUP_MAX 400
+
+static const char *const kind_names[BG_CAND__COUNT] = {
+	"harmonise", "refer-instead", "stacking", "broken-reference",
+	"unused-definition", "undefined-use",
+};
+
+const char *bg_cand_kind_name(bg_cand_kind k)
+{
+	return (unsigned)k < BG_CAND__COUNT ? kind_names[k] : "?";
+}
+
+int bg_cand_kind_find(const char *name)
+{
+	for (int i = 0; i < BG_CAND__COUNT; i++)
+		if (!strcmp(kind_names[i], name))
+			return i;
+	return -1;
+}
+
+/* ------------------------------------------------------ per-document facts */
+
+struct art {
+	const char *nr;       /* folded: lower case, no trailing dot */
+	bool repealed;
+};
+
+struct cref {
+	const char *tbwb, *tart, *anchor, *context;
+	const char *addr, *label, *link;
+};
+
+struct sprov {
+	double stacking;
+	const char *addr, *label, *text, *link;
+	bg_cx_counts c;
+};
+
+struct firstuse {
+	const char *concept;
+	const char *addr, *label, *link, *snippet;
+};
+
+struct slot {
+	size_t law;           /* index in the defset */
+	bg_arena *a;
+	bool read;
+	struct art *arts;
+	size_t narts;
+	struct cref *refs;
+	size_t nrefs, arefs;
+	const char **cites;   /* distinct BWB ids cited (not itself) */
+	size_t ncites, acites;
+	struct sprov top[STACK_KEEP];
+	size_t ntop;
+	float *leaf;          /* stacking of every leaf provision */
+	size_t nleaf;
+	size_t *unused;       /* defset indices of unused own definitions */
+	size_t nunused, nchecked;
+	struct firstuse *fu;
+	size_t nfu;
+};
+
+struct bg_cand_ctx {
+	const bg_defset *set;
+	const bg_lexicon *lex;
+	const bg_cx_rules *rules;
+	const bg_cmp_phrases *ph;
+	bool *latest;         /* per defset law */
+	size_t *slot_of;      /* per defset law: slot, or SIZE_MAX */
+	struct slot *slots;
+	size_t nslots;
+	size_t **law_defs;    /* per defset law: its records */
+	size_t *law_ndefs;
+	const char ***undef;  /* per slot: concepts used without a definition */
+	size_t *nundef;
+	const char **names;   /* per defset law: the name printed */
+	bg_arena *a;          /* strings shared by the context */
+	/* normalisers for the worker threads of the second pass (a bg_norm
+	 * is not thread-safe): taken and returned under the lock */
+	pthread_mutex_t lock;
+	bg_norm *pool[BG_MAX_JOBS + 1];
+	size_t npool;
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static const char *adup(bg_arena *a, const char *s, size_t n, bool *nomem)
+{
+	char *r = bg_arena_strndup(a, s, n);
+	if (!r) {
+		*nomem = true;
+		return "";
+	}
+	return r;
+}
+
+/* Cuts s to at most max bytes at a UTF-8 boundary and a word where one is
+ * near, adding "..." when cut. */
+static void quote_into(bg_buf *b, const char *s, size_t n, size_t max)
+{
+	size_t k = n;
+
+	if (n > max) {
+		k = max;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		for (size_t j = k; j > max / 2; j--)
+			if (s[j] == ' ') {
+				k = j;
+				break;
+			}
+	}
+	bg_buf_add(b, s, k);
+	if (k < n)
+		bg_buf_adds(b, " ...");
+}
+
+static bool is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * How often the stemmed text contains the stemmed key (words separated by
+ * single spaces)?  The first word may sit inside a word (compounds:
+ * "partnerinkomen", "toeslagpartner"); the rest of each word is skipped and
+ * the next key word must begin the next word.  Deliberately generous: a
+ * term counted as used when it is not is a candidate lost; the reverse
+ * would be a false candidate.
+ */
+static size_t key_count(const char *text, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	size_t n0 = sp ? (size_t)(sp - key) : strlen(key), count = 0;
+	const char *hit = text;
+
+	if (!n0)
+		return 0;
+	while ((hit = memmem(hit, strlen(hit), key, n0))) {
+		const char *q = hit + n0, *k = sp;
+		bool ok = true;
+		while (k && ok) {
+			const char *w = k + 1, *e = strchr(w, ' ');
+			size_t wn = e ? (size_t)(e - w) : strlen(w);
+			while (*q && is_word_byte((unsigned char)*q))
+				q++;
+			while (*q && !is_word_byte((unsigned char)*q))
+				q++;
+			ok = !strncmp(q, w, wn);
+			q += ok ? wn : 0;
+			k = e;
+		}
+		if (ok) {
+			count++;
+			hit = q;
+		} else {
+			hit++;
+		}
+	}
+	return count;
+}
+
+static bool addr_under(const char *addr, const char *top)
+{
+	size_t n = strlen(top);
+	return !strncmp(addr, top, n) && (addr[n] == '\0' || addr[n] == '/');
+}
+
+/* "artikel 3 lid 2 onderdeel a" from a node. */
+static void node_label(const bg_node *n, bg_buf *b)
+{
+	const bg_node *art = bg_node_ancestor(n, BG_N_ARTIKEL);
+	const bg_node *lid = bg_node_ancestor(n, BG_N_LID);
+	const bg_node *li = bg_node_ancestor(n, BG_N_LI);
+
+	if (art)
+		bg_buf_addf(b, "artikel %s", art->nr[0] ? art->nr : "(zonder nummer)");
+	if (lid && lid->nr[0])
+		bg_buf_addf(b, "%slid %s", b->len ? " " : "", lid->nr);
+	if (li && li->nr[0])
+		bg_buf_addf(b, "%sonderdeel %s", b->len ? " " : "", li->nr);
+	if (!b->len)
+		bg_buf_adds(b, bg_node_kind_name(n->kind));
+}
+
+static bool in_repealed(const bg_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->repealed)
+			return true;
+	return false;
+}
+
+/* Folded article number: lower case ASCII, no trailing dots or spaces. */
+static void fold_nr(const char *s, bg_buf *b)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		bg_buf_addc(b, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+	}
+}
+
+static const char *law_short(const bg_cand_ctx *c, size_t law)
+{
+	return c->names[law];
+}
+
+enum { NAME_MAX_LEN = 60 };
+
+/*
+ * The name a regulation is printed with: its short title (citeertitel);
+ * for a long intitule ("Wet van 23 juni 2005 tot harmonisatie van ...
+ * (Algemene wet inkomensafhankelijke regelingen)") the closing
+ * parenthesis, else the longest abbreviation the lexicon has for the BWB
+ * id, else the intitule cut at a word.
+ */
+static const char *make_name(bg_cand_ctx *c, const bg_deflaw *l, bool *nomem)
+{
+	const char *t = l->short_title[0] ? l->short_title : l->title[0] ? l->title : l->bwb_id;
+	size_t n = strlen(t);
+	const char *best = NULL;
+	bg_buf b = BG_BUF_INIT;
+
+	if (n <= NAME_MAX_LEN)
+		return t;
+	if (t[n - 1] == ')') {
+		const char *open = strrchr(t, '(');
+		if (open && (size_t)(t + n - 1 - open - 1) > 2 && (size_t)(t + n - 1 - open - 1) <= NAME_MAX_LEN)
+			return adup(c->a, open + 1, (size_t)(t + n - 1 - open - 1), nomem);
+	}
+	for (size_t i = 0; i < bg_lexicon_abbrev_count(c->lex); i++) {
+		const char *nm = bg_lexicon_abbrev_name(c->lex, i);
+		size_t k = strlen(nm);
+		if (strcmp(bg_lexicon_abbrev_bwb(c->lex, i), l->bwb_id) || k > NAME_MAX_LEN)
+			continue;
+		if (!best || k > strlen(best))
+			best = nm;
+	}
+	if (best)
+		return best;
+	n = NAME_MAX_LEN;
+	while (n > 0 && t[n] != ' ')
+		n--;
+	bg_buf_add(&b, t, n ? n : NAME_MAX_LEN);
+	bg_buf_adds(&b, " ...");
+	t = bg_buf_ok(&b) ? adup(c->a, b.s, b.len, nomem) : "";
+	bg_buf_release(&b);
+	return t;
+}
+
+static bg_norm *norm_take(bg_cand_ctx *c)
+{
+	bg_norm *nm;
+	pthread_mutex_lock(&c->lock);
+	nm = c->npool ? c->pool[--c->npool] : NULL;
+	pthread_mutex_unlock(&c->lock);
+	return nm ? nm : bg_norm_new();
+}
+
+static void norm_give(bg_cand_ctx *c, bg_norm *nm)
+{
+	pthread_mutex_lock(&c->lock);
+	if (c->npool < BG_MAX_JOBS + 1) {
+		c->pool[c->npool++] = nm;
+		nm = NULL;
+	}
+	pthread_mutex_unlock(&c->lock);
+	bg_norm_free(nm);
+}
+
+/* ------------------------------------------------------------- context */
+
+bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
+		      const bg_cx_rules *rules, const bg_cmp_phrases *ph,
+		      bg_cand_ctx **out)
+{
+	size_t nl = bg_defset_law_count(set), nd = bg_defset_count(set);
+	bg_cand_ctx *c = calloc(1, sizeof *c);
+	bool nomem = false;
+
+	*out = NULL;
+	if (!c)
+		return BG_ERR_NOMEM;
+	c->set = set;
+	c->lex = lex;
+	c->rules = rules;
+	c->ph = ph;
+	c->a = bg_arena_new();
+	c->latest = calloc(nl + 1, sizeof *c->latest);
+	c->slot_of = calloc(nl + 1, sizeof *c->slot_of);
+	c->law_defs = calloc(nl + 1, sizeof *c->law_defs);
+	c->law_ndefs = calloc(nl + 1, sizeof *c->law_ndefs);
+	c->slots = calloc(nl + 1, sizeof *c->slots);
+	c->undef = calloc(nl + 1, sizeof *c->undef);
+	c->nundef = calloc(nl + 1, sizeof *c->nundef);
+	c->names = calloc(nl + 1, sizeof *c->names);
+	pthread_mutex_init(&c->lock, NULL);
+	if (!c->names || !c->a || !c->latest || !c->slot_of || !c->law_defs || !c->law_ndefs ||
+	    !c->slots || !c->undef || !c->nundef)
+		goto nomem;
+
+	/* the latest version of each BWB id counts (dates compare as text; on
+	 * a tie the later file) */
+	for (size_t i = 0; i < nl; i++) {
+		const bg_deflaw *a = bg_defset_law(set, i);
+		c->latest[i] = true;
+		for (size_t j = 0; j < nl && c->latest[i] && a->bwb_id[0]; j++) {
+			const bg_deflaw *b = bg_defset_law(set, j);
+			int k;
+			if (j == i || strcmp(a->bwb_id, b->bwb_id))
+				continue;
+			k = strcmp(b->date, a->date);
+			if (k > 0 || (k == 0 && j > i))
+				c->latest[i] = false;
+		}
+		c->names[i] = make_name(c, a, &nomem);
+		c->slot_of[i] = SIZE_MAX;
+		if (c->latest[i]) {
+			c->slot_of[i] = c->nslots;
+			c->slots[c->nslots++].law = i;
+		}
+	}
+	for (size_t i = 0; i < nd; i++)
+		c->law_ndefs[bg_defset_get(set, i)->doc_index]++;
+	for (size_t i = 0; i < nl; i++) {
+		c->law_defs[i] = bg_arena_alloc(c->a, (c->law_ndefs[i] + 1) * sizeof **c->law_defs);
+		if (!c->law_defs[i])
+			goto nomem;
+		c->law_ndefs[i] = 0;
+	}
+	for (size_t i = 0; i < nd; i++) {
+		size_t l = bg_defset_get(set, i)->doc_index;
+		c->law_defs[l][c->law_ndefs[l]++] = i;
+	}
+	/* concepts each regulation uses with no definition of any kind
+	 * (exclusions alone define nothing) */
+	for (size_t s = 0; s < c->nslots; s++) {
+		size_t l = c->slots[s].law;
+		const bg_deflaw *law = bg_defset_law(set, l);
+		c->undef[s] = bg_arena_alloc(c->a, (law->n_uses + 1) * sizeof **c->undef);
+		if (!c->undef[s])
+			goto nomem;
+		for (size_t u = 0; u < law->n_uses; u++) {
+			bool defined = false;
+			for (size_t k = 0; k < c->law_ndefs[l] && !defined; k++) {
+				const bg_def *d = bg_defset_get(set, c->law_defs[l][k]);
+				defined = d->kind != BG_DEF_NEGATIVE && !strcmp(d->concept, law->uses[u]);
+			}
+			if (!defined && law->use_counts[u] > 0)
+				c->undef[s][c->nundef[s]++] = law->uses[u];
+		}
+	}
+	if (nomem)
+		goto nomem;
+	*out = c;
+	return BG_OK;
+nomem:
+	bg_cand_free(c);
+	return BG_ERR_NOMEM;
+}
+
+void bg_cand_free(bg_cand_ctx *c)
+{
+	if (!c)
+		return;
+	for (size_t s = 0; s < c->nslots; s++) {
+		struct slot *sl = &c->slots[s];
+		free(sl->refs);
+		free(sl->cites);
+		free(sl->leaf);
+		free(sl->unused);
+		bg_arena_free(sl->a);
+	}
+	free(c->slots);
+	free(c->latest);
+	free(c->slot_of);
+	free(c->law_defs);
+	free(c->law_ndefs);
+	free(c->undef);
+	free(c->nundef);
+	free(c->names);
+	for (size_t i = 0; i < c->npool; i++)
+		bg_norm_free(c->pool[i]);
+	pthread_mutex_destroy(&c->lock);
+	bg_arena_free(c->a);
+	free(c);
+}
+
+size_t bg_cand_doc_count(const bg_cand_ctx *c)
+{
+	return c->nslots;
+}
+
+const char *bg_cand_doc_path(const bg_cand_ctx *c, size_t i)
+{
+	return bg_defset_law(c->set, c->slots[i].law)->file;
+}
+
+/* ------------------------------------------------------ second pass */
+
+struct textblock {
+	const bg_node *n;
+	char *folded;
+};
+
+static bool push(void **v, size_t *n, size_t *alloc, size_t size)
+{
+	if (*n == *alloc) {
+		size_t na = *alloc ? 2 * *alloc : 16;
+		void *nv = realloc(*v, na * size);
+		if (!nv)
+			return false;
+		*v = nv;
+		*alloc = na;
+	}
+	return true;
+}
+
+static void collect_refs(struct slot *sl, const bg_doc *doc, const char *self, bool *nomem)
+{
+	const bg_ref *refs = bg_doc_refs(doc);
+	size_t nr = bg_doc_ref_count(doc);
+	bg_buf b = BG_BUF_INIT;
+
+	for (size_t i = 0; i < nr; i++) {
+		const bg_ref *r = &refs[i];
+		const bg_node *prov;
+		struct cref *cr;
+		const char *tb = r->bwb_id[0] ? r->bwb_id : self;
+		const char *anchor, *t;
+		size_t pos = 0, tn, from, to;
+		bool seen = false;
+
+		if (!tb[0] || !r->node || in_repealed(r->node))
+			continue;
+		if (strcmp(tb, self)) {
+			for (size_t k = 0; k < sl->ncites && !seen; k++)
+				seen = !strcmp(sl->cites[k], tb);
+			if (!seen) {
+				if (!push((void **)&sl->cites, &sl->ncites, &sl->acites, sizeof *sl->cites)) {
+					*nomem = true;
+					break;
+				}
+				sl->cites[sl->ncites++] = adup(sl->a, tb, strlen(tb), nomem);
+			}
+		}
+		if (!r->artikel[0])
+			continue;
+		if (!push((void **)&sl->refs, &sl->nrefs, &sl->arefs, sizeof *sl->refs)) {
+			*nomem = true;
+			break;
+		}
+		cr = &sl->refs[sl->nrefs++];
+		prov = bg_node_provision(r->node);
+		if (!prov)
+			prov = r->node;
+		cr->tbwb = adup(sl->a, tb, strlen(tb), nomem);
+		bg_buf_clear(&b);
+		fold_nr(r->artikel, &b);
+		cr->tart = adup(sl->a, b.s, b.len, nomem);
+		cr->anchor = adup(sl->a, r->text, strlen(r->text), nomem);
+		cr->addr = prov->address;
+		bg_buf_clear(&b);
+		node_label(prov, &b);
+		cr->label = adup(sl->a, b.s, b.len, nomem);
+		bg_buf_clear(&b);
+		bg_node_link(doc, prov, &b);
+		cr->link = adup(sl->a, b.s, b.len, nomem);
+		cr->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
+		/* context: the text block around the anchor */
+		t = r->node->text;
+		tn = r->node->text_len;
+		anchor = r->text[0] ? strstr(t, r->text) : NULL;
+		if (anchor)
+			pos = (size_t)(anchor - t);
+		from = pos > 90 ? pos - 90 : 0;
+		while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
+			from--;
+		to = pos + strlen(r->text) + 90;
+		if (to > tn)
+			to = tn;
+		while (to < tn && ((unsigned char)t[to] & 0xC0) == 0x80)
+			to++;
+		bg_buf_clear(&b);
+		if (from > 0)
+			bg_buf_adds(&b, "... ");
+		bg_buf_add(&b, t + from, to - from);
+		if (to < tn)
+			bg_buf_adds(&b, " ...");
+		cr->context = adup(sl->a, b.s, b.len, nomem);
+	}
+	bg_buf_release(&b);
+}
+
+static int sprov_cmp(const void *a, const void *b)
+{
+	const struct sprov *x = a, *y = b;
+	return (x->stacking < y->stacking) - (x->stacking > y->stacking);
+}
+
+static void collect_stacking(const bg_cand_ctx *c, struct slot *sl, const bg_doc *doc, bool *nomem)
+{
+	bg_cx_doc *cx;
+	bg_buf b = BG_BUF_INIT;
+
+	if (!c->rules)
+		return;
+	if (!(cx = bg_cx_analyze(c->rules, doc))) {
+		*nomem = true;
+		return;
+	}
+	sl->leaf = malloc((cx->nprov + 1) * sizeof *sl->leaf);
+	if (!sl->leaf) {
+		*nomem = true;
+		bg_cx_doc_free(cx);
+		return;
+	}
+	for (size_t i = 0; i < cx->nprov; i++) {
+		const bg_cx_prov *p = &cx->provs[i];
+		struct sprov *sp;
+		if (!p->leaf)
+			continue;
+		sl->leaf[sl->nleaf++] = (float)p->stacking;
+		if (sl->ntop == STACK_KEEP && p->stacking <= sl->top[STACK_KEEP - 1].stacking)
+			continue;
+		sp = &sl->top[sl->ntop < STACK_KEEP ? sl->ntop++ : STACK_KEEP - 1];
+		sp->stacking = p->stacking;
+		sp->addr = adup(sl->a, p->address, strlen(p->address), nomem);
+		sp->label = adup(sl->a, p->label, strlen(p->label), nomem);
+		sp->c = p->c;
+		sp->text = sp->link = "";
+		qsort(sl->top, sl->ntop, sizeof *sl->top, sprov_cmp);
+	}
+	bg_cx_doc_free(cx);
+	/* the text and link of the kept provisions */
+	for (const bg_node *n = bg_doc_root(doc); n; n = bg_node_next(bg_doc_root(doc), n)) {
+		if (n->kind != BG_N_ARTIKEL && n->kind != BG_N_LID && n->kind != BG_N_LI &&
+		    n->kind != BG_N_DEFITEM)
+			continue;
+		for (size_t i = 0; i < sl->ntop; i++) {
+			struct sprov *sp = &sl->top[i];
+			if (sp->text[0] || strcmp(sp->addr, n->address))
+				continue;
+			bg_buf_clear(&b);
+			bg_node_text(n, &b);
+			sp->text = adup(sl->a, b.s, b.len, nomem);
+			bg_buf_clear(&b);
+			bg_node_link(doc, n, &b);
+			sp->link = adup(sl->a, b.s, b.len, nomem);
+		}
+	}
+	bg_buf_release(&b);
+}
+
+/* Definitions that extend or assimilate ("Met X wordt gelijkgesteld",
+ * "Onder X wordt mede verstaan") add to a term that the regulation above
+ * may be the one using: never "unused". */
+static bool extends_term(const bg_def *d)
+{
+	static const char *const marks[] = { "gelijkgesteld", "mede verstaan", "mede begrepen",
+					     "ook verstaan", "mede aangemerkt", NULL };
+	for (size_t i = 0; marks[i]; i++)
+		if (strstr(d->text, marks[i]))
+			return true;
+	return false;
+}
+
+/* Is text block t part of the definition d itself (its term, or the
+ * wording of its body)?  The defining mention of the term is there. */
+static bool part_of_def(const struct textblock *t, const bg_def *d)
+{
+	const char *x = t->n->kind == BG_N_AL || t->n->kind == BG_N_TERM ? t->n->text : "";
+	size_t k = strlen(d->text);
+
+	if (!addr_under(t->n->address, d->address))
+		return false;
+	if (t->n->kind == BG_N_TERM)
+		return true;
+	if (!x[0])
+		return false;
+	if (k > 40)
+		k = 40;
+	while (k > 0 && ((unsigned char)d->text[k] & 0xC0) == 0x80)
+		k--;
+	return (k && memmem(x, strlen(x), d->text, k)) || strstr(d->text, x);
+}
+
+/* The key that must occur for a term to count as used: the whole stemmed
+ * term, or for a term of three words or more ("vader van een kind",
+ * "33 jaar of ouder" -- often a phrase the extractor took from a running
+ * sentence) its first word. */
+static void use_key(const char *key, bg_buf *out)
+{
+	const char *sp = strchr(key, ' ');
+	bg_buf_clear(out);
+	if (sp && strchr(sp + 1, ' '))
+		bg_buf_add(out, key, (size_t)(sp - key));
+	else
+		bg_buf_adds(out, key);
+}
+
+/* Own definitions of the regulation (scope regulation or container) whose
+ * term occurs nowhere else in its text (titles included); and where each
+ * undefined concept is first used.  Text is compared stemmed
+ * (bg_norm_key, BG_NORM_STEM: the form of bg_def.term_key). */
+static void collect_words(bg_cand_ctx *c, size_t s, struct slot *sl, const bg_doc *doc,
+			  bool *nomem)
+{
+	struct textblock *tb = NULL;
+	size_t ntb = 0, atb = 0;
+	size_t l = sl->law;
+	bg_buf b = BG_BUF_INIT, key = BG_BUF_INIT;
+	const bg_node *root = bg_doc_root(doc);
+	bg_norm *nm = norm_take(c);
+	const char *titles[2] = { bg_doc_title(doc), bg_doc_intitule(doc) };
+
+	if (!nm) {
+		*nomem = true;
+		return;
+	}
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
+		if (!t || !t[0])
+			continue;
+		if (!push((void **)&tb, &ntb, &atb, sizeof *tb)) {
+			*nomem = true;
+			goto done;
+		}
+		bg_buf_clear(&b);
+		if (bg_norm_key(nm, t, strlen(t), BG_NORM_STEM, &b) != BG_OK || !bg_buf_ok(&b)) {
+			*nomem = true;
+			goto done;
+		}
+		tb[ntb].n = n;
+		tb[ntb++].folded = bg_buf_detach(&b);
+		if (!tb[ntb - 1].folded) {
+			ntb--;
+			*nomem = true;
+			goto done;
+		}
+	}
+	sl->unused = malloc((c->law_ndefs[l] + 1) * sizeof *sl->unused);
+	if (!sl->unused) {
+		*nomem = true;
+		goto done;
+	}
+	/* used: the term occurs outside the blocks of its definition, or
+	 * more than once (its defining mention) inside them */
+	for (size_t k = 0; k < c->law_ndefs[l]; k++) {
+		const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
+		size_t inside = 0, outside = 0;
+		if (d->kind != BG_DEF_OWN || !d->term_key[0] || !d->address[0] ||
+		    (strcmp(d->scope_kind, "regulation") && strcmp(d->scope_kind, "container")) ||
+		    extends_term(d))
+			continue;
+		sl->nchecked++;
+		use_key(d->term_key, &key);
+		for (size_t t = 0; t < 2 && !outside; t++) {
+			if (!titles[t][0] || (t == 1 && !strcmp(titles[0], titles[1])))
+				continue;
+			bg_buf_clear(&b);
+			if (bg_norm_key(nm, titles[t], strlen(titles[t]), BG_NORM_STEM, &b) == BG_OK)
+				outside += key_count(b.s, key.s);
+		}
+		for (size_t i = 0; i < ntb && !outside && inside < 2; i++) {
+			if (part_of_def(&tb[i], d))
+				inside += key_count(tb[i].folded, key.s);
+			else
+				outside += key_count(tb[i].folded, key.s);
+		}
+		if (!outside && inside < 2)
+			sl->unused[sl->nunused++] = c->law_defs[l][k];
+	}
+	sl->fu = bg_arena_alloc(sl->a, (c->nundef[s] + 1) * sizeof *sl->fu);
+	if (!sl->fu) {
+		*nomem = true;
+		goto done;
+	}
+	for (size_t u = 0; u < c->nundef[s]; u++) {
+		long ci = bg_lexicon_find(c->lex, c->undef[s][u]);
+		struct firstuse *f = &sl->fu[sl->nfu];
+		size_t best = SIZE_MAX, best_n = 0;
+		if (ci < 0)
+			continue;
+		/* the block that uses the concept's words most often (as whole
+		 * words, not inside compounds): the clearest evidence */
+		for (size_t i = 0; i < ntb; i++) {
+			size_t hits = 0;
+			if (tb[i].n->kind != BG_N_AL)
+				continue;
+			bg_buf_clear(&key);
+			bg_buf_addc(&key, ' ');
+			bg_buf_adds(&key, tb[i].folded);
+			bg_buf_addc(&key, ' ');
+			for (size_t v = 0; v < bg_lexicon_variant_count(c->lex, (size_t)ci); v++) {
+				const char *vk = bg_lexicon_variant_key(c->lex, (size_t)ci, v);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, " %s ", vk);
+				for (const char *q = key.s; (q = strstr(q, b.s)); q += b.len - 1)
+					hits++;
+			}
+			if (hits > best_n) {
+				best_n = hits;
+				best = i;
+			}
+		}
+		if (best != SIZE_MAX) {
+			const bg_node *n = tb[best].n, *prov;
+			prov = bg_node_provision(n);
+			if (!prov)
+				prov = n;
+			f->concept = c->undef[s][u];
+			f->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
+			bg_buf_clear(&b);
+			node_label(prov, &b);
+			f->label = adup(sl->a, b.s, b.len, nomem);
+			bg_buf_clear(&b);
+			bg_node_link(doc, prov, &b);
+			f->link = adup(sl->a, b.s, b.len, nomem);
+			bg_buf_clear(&b);
+			quote_into(&b, n->text, n->text_len, QUOTE_MAX);
+			f->snippet = adup(sl->a, b.s, b.len, nomem);
+			sl->nfu++;
+		}
+	}
+done:
+	norm_give(c, nm);
+	for (size_t i = 0; i < ntb; i++)
+		free(tb[i].folded);
+	free(tb);
+	bg_buf_release(&b);
+	bg_buf_release(&key);
+}
+
+static int art_cmp(const void *a, const void *b)
+{
+	const struct art *x = a, *y = b;
+	int k = strcmp(x->nr, y->nr);
+	return k ? k : (int)x->repealed - (int)y->repealed;
+}
+
+bg_status bg_cand_add_doc(bg_cand_ctx *c, size_t i, const bg_doc *doc)
+{
+	struct slot *sl = &c->slots[i];
+	const bg_node *root = bg_doc_root(doc);
+	const char *self = bg_defset_law(c->set, sl->law)->bwb_id;
+	size_t narts = 0;
+	bg_buf b = BG_BUF_INIT;
+	bool nomem = false;
+
+	if (!(sl->a = bg_arena_new()))
+		return BG_ERR_NOMEM;
+	for (const bg_node *n = root; n; n = bg_node_next(root, n))
+		narts += n->kind == BG_N_ARTIKEL;
+	sl->arts = bg_arena_alloc(sl->a, (narts + 1) * sizeof *sl->arts);
+	if (!sl->arts)
+		return BG_ERR_NOMEM;
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		if (n->kind != BG_N_ARTIKEL || !n->nr[0])
+			continue;
+		bg_buf_clear(&b);
+		fold_nr(n->nr, &b);
+		sl->arts[sl->narts].nr = adup(sl->a, b.s, b.len, &nomem);
+		sl->arts[sl->narts++].repealed = in_repealed(n);
+	}
+	qsort(sl->arts, sl->narts, sizeof *sl->arts, art_cmp);
+	bg_buf_release(&b);
+	collect_refs(sl, doc, self, &nomem);
+	collect_stacking(c, sl, doc, &nomem);
+	collect_words(c, i, sl, doc, &nomem);
+	sl->read = true;
+	return nomem ? BG_ERR_NOMEM : BG_OK;
+}
+
+/* ------------------------------------------------------------ results */
+
+struct run {
+	bg_cand_ctx *c;
+	bg_cand_list *out;
+	size_t alloc;
+	bool nomem;
+	const char **bwb_sorted;  /* (bwb, slot) pairs sorted by bwb */
+	size_t *slot_sorted;
+	size_t *cited_by;         /* per slot: regulations citing it */
+};
+
+static bg_cand *cand_new(struct run *r, bg_cand_kind k)
+{
+	bg_cand *cd;
+	if (!push((void **)&r->out->v, &r->out->n, &r->alloc, sizeof *r->out->v)) {
+		r->nomem = true;
+		return NULL;
+	}
+	cd = &r->out->v[r->out->n++];
+	memset(cd, 0, sizeof *cd);
+	cd->kind = k;
+	cd->subject = cd->evidence = cd->rationale = "";
+	return cd;
+}
+
+static const char *keep(struct run *r, const bg_buf *b)
+{
+	if (!bg_buf_ok(b)) {
+		r->nomem = true;
+		return "";
+	}
+	return adup(r->out->arena, b->s, b->len, &r->nomem);
+}
+
+static const char *keeps(struct run *r, const char *s)
+{
+	return adup(r->out->arena, s, strlen(s), &r->nomem);
+}
+
+static void cand_laws(struct run *r, bg_cand *cd, const char *const *ids, size_t n)
+{
+	cd->laws = bg_arena_alloc(r->out->arena, (n + 1) * sizeof *cd->laws);
+	if (!cd->laws) {
+		r->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < cd->nlaws && !seen; j++)
+			seen = !strcmp(cd->laws[j], ids[i]);
+		if (!seen)
+			cd->laws[cd->nlaws++] = ids[i];
+	}
+}
+
+static bg_cand_prov *cand_provs(struct run *r, bg_cand *cd, size_t n)
+{
+	cd->provs = bg_arena_alloc(r->out->arena, (n + 1) * sizeof *cd->provs);
+	if (!cd->provs)
+		r->nomem = true;
+	return cd->provs;
+}
+
+static void prov_of_def(struct run *r, bg_cand_prov *p, const bg_def *d, const char *role)
+{
+	bg_buf b = BG_BUF_INIT;
+
+	p->bwb_id = d->bwb_id;
+	p->law = law_short(r->c, d->doc_index);
+	if (d->article[0])
+		bg_buf_addf(&b, "artikel %s", d->article);
+	if (d->lid[0])
+		bg_buf_addf(&b, " lid %s", d->lid);
+	if (d->item[0])
+		bg_buf_addf(&b, "%sonderdeel %s", b.len ? " " : "", d->item);
+	if (!b.len)
+		bg_buf_adds(&b, d->address);
+	p->label = keep(r, &b);
+	p->address = d->address;
+	p->link = d->link;
+	p->role = role;
+	bg_buf_release(&b);
+}
+
+static long slot_of_bwb(const struct run *r, const char *bwb)
+{
+	size_t lo = 0, hi = r->c->nslots;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int k = strcmp(r->bwb_sorted[mid], bwb);
+		if (!k)
+			return (long)r->slot_sorted[mid];
+		if (k < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------- broken references */
+
+/*
+ * A reference from the latest version of a regulation to an article of a
+ * regulation in the corpus that its latest version does not have (absent:
+ * 1.0) or has only repealed (0.8).  References in repealed text, and
+ * those whose text says they mean an older version ("zoals dat luidde"),
+ * are not counted.  One candidate per (source, target article), listing the
+ * provisions that cite it; score = base x (0.6 + 0.4 min(1, (k-1)/4)),
+ * k the number of citing provisions.
+ */
+static void find_broken(struct run *r)
+{
+	bg_cand_ctx *c = r->c;
+	bg_buf b = BG_BUF_INIT;
+
+	for (size_t s = 0; s < c->nslots; s++) {
+		struct slot *sl = &c->slots[s];
+		bool *done = calloc(sl->nrefs + 1, sizeof *done);
+		if (!done) {
+			r->nomem = true;
+			return;
+		}
+		for (size_t i = 0; i < sl->nrefs; i++) {
+			const struct cref *cr = &sl->refs[i];
+			long t = slot_of_bwb(r, cr->tbwb);
+			const struct slot *ts;
+			struct art key = { cr->tart, false };
+			const struct art *hit;
+			bool repealed;
+			size_t k = 0;
+			bg_cand *cd;
+
+			if (done[i])
+				continue;
+			if (t < 0 || !c->slots[t].read) {
+				r->out->stats.refs_outside++;
+				continue;
+			}
+			r->out->stats.refs_checked++;
+			if (strstr(cr->context, "luidde") || strstr(cr->context, "zoals die gold"))
+				continue;
+			ts = &c->slots[t];
+			hit = bsearch(&key, ts->arts, ts->narts, sizeof *ts->arts, art_cmp);
+			if (hit)
+				continue; /* present and in force */
+			key.repealed = true;
+			hit = bsearch(&key, ts->arts, ts->narts, sizeof *ts->arts, art_cmp);
+			repealed = hit != NULL;
+			/* every reference of this source to the same article */
+			for (size_t j = i; j < sl->nrefs; j++)
+				if (!strcmp(sl->refs[j].tbwb, cr->tbwb) && !strcmp(sl->refs[j].tart, cr->tart)) {
+					done[j] = true;
+					k++;
+				}
+			if (!(cd = cand_new(r, BG_CAND_BROKEN_REF)))
+				break;
+			cd->raw = repealed ? 0.8 : 1.0;
+			cd->score = cd->raw * (0.6 + 0.4 * fmin(1.0, (double)(k - 1) / 4.0));
+			{
+				const char *ids[2] = { bg_defset_law(c->set, sl->law)->bwb_id, cr->tbwb };
+				cand_laws(r, cd, ids, 2);
+			}
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "%s artikel %s", cr->tbwb, cr->tart);
+			cd->subject = keep(r, &b);
+			if (!cand_provs(r, cd, 4))
+				break;
+			for (size_t j = i; j < sl->nrefs && cd->nprovs < 3; j++) {
+				const struct cref *x = &sl->refs[j];
+				bg_cand_prov *p;
+				bool seen = false;
+				if (strcmp(x->tbwb, cr->tbwb) || strcmp(x->tart, cr->tart))
+					continue;
+				for (size_t q = 0; q < cd->nprovs && !seen; q++)
+					seen = !strcmp(cd->provs[q].address, x->addr);
+				if (seen)
+					continue;
+				p = &cd->provs[cd->nprovs++];
+				p->bwb_id = bg_defset_law(c->set, sl->law)->bwb_id;
+				p->law = law_short(c, sl->law);
+				p->label = x->label;
+				p->address = x->addr;
+				p->link = x->link;
+				p->role = "verwijzing";
+			}
+			{
+				bg_cand_prov *p = &cd->provs[cd->nprovs++];
+				p->bwb_id = cr->tbwb;
+				p->law = law_short(c, ts->law);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, "artikel %s", cr->tart);
+				p->label = keep(r, &b);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, "%s/artikel=%s", cr->tbwb, cr->tart);
+				p->address = keep(r, &b);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, "https://wetten.overheid.nl/jci1.3:c:%s&artikel=%s", cr->tbwb, cr->tart);
+				p->link = keep(r, &b);
+				p->role = "doel";
+			}
+			bg_buf_clear(&b);
+			quote_into(&b, cr->context, strlen(cr->context), QUOTE_MAX);
+			cd->evidence = keep(r, &b);
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "%s verwijst %zu keer naar artikel %s van %s, dat %s; verwijzing herstellen of schrappen.",
+				    law_short(c, sl->law), k, cr->tart, law_short(c, ts->law),
+				    repealed ? "daar is vervallen" : "daar niet (meer) bestaat");
+			cd->rationale = keep(r, &b);
+		}
+		free(done);
+	}
+	bg_buf_release(&b);
+}
+
+/* ------------------------------------------------------------- stacking */
+
+static int float_cmp(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Stacking score of complexity.h per leaf provision (lid, or artikel
+ * without leden) of the latest versions; normalised s / (s + P95), P95 the
+ * 95th percentile of all leaf provisions of the corpus read, so that a
+ * provision at the 95th percentile scores 0.5 and the score approaches 1
+ * for the heaviest piles.
+ */
+static void find_stacking(struct run *r, size_t top)
+{
+	bg_cand_ctx *c = r->c;
+	size_t nall = 0, k = 0;
+	float *all;
+	double p95;
+	bg_buf b = BG_BUF_INIT;
+	struct sprov **best;
+	size_t nbest = 0;
+
+	for (size_t s = 0; s < c->nslots; s++)
+		nall += c->slots[s].nleaf;
+	if (!nall)
+		return;
+	if (!(all = malloc(nall * sizeof *all)) ||
+	    !(best = malloc((c->nslots * STACK_KEEP + 1) * sizeof *best))) {
+		free(all);
+		r->nomem = true;
+		return;
+	}
+	for (size_t s = 0; s < c->nslots; s++) {
+		memcpy(all + k, c->slots[s].leaf, c->slots[s].nleaf * sizeof *all);
+		k += c->slots[s].nleaf;
+		for (size_t i = 0; i < c->slots[s].ntop; i++)
+			best[nbest++] = &c->slots[s].top[i];
+	}
+	qsort(all, nall, sizeof *all, float_cmp);
+	p95 = all[(size_t)((double)(nall - 1) * 0.95)];
+	if (p95 <= 0)
+		p95 = 1;
+	r->out->stats.stacking_p95 = p95;
+	free(all);
+	/* candidates only for the best `top` (all when 0): the sorter cuts
+	 * anyway, but every provision of the corpus would be too many */
+	for (size_t s = 0; s < c->nslots; s++) {
+		struct slot *sl = &c->slots[s];
+		for (size_t i = 0; i < sl->ntop; i++) {
+			struct sprov *sp = &sl->top[i];
+			size_t better = 0;
+			bg_cand *cd;
+			if (sp->stacking <= 0)
+				continue;
+			if (top) {
+				for (size_t j = 0; j < nbest && better < top; j++)
+					better += best[j]->stacking > sp->stacking;
+				if (better >= top)
+					continue;
+			}
+			if (!(cd = cand_new(r, BG_CAND_STACKING)))
+				goto done;
+			cd->raw = sp->stacking;
+			cd->score = sp->stacking / (sp->stacking + p95);
+			{
+				const char *id = bg_defset_law(c->set, sl->law)->bwb_id;
+				cand_laws(r, cd, &id, 1);
+			}
+			cd->subject = sp->label;
+			if (!cand_provs(r, cd, 1))
+				goto done;
+			cd->provs[0] = (bg_cand_prov){ bg_defset_law(c->set, sl->law)->bwb_id,
+						       law_short(c, sl->law), sp->label, sp->addr,
+						       sp->link, "bepaling" };
+			cd->nprovs = 1;
+			bg_buf_clear(&b);
+			quote_into(&b, sp->text, strlen(sp->text), QUOTE_MAX);
+			cd->evidence = keep(r, &b);
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "%s %s stapelt %u voorwaarden, %u uitzonderingen, %u delegaties, "
+				    "%u opsommingsonderdelen en %u verwijzingen (stapelscore %.1f); splitsen of vereenvoudigen.",
+				    law_short(c, sl->law), sp->label, sp->c.conditions, sp->c.exceptions,
+				    sp->c.delegations, sp->c.items_and + sp->c.items_or,
+				    sp->c.refs_internal + sp->c.refs_external, sp->stacking);
+			cd->rationale = keep(r, &b);
+		}
+	}
+done:
+	free(best);
+	bg_buf_release(&b);
+}
+
+/* ---------------------------------------------------- unused definitions */
+
+/*
+ * An own definition (scope regulation or container) whose term -- its
+ * stemmed key, so plurals and inflections count, also inside compounds --
+ * occurs nowhere in the regulation's text outside the defining provision.
+ * score = 0.3 + 0.5 min(1, words / 60) of the definition body (a long
+ * unused definition is more to strike), halved when the scope extends to
+ * "de daarop berustende bepalingen" (the term may serve lower regulations).
+ */
+static void find_unused(struct run *r)
+{
+	bg_cand_ctx *c = r->c;
+	bg_buf b = BG_BUF_INIT;
+
+	for (size_t s = 0; s < c->nslots; s++) {
+		struct slot *sl = &c->slots[s];
+		r->out->stats.defs_checked += sl->nchecked;
+		for (size_t i = 0; i < sl->nunused; i++) {
+			const bg_def *d = bg_defset_get(c->set, sl->unused[i]);
+			size_t w = bg_count_words(d->text, strlen(d->text));
+			bool lower = strstr(d->scope_text, "berustende") != NULL;
+			bg_cand *cd = cand_new(r, BG_CAND_UNUSED_DEF);
+			if (!cd || !cand_provs(r, cd, 1))
+				goto done;
+			cd->raw = (double)w;
+			cd->score = (0.3 + 0.5 * fmin(1.0, (double)w / 60.0)) * (lower ? 0.5 : 1.0);
+			cand_laws(r, cd, &d->bwb_id, 1);
+			cd->subject = d->term;
+			prov_of_def(r, &cd->provs[0], d, "definitie");
+			cd->nprovs = 1;
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "%s: ", d->term);
+			quote_into(&b, d->text, strlen(d->text), QUOTE_MAX);
+			cd->evidence = keep(r, &b);
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "Het begrip '%s' wordt in %s gedefinieerd maar nergens anders gebruikt; definitie schrappen%s.",
+				    d->term, law_short(c, d->doc_index),
+				    lower ? " (tenzij de daarop berustende regelingen het gebruiken)" : "");
+			cd->rationale = keep(r, &b);
+		}
+	}
+done:
+	bg_buf_release(&b);
+}
+
+/* ------------------------------------------------------- undefined use */
+
+/* The provision most definitions of a concept lead to: the root most
+ * references end at, else the framework law the lexicon names for it. */
+static bool names_concept(const bg_cand_ctx *c, const bg_def *d, const char *concept)
+{
+	long ci = bg_lexicon_find(c->lex, concept);
+	if (ci < 0)
+		return false;
+	for (size_t v = 0; v < bg_lexicon_variant_count(c->lex, (size_t)ci); v++)
+		if (!strcmp(bg_lexicon_variant_key(c->lex, (size_t)ci, v), d->term_key))
+			return true;
+	return false;
+}
+
+static const bg_def *common_root(const bg_cand_ctx *c, const char *concept)
+{
+	size_t n = bg_defset_count(c->set), best_n = 0;
+	const bg_def *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const bg_def *d = bg_defset_get(c->set, i), *rt = d->root;
+		size_t k = 0;
+		if (!rt || strcmp(d->concept, concept) || !c->latest[d->doc_index] ||
+		    !names_concept(c, rt, concept))
+			continue;
+		if (best && best->doc_index == rt->doc_index && !strcmp(best->article, rt->article))
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			const bg_def *e = bg_defset_get(c->set, j);
+			k += e->root && c->latest[e->doc_index] && !strcmp(e->concept, concept) &&
+			     e->root->doc_index == rt->doc_index && !strcmp(e->root->article, rt->article);
+		}
+		if (k > best_n) {
+			best_n = k;
+			best = rt;
+		}
+	}
+	return best;
+}
+
+/* A definition of the concept in a regulation the law cites: the one that
+ * could apply by reference. */
+static const bg_def *cited_definition(const bg_cand_ctx *c, const struct slot *sl,
+				      const char *concept)
+{
+	for (size_t i = 0; i < sl->ncites; i++) {
+		for (size_t s = 0; s < c->nslots; s++) {
+			size_t l = c->slots[s].law;
+			if (strcmp(bg_defset_law(c->set, l)->bwb_id, sl->cites[i]))
+				continue;
+			for (size_t k = 0; k < c->law_ndefs[l]; k++) {
+				const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
+				if (d->kind == BG_DEF_OWN && !strcmp(d->concept, concept) &&
+				    !strcmp(d->scope_kind, "regulation") && names_concept(c, d, concept))
+					return d;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A regulation that uses a lexicon concept's terms (bg_deflaw uses) with no
+ * definition of it in scope.  score = 0.7 x min(1, ln(1+u) / ln(1+100)) x
+ * R, u the number of uses (100 or more give the full 0.7: an undefined
+ * term may be meant in its ordinary sense, so this kind is weighted below
+ * the others), R = 1 when a regulation it cites defines the concept (that
+ * definition could apply by a reference), 0.5 otherwise (the proposal is
+ * then the corpus's most common root of the concept, or none).
+ */
+static void find_undefined(struct run *r)
+{
+	bg_cand_ctx *c = r->c;
+	bg_buf b = BG_BUF_INIT;
+	const bg_def **roots = calloc(bg_lexicon_count(c->lex) + 1, sizeof *roots);
+	bool *rooted = calloc(bg_lexicon_count(c->lex) + 1, sizeof *rooted);
+
+	if (!roots || !rooted) {
+		r->nomem = true;
+		goto done;
+	}
+	for (size_t s = 0; s < c->nslots; s++) {
+		struct slot *sl = &c->slots[s];
+		const bg_deflaw *law = bg_defset_law(c->set, sl->law);
+		for (size_t u = 0; u < sl->nfu; u++) {
+			const struct firstuse *f = &sl->fu[u];
+			long ci = bg_lexicon_find(c->lex, f->concept);
+			size_t uses = 0;
+			const bg_def *sug;
+			bg_cand *cd;
+			for (size_t k = 0; k < law->n_uses; k++)
+				if (!strcmp(law->uses[k], f->concept))
+					uses = law->use_counts[k];
+			if (ci < 0 || !uses)
+				continue;
+			if (!rooted[ci]) {
+				roots[ci] = common_root(c, f->concept);
+				rooted[ci] = true;
+			}
+			sug = cited_definition(c, sl, f->concept);
+			double rel = sug ? 1.0 : 0.5;
+			if (!sug)
+				sug = roots[ci];
+			if (!(cd = cand_new(r, BG_CAND_UNDEFINED_USE)) || !cand_provs(r, cd, 2))
+				goto done;
+			cd->raw = (double)uses;
+			cd->score = 0.7 * fmin(1.0, log1p((double)uses) / log1p(100.0)) * rel;
+			cd->subject = f->concept;
+			{
+				const char *ids[2] = { law->bwb_id, sug ? sug->bwb_id : law->bwb_id };
+				cand_laws(r, cd, ids, 2);
+			}
+			cd->provs[0] = (bg_cand_prov){ law->bwb_id, law_short(c, sl->law), f->label,
+						       f->addr, f->link, "gebruik" };
+			cd->nprovs = 1;
+			if (sug)
+				prov_of_def(r, &cd->provs[cd->nprovs++], sug, "voorstel");
+			cd->evidence = f->snippet;
+			bg_buf_clear(&b);
+			bg_buf_addf(&b, "%s gebruikt '%s' %zu keer zonder definitie (eigen, verwijzing of overerfd)",
+				    law_short(c, sl->law), f->concept, uses);
+			if (sug)
+				bg_buf_addf(&b, "; kan verwijzen naar %s artikel %s ('%s')%s",
+					    law_short(c, sug->doc_index), sug->article, sug->term,
+					    rel < 1 ? ", de meest gevolgde definitie" : ", een wet waarnaar zij verwijst");
+			bg_buf_adds(&b, ".");
+			cd->rationale = keep(r, &b);
+		}
+	}
+done:
+	free(roots);
+	free(rooted);
+	bg_buf_release(&b);
+}
+
+/* ------------------------------------------------------ refer-instead */
+
+struct uf {
+	size_t *p;
+};
+
+static size_t uf_find(size_t *p, size_t x)
+{
+	while (p[x] != x)
+		x = p[x] = p[p[x]];
+	return x;
+}
+
+/* Is regulation l (a slot's law) a framework law of the lexicon? */
+static bool is_framework(const bg_cand_ctx *c, const char *bwb)
+{
+	for (size_t i = 0; i < bg_lexicon_framework_count(c->lex); i++)
+		if (!strcmp(bg_lexicon_framework_bwb(c->lex, i), bwb))
+			return true;
+	return false;
+}
+
+static int defidx_key_cmp(const void *a, const void *b, void *ctx)
+{
+	const bg_defset *set = ctx;
+	const bg_def *x = bg_defset_get(set, *(const size_t *)a);
+	const bg_def *y = bg_defset_get(set, *(const size_t *)b);
+	int k = strcmp(x->term_key, y->term_key);
+	return k ? k : (int)(*(const size_t *)a > *(const size_t *)b) - (int)(*(const size_t *)a < *(const size_t *)b);
+}
+
+/*
+ * Own definitions of one term whose wording is identical or nearly so
+ * (text distance (0.5 C + 0.3 T) / 0.8 of compare.h at most
+ * REFER_MAX_DIST) in two or more regulations.  score = (1 - 1/n) x
+ * min(1, words / 50) x (1 - mean distance), n the regulations: many laws
+ * repeating a long text score high, two laws sharing "Onze Minister van
+ * Financiën" low.  Proposed target: a framework law of the lexicon among
+ * them, else the one most regulations of the corpus cite.
+ */
+static void find_refer(struct run *r, bg_norm *nm)
+{
+	bg_cand_ctx *c = r->c;
+	size_t nd = bg_defset_count(c->set), n = 0;
+	size_t *idx = malloc((nd + 1) * sizeof *idx);
+	bg_buf b = BG_BUF_INIT;
+
+	if (!idx) {
+		r->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < nd; i++) {
+		const bg_def *d = bg_defset_get(c->set, i);
+		if (d->kind == BG_DEF_OWN && c->latest[d->doc_index] && d->term_key[0] &&
+		    bg_count_words(d->text, strlen(d->text)) >= 3)
+			idx[n++] = i;
+	}
+	qsort_r(idx, n, sizeof *idx, defidx_key_cmp, (void *)c->set);
+	for (size_t g0 = 0, g1; g0 < n; g0 = g1) {
+		const char *key = bg_defset_get(c->set, idx[g0])->term_key;
+		size_t m, distinct = 1;
+		bg_cmp_def *cd = NULL;
+		size_t *par = NULL, *ids = NULL;
+		for (g1 = g0 + 1; g1 < n && !strcmp(bg_defset_get(c->set, idx[g1])->term_key, key); g1++)
+			distinct += bg_defset_get(c->set, idx[g1])->doc_index !=
+				    bg_defset_get(c->set, idx[g1 - 1])->doc_index;
+		m = g1 - g0;
+		if (m < 2 || distinct < 2)
+			continue;
+		if (m > REFER_GROUP_MAX)
+			m = REFER_GROUP_MAX;
+		cd = calloc(m, sizeof *cd);
+		par = malloc(m * sizeof *par);
+		ids = malloc(m * sizeof *ids);
+		if (!cd || !par || !ids) {
+			r->nomem = true;
+			free(cd), free(par), free(ids);
+			break;
+		}
+		for (size_t i = 0; i < m; i++) {
+			const bg_def *d = bg_defset_get(c->set, idx[g0 + i]);
+			cd[i].law = d->bwb_id;
+			cd[i].file = d->file;
+			cd[i].title = d->law_title;
+			cd[i].date = d->date;
+			cd[i].where = d->article;
+			cd[i].kind = "own";
+			cd[i].root = cd[i].origin = d->address;
+			cd[i].root_label = "";
+			cd[i].text = d->text;
+			cd[i].link = d->link;
+			par[i] = i;
+			if (bg_cmp_prepare(nm, c->ph, &cd[i]) != BG_OK)
+				r->nomem = true;
+		}
+		for (size_t i = 0; i < m && !r->nomem; i++)
+			for (size_t j = i + 1; j < m; j++) {
+				double cdist = 0, tdist = 0;
+				if (!strcmp(cd[i].law, cd[j].law) || uf_find(par, i) == uf_find(par, j))
+					continue;
+				if (strcmp(cd[i].norm, cd[j].norm)) {
+					bg_cmp_score2(&cd[i], &cd[j], NULL, &cdist, &tdist);
+					if ((0.5 * cdist + 0.3 * tdist) / 0.8 > REFER_MAX_DIST)
+						continue;
+				}
+				par[uf_find(par, j)] = uf_find(par, i);
+			}
+		for (size_t root = 0; root < m && !r->nomem; root++) {
+			size_t k = 0, laws = 0, target = SIZE_MAX;
+			double dsum = 0;
+			size_t dn = 0;
+			bg_cand *x;
+			const char **lawids;
+			if (uf_find(par, root) != root)
+				continue;
+			for (size_t i = 0; i < m; i++)
+				if (uf_find(par, i) == root)
+					ids[k++] = i;
+			for (size_t i = 0; i < k; i++) {
+				bool seen = false;
+				for (size_t j = 0; j < i && !seen; j++)
+					seen = !strcmp(cd[ids[i]].law, cd[ids[j]].law);
+				laws += !seen;
+			}
+			if (laws < 2)
+				continue;
+			for (size_t i = 0; i < k; i++)
+				for (size_t j = i + 1; j < k; j++) {
+					double cdist = 0, tdist = 0;
+					if (!strcmp(cd[ids[i]].norm, cd[ids[j]].norm)) {
+						dn++;
+						continue;
+					}
+					bg_cmp_score2(&cd[ids[i]], &cd[ids[j]], NULL, &cdist, &tdist);
+					dsum += (0.5 * cdist + 0.3 * tdist) / 0.8;
+					dn++;
+				}
+			/* target: a framework law, else the most cited */
+			for (size_t i = 0; i < k; i++) {
+				const bg_def *d = bg_defset_get(c->set, idx[g0 + ids[i]]);
+				size_t s = c->slot_of[d->doc_index];
+				if (target == SIZE_MAX) {
+					target = i;
+					continue;
+				}
+				const bg_def *t = bg_defset_get(c->set, idx[g0 + ids[target]]);
+				size_t ts = c->slot_of[t->doc_index];
+				bool fi = is_framework(c, d->bwb_id), ft = is_framework(c, t->bwb_id);
+				size_t ci = s != SIZE_MAX ? r->cited_by[s] : 0;
+				size_t ct = ts != SIZE_MAX ? r->cited_by[ts] : 0;
+				if (fi != ft ? fi : ci != ct ? ci > ct : strcmp(d->bwb_id, t->bwb_id) < 0)
+					target = i;
+			}
+			if (!(x = cand_new(r, BG_CAND_REFER_INSTEAD)))
+				break;
+			{
+				const bg_def *t = bg_defset_get(c->set, idx[g0 + ids[target]]);
+				double w = (double)bg_count_words(t->text, strlen(t->text));
+				double dm = dn ? dsum / (double)dn : 0;
+				x->raw = (double)laws;
+				x->score = (1.0 - 1.0 / (double)laws) * fmin(1.0, w / 50.0) * (1.0 - dm);
+				x->subject = t->term;
+				lawids = bg_arena_alloc(r->out->arena, (k + 1) * sizeof *lawids);
+				if (!lawids || !cand_provs(r, x, k)) {
+					r->nomem = true;
+					break;
+				}
+				prov_of_def(r, &x->provs[x->nprovs++], t, "voorstel");
+				lawids[0] = t->bwb_id;
+				for (size_t i = 0; i < k; i++) {
+					const bg_def *d = bg_defset_get(c->set, idx[g0 + ids[i]]);
+					lawids[i + 1 - (i > target)] = d->bwb_id;
+					if (i != target)
+						prov_of_def(r, &x->provs[x->nprovs++], d, "definitie");
+				}
+				cand_laws(r, x, lawids, k);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, "%s: ", t->term);
+				quote_into(&b, t->text, strlen(t->text), QUOTE_MAX);
+				x->evidence = keep(r, &b);
+				bg_buf_clear(&b);
+				bg_buf_addf(&b, "%zu regelingen schrijven dezelfde definitie van '%s' uit (gem. tekstafstand %.2f); "
+					    "verwijs naar %s artikel %s.",
+					    laws, t->term, dm, law_short(c, t->doc_index), t->article);
+				x->rationale = keep(r, &b);
+			}
+		}
+		for (size_t i = 0; i < m; i++)
+			bg_cmp_def_release(&cd[i]);
+		free(cd);
+		free(par);
+		free(ids);
+		if (r->nomem)
+			break;
+	}
+	free(idx);
+	bg_buf_release(&b);
+}
+
+/* ----------------------------------------------------------- harmonise */
+
+/* Does law l point to regulation bwb: cites it, declares it as its
+ * framework, or has a definition whose target or root is there? */
+static bool points_to(const bg_cand_ctx *c, size_t l, const char *bwb)
+{
+	const bg_deflaw *law = bg_defset_law(c->set, l);
+	size_t s = c->slot_of[l];
+
+	if (!strcmp(law->bwb_id, bwb))
+		return true;
+	for (size_t f = 0; f < law->n_frameworks; f++)
+		if (!strcmp(bg_lexicon_framework_bwb(c->lex, law->frameworks[f]), bwb))
+			return true;
+	if (s != SIZE_MAX)
+		for (size_t i = 0; i < c->slots[s].ncites; i++)
+			if (!strcmp(c->slots[s].cites[i], bwb))
+				return true;
+	for (size_t k = 0; k < c->law_ndefs[l]; k++) {
+		const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
+		if (!strcmp(d->target_bwb_id, bwb) || (d->root && !strcmp(d->root->bwb_id, bwb)))
+			return true;
+	}
+	return false;
+}
+
+struct hgroup {
+	size_t *m;     /* cmp def indices */
+	size_t n;
+};
+
+/* One concept: a bg_cmp_def per (latest regulation, article) as `begrip
+ * compare` groups them; a definition made only of resolved references with
+ * one root takes its root as variant key and the root's wording. */
+static bg_status build_concept_defs(struct run *r, const char *concept, bg_cmp_def **out,
+				    size_t **law_of, size_t *n)
+{
+	bg_cand_ctx *c = r->c;
+	size_t nd = bg_defset_count(c->set), cap = 16, k = 0;
+	bg_cmp_def *v = calloc(cap, sizeof *v);
+	size_t *lo = calloc(cap, sizeof *lo);
+	bg_buf t = BG_BUF_INIT, key = BG_BUF_INIT;
+
+	if (!v || !lo)
+		goto nomem;
+	for (size_t i = 0; i < nd; i++) {
+		const bg_def *d = bg_defset_get(c->set, i);
+		bool seen = false;
+		if (strcmp(d->concept, concept) || !c->latest[d->doc_index] || d->kind == BG_DEF_NEGATIVE)
+			continue;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = lo[j] == d->doc_index && !strcmp(v[j].where, d->article);
+		if (seen)
+			continue;
+		if (k == cap) {
+			bg_cmp_def *nv = realloc(v, 2 * cap * sizeof *nv);
+			size_t *nl;
+			if (!nv)
+				goto nomem;
+			v = nv;
+			if (!(nl = realloc(lo, 2 * cap * sizeof *nl)))
+				goto nomem;
+			lo = nl;
+			memset(v + cap, 0, cap * sizeof *v);
+			cap *= 2;
+		}
+		/* all records of this regulation and article */
+		const bg_def *ref = NULL;
+		bool only_refs = true, one_root = true;
+		bg_buf_clear(&t);
+		for (size_t j = 0; j < c->law_ndefs[d->doc_index]; j++) {
+			const bg_def *e = bg_defset_get(c->set, c->law_defs[d->doc_index][j]);
+			if (strcmp(e->concept, concept) || strcmp(e->article, d->article) ||
+			    e->kind == BG_DEF_NEGATIVE)
+				continue;
+			if ((e->kind == BG_DEF_REFERENCE || e->kind == BG_DEF_INHERITED) && e->root) {
+				if (ref && (ref->root->doc_index != e->root->doc_index ||
+					    strcmp(ref->root->article, e->root->article)))
+					one_root = false;
+				ref = ref ? ref : e;
+			} else {
+				only_refs = false;
+			}
+			if (t.len)
+				bg_buf_adds(&t, "; ");
+			bg_buf_adds(&t, e->text);
+		}
+		v[k].law = d->bwb_id;
+		v[k].file = d->file;
+		v[k].title = law_short(c, d->doc_index);
+		v[k].date = d->date;
+		v[k].where = d->article;
+		v[k].link = d->link;
+		bg_buf_clear(&key);
+		if (only_refs && ref && one_root) {
+			bg_buf_addf(&key, "%s/artikel=%s", ref->root->bwb_id, ref->root->article);
+			v[k].kind = bg_def_kind_name(ref->kind);
+			v[k].root = v[k].origin = keep(r, &key);
+			v[k].root_label = law_short(c, ref->root->doc_index);
+			bg_buf_clear(&t);
+			bg_buf_adds(&t, ref->root->text);
+		} else {
+			bg_buf_addf(&key, "%s/artikel=%s", d->bwb_id, d->article[0] ? d->article : d->address);
+			v[k].kind = "own";
+			v[k].root = v[k].origin = keep(r, &key);
+			v[k].root_label = "";
+		}
+		v[k].text = keep(r, &t);
+		lo[k++] = d->doc_index;
+	}
+	bg_buf_release(&t);
+	bg_buf_release(&key);
+	*out = v;
+	*law_of = lo;
+	*n = k;
+	return BG_OK;
+nomem:
+	bg_buf_release(&t);
+	bg_buf_release(&key);
+	free(v);
+	free(lo);
+	return BG_ERR_NOMEM;
+}
+
+static size_t concept_uses(const bg_deflaw *law, const char *concept)
+{
+	for (size_t k = 0; k < law->n_uses; k++)
+		if (!strcmp(law->uses[k], concept))
+			return law->use_counts[k];
+	return 0;
+}
+
+/*
+ * Per lexicon concept: anchors are the regulations definitions of the
+ * concept lead to (roots of references) and the framework laws the lexicon
+ * names for it.  The laws that "apply to the same people" as an anchor are
+ * the defining laws that point to it (cite it, declare it their framework,
+ * or have any definition referring to it) and the anchor itself.  A group
+ * whose definitions fall in two or more variants (compare.h) is a
+ * candidate.  score = D x (1 - 1/n) x sqrt(U): D the mean divergence of two
+ * of its definitions from different laws, n the laws, U the group's share
+ * of the concept's uses in the corpus (bg_deflaw use counts).  Proposed
+ * common variant: the anchor's own definition when the anchor is in the
+ * group (the root most laws already point to), else the variant held by
+ * most laws, on a tie the one with fewest components.
+ */
+static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
+{
+	bg_cand_ctx *c = r->c;
+	bg_buf b = BG_BUF_INIT;
+
+	for (size_t ci = 0; ci < bg_lexicon_count(c->lex) && !r->nomem; ci++) {
+		const char *concept = bg_lexicon_id(c->lex, ci);
+		bg_cmp_def *defs = NULL;
+		size_t *law_of = NULL, nd = 0, total_uses = 0;
+		bg_cmp cmp;
+		const char **anchors = NULL;
+		size_t nanch = 0;
+		struct hgroup *groups = NULL;
+		size_t ng = 0;
+
+		memset(&cmp, 0, sizeof cmp);
+		if (build_concept_defs(r, concept, &defs, &law_of, &nd) != BG_OK) {
+			r->nomem = true;
+			break;
+		}
+		if (nd < 2 || r->nomem)
+			goto next;
+		if (bg_cmp_run(nm, c->ph, defs, nd, jobs ? jobs : 1, &cmp) != BG_OK) {
+			r->nomem = true;
+			goto next;
+		}
+		if (cmp.nvar < 2)
+			goto next;
+		for (size_t s = 0; s < c->nslots; s++)
+			total_uses += concept_uses(bg_defset_law(c->set, c->slots[s].law), concept);
+		anchors = calloc(nd + bg_lexicon_framework_count(c->lex) + 1, sizeof *anchors);
+		groups = calloc(nd + bg_lexicon_framework_count(c->lex) + 1, sizeof *groups);
+		if (!anchors || !groups) {
+			r->nomem = true;
+			goto next;
+		}
+		for (size_t i = 0; i < nd; i++) {
+			const char *slash = strchr(defs[i].root, '/');
+			size_t n = slash ? (size_t)(slash - defs[i].root) : strlen(defs[i].root);
+			bool seen = false;
+			if (!strcmp(defs[i].kind, "own"))
+				continue;
+			for (size_t a = 0; a < nanch && !seen; a++)
+				seen = strlen(anchors[a]) == n && !strncmp(anchors[a], defs[i].root, n);
+			if (!seen)
+				anchors[nanch++] = adup(r->out->arena, defs[i].root, n, &r->nomem);
+		}
+		for (size_t f = 0; f < bg_lexicon_framework_count(c->lex); f++) {
+			bool defines = false, seen = false;
+			for (size_t j = 0; j < bg_lexicon_framework_concept_count(c->lex, f); j++)
+				defines = defines || !strcmp(bg_lexicon_framework_concept(c->lex, f, j), concept);
+			for (size_t a = 0; a < nanch && !seen; a++)
+				seen = !strcmp(anchors[a], bg_lexicon_framework_bwb(c->lex, f));
+			if (defines && !seen)
+				anchors[nanch++] = bg_lexicon_framework_bwb(c->lex, f);
+		}
+		for (size_t a = 0; a < nanch; a++) {
+			struct hgroup *g = &groups[ng];
+			size_t nlaws = 0, nvar = 0, uses = 0, prop = SIZE_MAX;
+			double dsum = 0;
+			size_t dn = 0;
+			bool dup = false;
+			g->m = malloc(nd * sizeof *g->m);
+			if (!g->m) {
+				r->nomem = true;
+				break;
+			}
+			g->n = 0;
+			for (size_t i = 0; i < nd; i++)
+				if (points_to(c, law_of[i], anchors[a]))
+					g->m[g->n++] = i;
+			for (size_t h = 0; h < ng && !dup; h++)
+				dup = groups[h].n == g->n && !memcmp(groups[h].m, g->m, g->n * sizeof *g->m);
+			if (dup || g->n < 2) {
+				free(g->m);
+				continue;
+			}
+			ng++;
+			{
+				size_t *vl = calloc(cmp.nvar, sizeof *vl);
+				if (!vl) {
+					r->nomem = true;
+					break;
+				}
+				for (size_t i = 0; i < g->n; i++) {
+					size_t di = g->m[i];
+					bool seen = false;
+					for (size_t j = 0; j < i && !seen; j++)
+						seen = law_of[g->m[j]] == law_of[di];
+					if (!seen) {
+						nlaws++;
+						uses += concept_uses(bg_defset_law(c->set, law_of[di]), concept);
+					}
+					if (!vl[defs[di].variant]++)
+						nvar++;
+					for (size_t j = i + 1; j < g->n; j++) {
+						if (law_of[g->m[j]] == law_of[di])
+							continue;
+						dsum += bg_cmp_def_score(&cmp, di, g->m[j]);
+						dn++;
+					}
+				}
+				/* proposal: the anchor's own wording when it is a member */
+				for (size_t i = 0; i < g->n && prop == SIZE_MAX; i++)
+					if (!strcmp(defs[g->m[i]].law, anchors[a]) && !strcmp(defs[g->m[i]].kind, "own"))
+						prop = g->m[i];
+				if (prop == SIZE_MAX) {
+					for (size_t i = 0; i < g->n; i++) {
+						size_t di = g->m[i];
+						if (prop == SIZE_MAX || vl[defs[di].variant] > vl[defs[prop].variant] ||
+						    (vl[defs[di].variant] == vl[defs[prop].variant] &&
+						     defs[di].comp.n < defs[prop].comp.n))
+							prop = di;
+					}
+				}
+				if (nvar >= 2 && nlaws >= 2 && dn && dsum > 0) {
+					bg_cand *x = cand_new(r, BG_CAND_HARMONISE);
+					const char **ids = bg_arena_alloc(r->out->arena, (g->n + 1) * sizeof *ids);
+					double D = dsum / (double)dn;
+					double U = total_uses ? (double)uses / (double)total_uses : 0;
+					size_t follow = vl[defs[prop].variant], shown = 0;
+					if (!x || !ids || !cand_provs(r, x, g->n)) {
+						free(vl);
+						r->nomem = true;
+						break;
+					}
+					x->raw = D;
+					x->score = D * (1.0 - 1.0 / (double)nlaws) * sqrt(U);
+					x->subject = keeps(r, concept);
+					ids[0] = defs[prop].law;
+					for (size_t i = 0, k = 1; i < g->n; i++)
+						if (g->m[i] != prop)
+							ids[k++] = defs[g->m[i]].law;
+					cand_laws(r, x, ids, g->n);
+					for (size_t i = 0; i < g->n; i++) {
+						size_t di = g->m[i];
+						bg_cand_prov *p = &x->provs[x->nprovs++];
+						bg_buf_clear(&b);
+						bg_buf_addf(&b, "artikel %s", defs[di].where);
+						p->bwb_id = defs[di].law;
+						p->law = defs[di].title;
+						p->label = keep(r, &b);
+						bg_buf_clear(&b);
+						bg_buf_addf(&b, "%s/artikel=%s", defs[di].law, defs[di].where);
+						p->address = keep(r, &b);
+						p->link = defs[di].link;
+						p->role = di == prop ? "voorstel" :
+							  defs[di].variant == defs[prop].variant ? "volgt voorstel" : "afwijkend";
+					}
+					/* evidence: the proposal and up to two other variants */
+					bg_buf_clear(&b);
+					for (size_t i = SIZE_MAX; shown < 3; i++) {
+						size_t di = i == SIZE_MAX ? prop : SIZE_MAX;
+						if (i != SIZE_MAX) {
+							if (i >= g->n)
+								break;
+							di = g->m[i];
+							bool first = true;
+							for (size_t j = 0; j < i; j++)
+								first = first && defs[g->m[j]].variant != defs[di].variant;
+							if (!first || defs[di].variant == defs[prop].variant)
+								continue;
+						}
+						if (b.len)
+							bg_buf_adds(&b, " | ");
+						bg_buf_addf(&b, "%s art. %s: ", defs[di].title, defs[di].where);
+						quote_into(&b, defs[di].text, strlen(defs[di].text), QUOTE_MAX / 2);
+						shown++;
+					}
+					x->evidence = keep(r, &b);
+					bg_buf_clear(&b);
+					bg_buf_addf(&b, "'%s' heeft %zu varianten in %zu wetten rond %s (gem. divergentie %.2f); "
+						    "voorstel: de definitie van %s artikel %s als gemeenschappelijke (al gevolgd door %zu).",
+						    concept, nvar, nlaws,
+						    bg_defset_title(c->set, anchors[a]) ? bg_defset_title(c->set, anchors[a]) : anchors[a],
+						    D, defs[prop].root_label[0] ? defs[prop].root_label : defs[prop].title,
+						    strchr(defs[prop].root, '=') ? strchr(defs[prop].root, '=') + 1 : defs[prop].where,
+						    follow);
+					x->rationale = keep(r, &b);
+				}
+				free(vl);
+			}
+		}
+	next:
+		for (size_t h = 0; h < ng; h++)
+			free(groups[h].m);
+		free(groups);
+		free(anchors);
+		if (cmp.defs)
+			bg_cmp_release(&cmp);
+		else
+			for (size_t i = 0; i < nd; i++)
+				bg_cmp_def_release(&defs[i]);
+		free(defs);
+		free(law_of);
+	}
+	bg_buf_release(&b);
+}
+
+/* ----------------------------------------------------------------- run */
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const bg_cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return strcmp(x->subject, y->subject);
+}
+
+static int bwb_pair_cmp(const void *a, const void *b, void *ctx)
+{
+	const char **names = ctx;
+	return strcmp(names[*(const size_t *)a], names[*(const size_t *)b]);
+}
+
+bg_status bg_cand_run(bg_cand_ctx *c, bg_norm *nm, const bg_cand_opts *o, bg_cand_list *out)
+{
+	struct run r = { c, out, 0, false, NULL, NULL, NULL };
+	const char **names = NULL;
+	size_t *order = NULL, kept = 0, per[BG_CAND__COUNT] = { 0 };
+	bool want[BG_CAND__COUNT];
+
+	memset(out, 0, sizeof *out);
+	if (!(out->arena = bg_arena_new()))
+		return BG_ERR_NOMEM;
+	for (int k = 0; k < BG_CAND__COUNT; k++)
+		want[k] = o->kind < 0 || o->kind == k;
+	names = calloc(c->nslots + 1, sizeof *names);
+	order = calloc(c->nslots + 1, sizeof *order);
+	r.bwb_sorted = calloc(c->nslots + 1, sizeof *r.bwb_sorted);
+	r.slot_sorted = calloc(c->nslots + 1, sizeof *r.slot_sorted);
+	r.cited_by = calloc(c->nslots + 1, sizeof *r.cited_by);
+	if (!names || !order || !r.bwb_sorted || !r.slot_sorted || !r.cited_by) {
+		r.nomem = true;
+		goto done;
+	}
+	for (size_t s = 0; s < c->nslots; s++) {
+		names[s] = bg_defset_law(c->set, c->slots[s].law)->bwb_id;
+		order[s] = s;
+		out->stats.docs += c->slots[s].read;
+	}
+	qsort_r(order, c->nslots, sizeof *order, bwb_pair_cmp, names);
+	for (size_t s = 0; s < c->nslots; s++) {
+		r.bwb_sorted[s] = names[order[s]];
+		r.slot_sorted[s] = order[s];
+	}
+	for (size_t s = 0; s < c->nslots; s++)
+		for (size_t i = 0; i < c->slots[s].ncites; i++) {
+			long t = slot_of_bwb(&r, c->slots[s].cites[i]);
+			if (t >= 0)
+				r.cited_by[t]++;
+		}
+	if (want[BG_CAND_BROKEN_REF])
+		find_broken(&r);
+	if (want[BG_CAND_STACKING] && !r.nomem)
+		find_stacking(&r, o->top);
+	if (want[BG_CAND_UNUSED_DEF] && !r.nomem)
+		find_unused(&r);
+	if (want[BG_CAND_UNDEFINED_USE] && !r.nomem)
+		find_undefined(&r);
+	if (want[BG_CAND_REFER_INSTEAD] && !r.nomem && c->ph)
+		find_refer(&r, nm);
+	if (want[BG_CAND_HARMONISE] && !r.nomem && c->ph)
+		find_harmonise(&r, nm, o->jobs);
+	if (r.nomem)
+		goto done;
+	qsort(out->v, out->n, sizeof *out->v, cand_cmp);
+	/* --top: per kind */
+	for (size_t i = 0; i < out->n; i++) {
+		if (o->top && per[out->v[i].kind] >= o->top)
+			continue;
+		per[out->v[i].kind]++;
+		out->v[kept++] = out->v[i];
+	}
+	out->n = kept;
+done:
+	free(names);
+	free(order);
+	free(r.bwb_sorted);
+	free(r.slot_sorted);
+	free(r.cited_by);
+	if (r.nomem) {
+		bg_cand_list_release(out);
+		return BG_ERR_NOMEM;
+	}
+	return BG_OK;
+}
+
+void bg_cand_list_release(bg_cand_list *l)
+{
+	free(l->v);
+	bg_arena_free(l->arena);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,205 @@
+/*
+ * cli_candidates.c -- `begrip candidates`: ranked simplification
+ * candidates for the Vereenvoudigingswet / VIM (candidates.h, README
+ * "Simplification candidates").
+ *
+ * The corpus is read twice: bg_defs_collect reads every file for the
+ * definitions (defs.h keeps no documents and offers no per-document hook),
+ * then bg_batch_run reads the latest version of each regulation again for
+ * what the candidates need from the text itself (references, articles,
+ * stacking, term use).
+ */
+#include "candidates.h"
+#include "cli.h"
+#include "compare.h"
+#include "../reports/candidates_report.h"
+#include "../reports/emit.h"
+
+#include <getopt.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"begrip candidates [--top N] [--kind K] [--format text|json|csv|md] [--output FILE]\n"
+	"                  [--lexicon FILE] [--phrases FILE] [--complexity-lexicon FILE]\n"
+	"                  [--jobs N] [--corpus DIR] [PATH...]\n"
+	"  K: harmonise, refer-instead, stacking, broken-reference, unused-definition, undefined-use\n"
+	"  --top N: the N best of each kind (default 10, 0 = all)";
+
+struct pass2 {
+	bg_cand_ctx *ctx;
+	atomic_int nomem;
+};
+
+static void on_doc(size_t index, bg_doc *doc, void *arg)
+{
+	struct pass2 *p = arg;
+	if (bg_cand_add_doc(p->ctx, index, doc) != BG_OK)
+		atomic_store(&p->nomem, 1);
+}
+
+static char *stopwords_beside(const char *lexicon)
+{
+	const char *slash = strrchr(lexicon, '/');
+	bg_buf b = BG_BUF_INIT;
+
+	if (slash)
+		bg_buf_add(&b, lexicon, (size_t)(slash - lexicon + 1));
+	bg_buf_adds(&b, "stopwords-nl.txt");
+	return bg_buf_detach(&b);
+}
+
+int bg_cmd_candidates(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "top", required_argument, NULL, 't' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "lexicon", required_argument, NULL, 'l' },
+		{ "phrases", required_argument, NULL, 'P' },
+		{ "complexity-lexicon", required_argument, NULL, 'X' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "corpus", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text", *output = NULL, *corpus = NULL;
+	const char *lexpath = bg_lexicon_default_path();
+	const char *phpath = bg_cmp_phrases_default_path();
+	const char *cxpath = bg_cx_default_path();
+	bg_cand_opts o = { 10, -1, bg_default_jobs() };
+	bg_filelist fl = { 0 }, fl2 = { 0 };
+	bg_batch batch = { 0 }, batch2 = { 0 };
+	bg_lexicon *lex = NULL;
+	bg_norm *nm = NULL;
+	bg_cmp_phrases *ph = NULL;
+	bg_cx_rules *rules = NULL;
+	bg_defset *set = NULL;
+	bg_cand_ctx *ctx = NULL;
+	bg_cand_list list = { 0 };
+	struct pass2 p2;
+	bg_diag diag = { 0 };
+	bg_out out;
+	char *stop = NULL, *end;
+	size_t bad;
+	int opt, rc = BG_EXIT_OK;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "t:k:f:o:l:P:X:j:C:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 't': {
+			long v = strtol(optarg, &end, 10);
+			if (!*optarg || *end || v < 0 || v > 1000000)
+				return bg_cli_usage_error("candidates", usage, "--top wants a number (0 = all)");
+			o.top = (size_t)v;
+			break;
+		}
+		case 'k':
+			if ((o.kind = bg_cand_kind_find(optarg)) < 0)
+				return bg_cli_usage_error("candidates", usage, "unknown --kind");
+			break;
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'l': lexpath = optarg; break;
+		case 'P': phpath = optarg; break;
+		case 'X': cxpath = optarg; break;
+		case 'j':
+			if (!(o.jobs = bg_cli_jobs(optarg)))
+				return bg_cli_usage_error("candidates", usage, "--jobs wants a number from 1 to 64");
+			break;
+		case 'C': corpus = optarg; break;
+		case 'h': printf("usage: %s\n", usage); return BG_EXIT_OK;
+		default: return bg_cli_usage_error("candidates", usage, "unknown option");
+		}
+	}
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") &&
+	    strcmp(format, "md"))
+		return bg_cli_usage_error("candidates", usage, "--format is text, json, csv or md");
+
+	if (bg_lexicon_load(lexpath, &lex, &diag) != BG_OK)
+		goto diag_fail;
+	if (!(nm = bg_norm_new())) {
+		fprintf(stderr, "begrip candidates: error: cannot start the normaliser (ICU, libstemmer)\n");
+		rc = BG_EXIT_INPUT;
+		goto done;
+	}
+	if (bg_cmp_phrases_load(phpath, nm, &ph, &diag) != BG_OK)
+		goto diag_fail;
+	if (!(stop = stopwords_beside(cxpath)))
+		goto nomem;
+	if (bg_cx_rules_load(cxpath, stop, &rules, &diag) != BG_OK)
+		goto diag_fail;
+
+	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
+	if (bg_defs_collect(&fl, o.jobs, lex, &set, &batch) != BG_OK)
+		goto nomem;
+	bg_batch_print_errors(&batch, stderr);
+	if (batch.failed || bad)
+		rc = BG_EXIT_INPUT;
+
+	/* second pass: the latest version of each regulation */
+	if (bg_cand_new(set, lex, rules, ph, &ctx) != BG_OK)
+		goto nomem;
+	fl2.paths = calloc(bg_cand_doc_count(ctx) + 1, sizeof *fl2.paths);
+	if (!fl2.paths)
+		goto nomem;
+	fl2.alloc = bg_cand_doc_count(ctx) + 1;
+	for (size_t i = 0; i < bg_cand_doc_count(ctx); i++) {
+		if (!(fl2.paths[i] = strdup(bg_cand_doc_path(ctx, i))))
+			goto nomem;
+		fl2.count++;
+	}
+	p2.ctx = ctx;
+	atomic_init(&p2.nomem, 0);
+	bg_batch_run(&batch2, &fl2, o.jobs, NULL, on_doc, &p2);
+	if (atomic_load(&p2.nomem))
+		goto nomem;
+	/* files that parsed in the first pass parse again; a failure now
+	 * means the file changed in between */
+	bg_batch_print_errors(&batch2, stderr);
+	if (batch2.failed)
+		rc = BG_EXIT_INPUT;
+
+	if (bg_cand_run(ctx, nm, &o, &list) != BG_OK)
+		goto nomem;
+	if (bg_out_open(&out, output)) {
+		rc = BG_EXIT_INPUT;
+		goto done;
+	}
+	if (!strcmp(format, "json"))
+		bg_candidates_write_json(out.fp, &list);
+	else if (!strcmp(format, "csv"))
+		bg_candidates_write_csv(out.fp, &list);
+	else if (!strcmp(format, "md"))
+		bg_candidates_write_md(out.fp, &list);
+	else
+		bg_candidates_write_text(out.fp, &list);
+	if (bg_out_close(&out, !ferror(out.fp)))
+		rc = BG_EXIT_INPUT;
+	goto done;
+
+diag_fail:
+	bg_diag_print(&diag, stderr);
+	bg_diag_clear(&diag);
+	rc = BG_EXIT_INPUT;
+	goto done;
+nomem:
+	fprintf(stderr, "begrip candidates: error: out of memory\n");
+	rc = BG_EXIT_INPUT;
+done:
+	bg_cand_list_release(&list);
+	bg_cand_free(ctx);
+	bg_batch_release(&batch2);
+	bg_batch_release(&batch);
+	bg_filelist_release(&fl2);
+	bg_filelist_release(&fl);
+	bg_defset_free(set);
+	bg_cx_rules_free(rules);
+	bg_cmp_phrases_free(ph);
+	bg_norm_free(nm);
+	bg_lexicon_free(lex);
+	free(stop);
+	return rc;
+}
