@@ -117,6 +117,7 @@ conformance: $(BIN) corpus
 	@sh tests/index-corpus.sh $(CORPUS) ./$(BIN)
 	@sh tests/defs-conformance.sh $(CORPUS) ./$(BIN)
 	@sh tests/compare-corpus.sh ./$(BIN) $(CORPUS)
+	@sh tests/check-corpus.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)

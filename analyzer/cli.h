@@ -20,6 +20,7 @@ int bg_cmd_defs(int argc, char **argv);
 int bg_cmd_complexity(int argc, char **argv);
 int bg_cmd_compare(int argc, char **argv);
 int bg_cmd_index(int argc, char **argv);
+int bg_cmd_check(int argc, char **argv);
 int bg_cmd_candidates(int argc, char **argv);
 
 /* Prints "begrip CMD: MESSAGE" and the usage hint; returns BG_EXIT_USAGE. */

@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "complexity", bg_cmd_complexity, "complexity per law, article, definition; stacking of conditions; history" },
 	{ "compare", bg_cmd_compare, "one concept across laws: variants, divergence, what differs" },
 	{ "index", bg_cmd_index, "build the SQLite index of the corpus (begrip-index.sqlite) for begrip check" },
+	{ "check", bg_cmd_check, "check a bill or draft against the index: definitions, undefined concepts, stacking, delta" },
 	{ "candidates", bg_cmd_candidates, "ranked simplification candidates (harmonise, refer-instead, stacking, broken references, ...)" },
 };
 
