@@ -672,29 +672,40 @@ static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
 /* ----------------------------------------------------------- scratch */
 
 /*
- * word -> count, for entropy.  Entries are dense (e[0..n)); the hash index
- * holds generation << 32 | entry + 1, so that emptying the table for the
- * next document is one increment instead of clearing the index.
+ * The words a thread has seen, kept across its documents: for each
+ * distinct folded word (by hash) what the lexicon says of it, whether it
+ * is a compound number, where its phrases start, and its stem -- all
+ * decided once, when the word is first seen, instead of once per token
+ * (lexicon, compounds) or once per document (stem).  Each entry also
+ * counts the word in the current document: gen says which document the
+ * count belongs to, so starting a document is one increment.  Stems are
+ * interned the same way, for the stemmed entropy.
+ *
+ * Slots hold the hash and the entry index; entries are dense, so the
+ * per-document lists (first occurrences, in text order) survive growth.
  */
-typedef struct went {
-	uint64_t h;
-	uint32_t count;
-	uint32_t off, len;   /* in words buffer */
-} went;
+enum { V_COMPOUND = 16, V_COUNTED = 32 };   /* beside F_* in flags */
 
-typedef struct wtable {
-	went *e;
-	size_t n, ecap;
-	uint64_t *slot;
-	size_t cap;
-	uint32_t gen;
-} wtable;
+typedef struct vword {
+	uint32_t gen, count;
+	uint32_t stem;       /* stem entry */
+	uint32_t phrase;     /* first phrase with this first word (F_FIRST) */
+	uint8_t flags;       /* F_*, V_COMPOUND; V_COUNTED: letters, not a stop word */
+} vword;
 
-/* word hash -> stem hash, kept across the documents of a thread */
-typedef struct stemcache {
-	uint64_t *k, *v;
+typedef struct vstem {
+	uint32_t gen, count;
+} vstem;
+
+typedef struct vslot {
+	uint64_t h;          /* 0 = free */
+	uint32_t i;
+} vslot;
+
+typedef struct vtable {
+	vslot *slot;
 	size_t cap, n;
-} stemcache;
+} vtable;
 
 typedef struct rec {
 	const bg_node *node;
@@ -761,8 +772,15 @@ struct scratch {
 	bg_norm *norm;
 	bg_buf fold, words, stem;
 	tokenizer tk;
-	wtable wt, st;
-	stemcache sc;
+	vtable vw, vs;       /* words and stems seen by this thread */
+	vword *words_e;
+	vstem *stems_e;
+	size_t awords, astems;
+	uint32_t vgen;       /* the current document */
+	uint32_t *dw, *ds;   /* this document's words and stems, first seen first */
+	size_t ndw, adw, nds, ads;
+	double *ent;         /* counts for the entropy sums */
+	size_t aent;
 	/* node -> record index + 1, valid where mgen[i] == gen */
 	const bg_node **mkey;
 	uint32_t *mval, *mgen, gen;
@@ -790,15 +808,15 @@ static void scratch_free(struct scratch *s)
 	}
 	bg_norm_free(s->norm);
 	bg_buf_release(&s->fold);
-	bg_buf_release(&s->words);
 	bg_buf_release(&s->stem);
 	free(s->tk.v);
-	free(s->wt.e);
-	free(s->wt.slot);
-	free(s->st.e);
-	free(s->st.slot);
-	free(s->sc.k);
-	free(s->sc.v);
+	free(s->vw.slot);
+	free(s->vs.slot);
+	free(s->words_e);
+	free(s->stems_e);
+	free(s->dw);
+	free(s->ds);
+	free(s->ent);
 	free(s->mkey);
 	free(s->mval);
 	free(s->mgen);
@@ -841,7 +859,6 @@ static struct scratch *get_scratch(const bg_cx_rules *rc)
 		return NULL;
 	s->owner = r->id;
 	bg_buf_init(&s->fold);
-	bg_buf_init(&s->words);
 	bg_buf_init(&s->stem);
 	s->tk.fold = &s->fold;
 	s->tk.words = &r->words;
@@ -857,137 +874,224 @@ static struct scratch *get_scratch(const bg_cx_rules *rc)
 	return s;
 }
 
-static bool wt_add(wtable *t, uint64_t h, const char *w, size_t n, uint32_t count,
-		   bg_buf *store)
+/* The entry of hash h in t, or where it goes: *found says which. */
+static size_t vt_find(const vtable *t, uint64_t h, bool *found)
 {
-	uint64_t tag;
-	size_t i;
+	size_t i = mix(h) & (t->cap - 1);
 
-	if (!t->gen)
-		t->gen = 1;
-	if ((t->n + 1) * 2 > t->cap) {
-		size_t nc = t->cap ? t->cap * 2 : 1024;
-		uint64_t *ns = calloc(nc, sizeof *ns);
-		if (!ns)
-			return false;
-		for (size_t k = 0; k < t->n; k++) {
-			size_t j = mix(t->e[k].h) & (nc - 1);
-			while ((ns[j] >> 32) == t->gen)
-				j = (j + 1) & (nc - 1);
-			ns[j] = (uint64_t)t->gen << 32 | (k + 1);
-		}
-		free(t->slot);
-		t->slot = ns;
-		t->cap = nc;
+	while (t->slot[i].h && t->slot[i].h != h)
+		i = (i + 1) & (t->cap - 1);
+	*found = t->slot[i].h == h;
+	return i;
+}
+
+/* Room for one more entry (load <= 1/2). */
+static bool vt_reserve(vtable *t)
+{
+	size_t nc;
+	vslot *ns;
+
+	if ((t->n + 1) * 2 <= t->cap)
+		return true;
+	nc = t->cap ? t->cap * 2 : 4096;
+	if (!(ns = calloc(nc, sizeof *ns)))
+		return false;
+	for (size_t k = 0; k < t->cap; k++) {
+		if (!t->slot[k].h)
+			continue;
+		size_t j = mix(t->slot[k].h) & (nc - 1);
+		while (ns[j].h)
+			j = (j + 1) & (nc - 1);
+		ns[j] = t->slot[k];
 	}
-	for (i = mix(h) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		tag = t->slot[i];
-		if ((tag >> 32) != t->gen)
-			break;
-		if (t->e[(uint32_t)tag - 1].h == h) {
-			t->e[(uint32_t)tag - 1].count += count;
-			return true;
-		}
-	}
-	if (t->n == t->ecap) {
-		size_t na = t->ecap ? t->ecap * 2 : 1024;
-		went *ne = realloc(t->e, na * sizeof *ne);
-		if (!ne)
-			return false;
-		t->e = ne;
-		t->ecap = na;
-	}
-	t->e[t->n].h = h;
-	t->e[t->n].count = count;
-	t->e[t->n].off = (uint32_t)(store ? store->len : 0);
-	t->e[t->n].len = (uint32_t)n;
-	if (store && n)
-		bg_buf_add(store, w, n);
-	t->slot[i] = (uint64_t)t->gen << 32 | (t->n + 1);
-	t->n++;
+	free(t->slot);
+	t->slot = ns;
+	t->cap = nc;
 	return true;
 }
 
-static void wt_reset(wtable *t)
+static bool grow_u32(uint32_t **v, size_t *alloc, size_t n)
 {
-	t->n = 0;
-	if (++t->gen == 0) {           /* wrapped: clear for real */
-		if (t->slot)
-			memset(t->slot, 0, t->cap * sizeof *t->slot);
-		t->gen = 1;
+	if (n < *alloc)
+		return true;
+	size_t na = *alloc ? *alloc * 2 : 1024;
+	uint32_t *nv = realloc(*v, na * sizeof *nv);
+	if (!nv)
+		return false;
+	*v = nv;
+	*alloc = na;
+	return true;
+}
+
+static bool compound_number(const bg_cx_rules *r, const char *w, size_t n, unsigned parts);
+
+/* The stem entry of a word (stemmed here, once per thread). */
+static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *out)
+{
+	uint64_t h;
+	size_t i;
+	bool found;
+
+	bg_buf_clear(&s->stem);
+	bg_norm_stem(s->norm, w, n, &s->stem);
+	if (!bg_buf_ok(&s->stem) || !vt_reserve(&s->vs))
+		return false;
+	h = fnv(s->stem.s, s->stem.len);
+	i = vt_find(&s->vs, h, &found);
+	if (!found) {
+		if (s->vs.n == s->astems) {
+			size_t na = s->astems ? s->astems * 2 : 4096;
+			vstem *v = realloc(s->stems_e, na * sizeof *v);
+			if (!v)
+				return false;
+			s->stems_e = v;
+			s->astems = na;
+		}
+		s->stems_e[s->vs.n] = (vstem){ 0, 0 };
+		s->vs.slot[i].h = h;
+		s->vs.slot[i].i = (uint32_t)s->vs.n++;
+	}
+	*out = s->vs.slot[i].i;
+	return true;
+}
+
+/*
+ * The entry of token k (folded text in s->fold), made on first sight.
+ * Returns (uint32_t)-1 when out of memory.
+ */
+static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
+{
+	const char *w = s->fold.s + k->off;
+	vword *e;
+	size_t i;
+	bool found;
+
+	if (s->vw.cap) {
+		i = vt_find(&s->vw, k->h, &found);
+		if (found)
+			return s->vw.slot[i].i;
+	}
+	if (!vt_reserve(&s->vw))
+		return (uint32_t)-1;
+	i = vt_find(&s->vw, k->h, &found);
+	if (s->vw.n == s->awords) {
+		size_t na = s->awords ? s->awords * 2 : 4096;
+		vword *v = realloc(s->words_e, na * sizeof *v);
+		if (!v)
+			return (uint32_t)-1;
+		s->words_e = v;
+		s->awords = na;
+	}
+	e = &s->words_e[s->vw.n];
+	memset(e, 0, sizeof *e);
+	e->flags = (uint8_t)wmap_get(&r->words, k->h);
+	if (k->letter && !(e->flags & F_NUMBER) && k->len > 5 &&
+	    compound_number(r, w, k->len, 0))
+		e->flags |= V_COMPOUND;
+	if (e->flags & F_FIRST) {
+		/* phrases sharing this first word, longest first */
+		size_t lo = 0, hi = r->nph;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (r->ph[mid].w[0] < k->h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		e->phrase = (uint32_t)lo;
+	}
+	if (k->letter && !(e->flags & F_STOP)) {
+		e->flags |= V_COUNTED;
+		if (!intern_stem(s, w, k->len, &e->stem))
+			return (uint32_t)-1;
+	}
+	s->vw.slot[i].h = k->h;
+	s->vw.slot[i].i = (uint32_t)s->vw.n;
+	return (uint32_t)s->vw.n++;
+}
+
+/* One more occurrence of word x in this document. */
+static bool count_word(struct scratch *s, uint32_t x)
+{
+	vword *e = &s->words_e[x];
+
+	if (e->gen != s->vgen) {
+		if (!grow_u32(&s->dw, &s->adw, s->ndw))
+			return false;
+		s->dw[s->ndw++] = x;
+		e->gen = s->vgen;
+		e->count = 0;
+	}
+	e->count++;
+	return true;
+}
+
+/* Starts a document: no word counted yet.  A thread that has seen very
+ * many distinct words starts its tables afresh (bounded memory). */
+static void vocab_reset(struct scratch *s)
+{
+	s->ndw = s->nds = 0;
+	if (s->vw.n > ((size_t)1 << 21)) {
+		memset(s->vw.slot, 0, s->vw.cap * sizeof *s->vw.slot);
+		memset(s->vs.slot, 0, s->vs.cap * sizeof *s->vs.slot);
+		s->vw.n = s->vs.n = 0;
+	}
+	if (++s->vgen == 0) {          /* wrapped: clear for real */
+		for (size_t i = 0; i < s->vw.n; i++)
+			s->words_e[i].gen = 0;
+		for (size_t i = 0; i < s->vs.n; i++)
+			s->stems_e[i].gen = 0;
+		s->vgen = 1;
 	}
 }
 
-static double wt_entropy(const wtable *t)
+/* Shannon entropy in bits of counts c[0..n), summed in that order. */
+static double entropy(const double *c, size_t n)
 {
 	double total = 0, h = 0;
 
-	for (size_t i = 0; i < t->n; i++)
-		total += t->e[i].count;
+	for (size_t i = 0; i < n; i++)
+		total += c[i];
 	if (total <= 0)
 		return 0;
-	for (size_t i = 0; i < t->n; i++) {
-		double p = t->e[i].count / total;
+	for (size_t i = 0; i < n; i++) {
+		double p = c[i] / total;
 		h -= p * log2(p);
 	}
 	return h;
 }
 
-/* The stem hash of a word (stemming it once per thread). */
-static bool stem_hash(struct scratch *s, const char *w, size_t n, uint64_t h, uint64_t *out)
+/* Entropy of the document's words and of their stems, and the two
+ * vocabulary sizes. */
+static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
 {
-	stemcache *c = &s->sc;
-	size_t i;
-
-	if (c->cap) {
-		for (i = mix(h) & (c->cap - 1); c->k[i]; i = (i + 1) & (c->cap - 1))
-			if (c->k[i] == h) {
-				*out = c->v[i];
-				return true;
-			}
+	if (s->ndw > s->aent) {
+		double *v = realloc(s->ent, s->ndw * sizeof *v);
+		if (!v)
+			return false;
+		s->ent = v;
+		s->aent = s->ndw;
 	}
-	bg_buf_clear(&s->stem);
-	bg_norm_stem(s->norm, w, n, &s->stem);
-	if (!bg_buf_ok(&s->stem))
-		return false;
-	*out = fnv(s->stem.s, s->stem.len);
-	if ((c->n + 1) * 2 > c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 4096;
-		uint64_t *nk, *nv;
-		if (nc > (1u << 22)) {          /* bound memory: start afresh */
-			memset(c->k, 0, c->cap * sizeof *c->k);
-			c->n = 0;
-			nc = c->cap;
+	for (size_t i = 0; i < s->ndw; i++)
+		s->ent[i] = s->words_e[s->dw[i]].count;
+	d->entropy = entropy(s->ent, s->ndw);
+	d->vocabulary = s->ndw;
+	for (size_t i = 0; i < s->ndw; i++) {
+		const vword *w = &s->words_e[s->dw[i]];
+		vstem *st = &s->stems_e[w->stem];
+		if (st->gen != s->vgen) {
+			if (!grow_u32(&s->ds, &s->ads, s->nds))
+				return false;
+			s->ds[s->nds++] = w->stem;
+			st->gen = s->vgen;
+			st->count = 0;
 		}
-		if (nc != c->cap) {
-			nk = calloc(nc, sizeof *nk);
-			nv = calloc(nc, sizeof *nv);
-			if (!nk || !nv) {
-				free(nk);
-				free(nv);
-				return true;        /* no cache, still a result */
-			}
-			for (size_t k = 0; k < c->cap; k++) {
-				if (!c->k[k])
-					continue;
-				size_t j = mix(c->k[k]) & (nc - 1);
-				while (nk[j])
-					j = (j + 1) & (nc - 1);
-				nk[j] = c->k[k];
-				nv[j] = c->v[k];
-			}
-			free(c->k);
-			free(c->v);
-			c->k = nk;
-			c->v = nv;
-			c->cap = nc;
-		}
+		st->count += w->count;
 	}
-	for (i = mix(h) & (c->cap - 1); c->k[i]; i = (i + 1) & (c->cap - 1))
-		;
-	c->k[i] = h;
-	c->v[i] = *out;
-	c->n++;
+	for (size_t i = 0; i < s->nds; i++)
+		s->ent[i] = s->stems_e[s->ds[i]].count;
+	d->entropy_stemmed = entropy(s->ent, s->nds);
+	d->vocabulary_stemmed = s->nds;
 	return true;
 }
 
@@ -1302,12 +1406,15 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 	for (size_t i = 0; i < t->n;) {
 		const tok *k = &t->v[i];
 		size_t adv = 1;
-		unsigned fl = wmap_get(&r->words, k->h);
+		uint32_t x = intern(r, s, k);
+		unsigned fl;
+		if (x == (uint32_t)-1)
+			return false;
+		fl = s->words_e[x].flags;
 		if (k->letter) {
 			c->letter_words++;
 			c->syllables += k->syl;
-			if (!(fl & F_STOP) &&
-			    !wt_add(&s->wt, k->h, s->fold.s + k->off, k->len, 1, &s->words))
+			if ((fl & V_COUNTED) && !count_word(s, x))
 				return false;
 			if (fl & F_NUMBER) {
 				/* "in acht nemen" is not a number */
@@ -1315,22 +1422,13 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 				      i && t->v[i - 1].len == 2 &&
 				      !memcmp(s->fold.s + t->v[i - 1].off, "in", 2)))
 					c->number_words++;
-			} else if (k->len > 5 &&
-				   compound_number(r, s->fold.s + k->off, k->len, 0)) {
+			} else if (fl & V_COMPOUND) {
 				c->number_words++;
 			}
 		}
 		if (fl & F_FIRST) {
 			/* phrases sharing this first word, longest first */
-			size_t lo = 0, hi = r->nph;
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				if (r->ph[mid].w[0] < k->h)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (size_t p = lo; p < r->nph && r->ph[p].w[0] == k->h; p++) {
+			for (size_t p = s->words_e[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
 				const phrase *ph = &r->ph[p];
 				unsigned j;
 				if (i + ph->nw > t->n)
@@ -1353,10 +1451,11 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		for (size_t j = i + 1; j < i + adv; j++) {
 			const tok *q = &t->v[j];
 			if (q->letter) {
+				uint32_t y = intern(r, s, q);
 				c->letter_words++;
 				c->syllables += q->syl;
-				if (!(wmap_get(&r->words, q->h) & F_STOP) &&
-				    !wt_add(&s->wt, q->h, s->fold.s + q->off, q->len, 1, &s->words))
+				if (y == (uint32_t)-1 ||
+				    ((s->words_e[y].flags & V_COUNTED) && !count_word(s, y)))
 					return false;
 			}
 		}
@@ -1508,8 +1607,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 			memset(s->mgen, 0, s->mcap * sizeof *s->mgen);
 		s->gen = 1;
 	}
-	wt_reset(&s->wt);
-	bg_buf_clear(&s->words);
+	vocab_reset(s);
 
 	for (const bg_node *n = root; n && ok; n = bg_node_next(root, n)) {
 		switch (n->kind) {
@@ -1576,18 +1674,8 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 		goto fail;
 
 	/* entropy, unstemmed and stemmed (each distinct word stemmed once) */
-	d->entropy = wt_entropy(&s->wt);
-	d->vocabulary = s->wt.n;
-	wt_reset(&s->st);
-	for (size_t i = 0; i < s->wt.n; i++) {
-		const went *w = &s->wt.e[i];
-		uint64_t sh;
-		if (!stem_hash(s, s->words.s + w->off, w->len, w->h, &sh) ||
-		    !wt_add(&s->st, sh, NULL, 0, w->count, NULL))
-			goto fail;
-	}
-	d->entropy_stemmed = wt_entropy(&s->st);
-	d->vocabulary_stemmed = s->st.n;
+	if (!doc_entropy(s, d))
+		goto fail;
 	if (d->blocks) {
 		double m = s->dsum / d->blocks, v = s->dsq / d->blocks - m * m;
 		d->depth_mean = m;
