@@ -32,15 +32,7 @@ struct bg_check_env {
 	bg_cx_rules *rules;
 	bg_cmp_phrases *phrases;
 	bg_norm *nm;
-	/* corpus distributions over articles, loaded on first use */
 	sqlite3_stmt *title_st;  /* short title of a BWB id */
-	bool dist_loaded;
-	double *dist[4];
-	size_t ndist[4];
-};
-
-static const char *const dist_measures[4] = {
-	"stacking", "conditions", "exceptions", "delegations"
 };
 
 static const struct { unsigned bit; const char *name; } kind_names[] = {
@@ -147,8 +139,6 @@ void bg_check_env_free(bg_check_env *e)
 	bg_cmp_phrases_free(e->phrases);
 	bg_norm_free(e->nm);
 	sqlite3_finalize(e->title_st);
-	for (int i = 0; i < 4; i++)
-		free(e->dist[i]);
 	bg_store_close(e->store);
 	free(e);
 }
@@ -768,18 +758,97 @@ out:
 
 /* ----------------------------------------------------------- articles */
 
-static bool load_dist(struct run *x)
+static int cmp_double(const void *a, const void *b)
 {
-	bg_check_env *e = x->env;
+	double p = *(const double *)a, q = *(const double *)b;
+	return (p > q) - (p < q);
+}
 
-	if (e->dist_loaded)
-		return true;
-	for (int i = 0; i < 4; i++)
-		if (bg_store_measure_values(e->store, dist_measures[i], "artikel", &e->dist[i],
-					    &e->ndist[i]) != BG_OK)
+/* The percentile ranks of the draft's values, from one scan of
+ * provision_measures over the rows bg_store_measure_values() reads
+ * (articles of the latest version of each regulation).  Instead of
+ * sorting four columns of the corpus (bg_store_measure_values +
+ * bg_store_percentile, a scan and a sort per measure), each corpus value
+ * is placed among the draft's few sorted values by binary search:
+ * le[k][j] = corpus values of measure k at most q[k][j].  The table is
+ * read through a memory map, straight from the page cache. */
+struct dist {
+	double *q[4];      /* the draft's distinct values, ascending */
+	size_t nq[4];
+	size_t *le[4];
+	size_t n;          /* corpus articles */
+};
+
+static size_t dist_pos(const double *q, size_t n, double v)
+{
+	size_t lo = 0, hi = n;     /* first j with q[j] >= v */
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (q[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool dist_load(struct run *x, struct dist *d)
+{
+	sqlite3 *db = bg_store_db(x->env->store);
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	for (int k = 0; k < 4; k++) {
+		size_t m = 0;
+		if (d->nq[k])
+			qsort(d->q[k], d->nq[k], sizeof *d->q[k], cmp_double);
+		for (size_t i = 0; i < d->nq[k]; i++)
+			if (!m || d->q[k][i] != d->q[k][m - 1])
+				d->q[k][m++] = d->q[k][i];
+		d->nq[k] = m;
+		if (!(d->le[k] = calloc(m + 1, sizeof *d->le[k])))
 			return false;
-	e->dist_loaded = true;
-	return true;
+	}
+	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db, "SELECT m.stacking, m.conditions, m.exceptions, m.delegations "
+			       "FROM provision_measures m JOIN regulations r ON r.id = m.regulation_id "
+			       "WHERE r.latest = 1 AND m.kind = 'artikel'", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int k = 0; k < 4; k++)
+			d->le[k][dist_pos(d->q[k], d->nq[k], sqlite3_column_double(st, k))]++;
+		d->n++;
+	}
+	sqlite3_finalize(st);
+	for (int k = 0; k < 4; k++)
+		for (size_t j = 1; j <= d->nq[k]; j++)
+			d->le[k][j] += d->le[k][j - 1];
+	return rc == SQLITE_DONE;
+}
+
+/* Share of the corpus's values <= v (v is one of the draft's values). */
+static double dist_pct(const struct dist *d, int k, double v)
+{
+	size_t j = dist_pos(d->q[k], d->nq[k], v);
+	return d->n && j < d->nq[k] ? (double)d->le[k][j] / (double)d->n : 0;
+}
+
+/* Share of the corpus's values < v: stacking scores are sums of weights
+ * with at most a few decimals, so "<= v - BELOW" is "< v" (the value
+ * v - BELOW is one of the draft's values, see check_articles). */
+#define BELOW 1e-9
+static double dist_below(const struct dist *d, int k, double v)
+{
+	return dist_pct(d, k, v - BELOW);
+}
+
+static void dist_release(struct dist *d)
+{
+	for (int k = 0; k < 4; k++) {
+		free(d->q[k]);
+		free(d->le[k]);
+	}
 }
 
 /* References written in the text ("artikel 3", "de artikelen 7 en 8",
@@ -835,24 +904,36 @@ static void artikel_refs(const bg_doc *doc, const char *address, unsigned *in, u
 static void check_articles(struct run *x, const bg_cx_doc *cx)
 {
 	bg_check_result *r = x->r;
+	struct dist dist;
 	size_t n = 0;
 
-	if (!load_dist(x)) {
-		x->oom = true;
-		return;
-	}
-	r->corpus_articles = x->env->ndist[0];
+	memset(&dist, 0, sizeof dist);
 	for (size_t i = 0; i < cx->nprov; i++)
 		n += cx->provs[i].kind == BG_CX_ARTIKEL;
-	r->arts = A(x, n, sizeof *r->arts);
-	if (!r->arts)
-		return;
+	for (int k = 0; k < 4; k++)
+		if (!(dist.q[k] = calloc(2 * n + 1, sizeof *dist.q[k]))) {
+			x->oom = true;
+			goto out;
+		}
 	for (size_t i = 0; i < cx->nprov; i++) {
 		const bg_cx_prov *p = &cx->provs[i];
+		if (p->kind != BG_CX_ARTIKEL)
+			continue;
+		dist.q[0][dist.nq[0]++] = p->stacking;
+		dist.q[0][dist.nq[0]++] = p->stacking - BELOW;
+		dist.q[1][dist.nq[1]++] = p->c.conditions;
+		dist.q[2][dist.nq[2]++] = p->c.exceptions;
+		dist.q[3][dist.nq[3]++] = p->c.delegations;
+	}
+	if (!dist_load(x, &dist)) {
+		x->oom = true;
+		goto out;
+	}
+	r->corpus_articles = dist.n;
+	r->arts = A(x, n, sizeof *r->arts);
+	for (size_t i = 0; i < cx->nprov && r->arts; i++) {
+		const bg_cx_prov *p = &cx->provs[i];
 		bg_check_art *a;
-		const double v[4] = { p->stacking, p->c.conditions, p->c.exceptions,
-				      p->c.delegations };
-		double pct[4];
 
 		if (p->kind != BG_CX_ARTIKEL)
 			continue;
@@ -865,20 +946,19 @@ static void check_articles(struct run *x, const bg_cx_doc *cx)
 		a->words = p->c.words;
 		a->stacking = p->stacking;
 		artikel_refs(x->doc, p->address, &a->refs_internal, &a->refs_external);
-		for (int k = 0; k < 4; k++)
-			pct[k] = bg_store_percentile(x->env->dist[k], x->env->ndist[k], v[k]);
-		a->pct_stacking = pct[0];
-		a->pct_conditions = pct[1];
-		a->pct_exceptions = pct[2];
-		a->pct_delegations = pct[3];
-		/* ties at 0 are not "above": the share of articles strictly
-		 * below must exceed the threshold too */
-		a->above_p90 = p->stacking > 0 && pct[0] > BG_CHECK_STACKING_PCT &&
-			bg_store_percentile(x->env->dist[0], x->env->ndist[0],
-					    p->stacking - 1e-9) > BG_CHECK_STACKING_PCT;
+		a->pct_stacking = dist_pct(&dist, 0, p->stacking);
+		a->pct_conditions = dist_pct(&dist, 1, p->c.conditions);
+		a->pct_exceptions = dist_pct(&dist, 2, p->c.exceptions);
+		a->pct_delegations = dist_pct(&dist, 3, p->c.delegations);
+		/* above p90: more than 90% of the corpus's articles stack less
+		 * (ties do not count, so a common value is never "above") */
+		a->above_p90 = p->stacking > 0 &&
+			dist_below(&dist, 0, p->stacking) > BG_CHECK_STACKING_PCT;
 		if (a->above_p90)
 			r->kinds |= BG_CHECK_STACKING;
 	}
+out:
+	dist_release(&dist);
 }
 
 /* -------------------------------------------------------------- delta */
