@@ -1,6 +1,6 @@
 /*
  * cli_check.c -- `begrip check`: the drafter's check of one or more bills
- * against the index (check.h), printed as text, JSON, Markdown or HTML.
+ * against the index (draftcheck.h), printed as text, JSON, Markdown or HTML.
  *
  * Exit codes: 0 the check ran on every bill (findings do not change it);
  * 1 a bill (or the index) could not be read -- one error line each, the
@@ -10,7 +10,7 @@
  * --against PATH builds a temporary index of PATH (files or directories)
  * with `begrip index` itself (bg_cmd_index) instead of opening --db.
  */
-#include "check.h"
+#include "draftcheck.h"
 #include "cli.h"
 #include "../reports/check_report.h"
 #include "../reports/emit.h"

@@ -1,5 +1,5 @@
 /*
- * check_report.h -- renderers of `begrip check` results (check.h):
+ * check_report.h -- renderers of `begrip check` results (draftcheck.h):
  * text for a terminal, JSON (one object per bill) for pipelines, Markdown
  * for a review comment, HTML as one self-contained page.  Law text is data:
  * every renderer escapes it for its format (emit.h).
@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "../analyzer/check.h"
+#include "../analyzer/draftcheck.h"
 
 void bg_check_write_text(FILE *out, const bg_check_result *r);
 void bg_check_write_json(FILE *out, const bg_check_result *r);

@@ -1,5 +1,5 @@
 /*
- * check.h -- the drafter's check (`begrip check`): one bill or draft
+ * draftcheck.h -- the drafter's check (`begrip check`): one bill or draft
  * against the index of the corpus (store.h), without reading the corpus.
  *
  * For a draft (BWB XML, Kamerstuk / Staatsblad XML, plain text or Markdown,
@@ -28,8 +28,10 @@
  * store; one thread at a time.  A bg_check_result owns an arena that holds
  * every string and array it points to; bg_check_result_free() frees it.
  */
-#ifndef BG_CHECK_H
-#define BG_CHECK_H
+/* (Not "check.h": the unit tests are compiled with -Ianalyzer, where that
+ * name would hide the Check framework's <check.h>.) */
+#ifndef BG_DRAFTCHECK_H
+#define BG_DRAFTCHECK_H
 
 #include "bg.h"
 #include "store.h"

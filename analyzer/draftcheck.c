@@ -1,5 +1,5 @@
 /*
- * check.c -- the drafter's check: one bill against the index (check.h).
+ * draftcheck.c -- the drafter's check: one bill against the index (draftcheck.h).
  *
  * Everything about the corpus comes from the SQLite store; the corpus is
  * never read.  Only the definitions of the concepts and terms the draft
@@ -13,7 +13,7 @@
  * bg_cmp_explain_pair (compare.h) score and explain pairs of definitions,
  * bg_bill_amendments lists what an amending bill changes.
  */
-#include "check.h"
+#include "draftcheck.h"
 
 #include "compare.h"
 #include "complexity.h"
