@@ -22,6 +22,7 @@ int bg_cmd_compare(int argc, char **argv);
 int bg_cmd_index(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_candidates(int argc, char **argv);
+int bg_cmd_report(int argc, char **argv);
 
 /* Prints "begrip CMD: MESSAGE" and the usage hint; returns BG_EXIT_USAGE. */
 int bg_cli_usage_error(const char *cmd, const char *usage, const char *msg);

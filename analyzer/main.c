@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "index", bg_cmd_index, "build the SQLite index of the corpus (begrip-index.sqlite) for begrip check" },
 	{ "check", bg_cmd_check, "check a bill or draft against the index: definitions, undefined concepts, stacking, delta" },
 	{ "candidates", bg_cmd_candidates, "ranked simplification candidates (harmonise, refer-instead, stacking, broken references, ...)" },
+	{ "report", bg_cmd_report, "the batch report of a corpus in one directory: HTML, CSV, JSON, SQLite, SKOS, summary" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,778 @@
+/*
+ * report.c -- builds the model of the batch report (report.h): one read
+ * of the documents for the store and the complexity measures, one
+ * bg_defs_collect() for the definitions, then every lexicon concept
+ * compared across the corpus as `begrip compare` does.
+ *
+ * Definitions of a concept are formed from records exactly as in
+ * cli_compare.c (the records of one article of the latest version of a
+ * regulation are one definition).  The functions that do it are static
+ * there, so they are repeated below unchanged; they belong in a shared
+ * file of the compare stage (noted for its owner).
+ */
+#include "report.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef BG_VERSION
+#define BG_VERSION "0.1"
+#endif
+
+/* ------------------------------------------ definitions of a concept
+ * (from cli_compare.c) */
+
+
+struct group {
+	size_t doc;
+	const char *article;   /* "" allowed */
+	const char *term_key;  /* versions mode: groups are per term */
+	size_t *recs;
+	size_t n, alloc;
+};
+
+struct groups {
+	struct group *v;
+	size_t n, alloc;
+};
+
+struct build {
+	const bg_defset *set;
+	const bg_lexicon *lex;
+	const bool *latest;    /* per regulation: the version that counts */
+	bool dated;            /* --all-versions: keys carry the version date */
+	bg_arena *arena;       /* strings of the bg_cmp_defs */
+	bool nomem;
+};
+
+static struct group *group_get(struct groups *g, size_t doc, const char *article,
+			       const char *term_key)
+{
+	for (size_t i = g->n; i-- > 0;)
+		if (g->v[i].doc == doc && !strcmp(g->v[i].article, article) &&
+		    (!term_key || !strcmp(g->v[i].term_key, term_key)))
+			return &g->v[i];
+	if (g->n == g->alloc) {
+		size_t na = g->alloc ? 2 * g->alloc : 32;
+		struct group *nv = realloc(g->v, na * sizeof *nv);
+		if (!nv)
+			return NULL;
+		g->v = nv;
+		g->alloc = na;
+	}
+	g->v[g->n] = (struct group){ doc, article, term_key ? term_key : "", NULL, 0, 0 };
+	return &g->v[g->n++];
+}
+
+static bool group_add(struct group *gr, size_t rec)
+{
+	if (gr->n == gr->alloc) {
+		size_t na = gr->alloc ? 2 * gr->alloc : 4;
+		size_t *nv = realloc(gr->recs, na * sizeof *nv);
+		if (!nv)
+			return false;
+		gr->recs = nv;
+		gr->alloc = na;
+	}
+	gr->recs[gr->n++] = rec;
+	return true;
+}
+
+static void groups_release(struct groups *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i].recs);
+	free(g->v);
+	memset(g, 0, sizeof *g);
+}
+
+static const char *keep(struct build *b, bg_buf *buf)
+{
+	const char *s = bg_buf_ok(buf) ? bg_arena_strndup(b->arena, buf->s, buf->len) : NULL;
+	if (!s) {
+		b->nomem = true;
+		return "";
+	}
+	return s;
+}
+
+/* "BWBR0018472/artikel=3"; with every version kept, "...@2025-01-01" so
+ * that two versions of one article are two meanings. */
+static void provision_key(const struct build *b, const char *bwb, const char *article,
+			  const char *date, bg_buf *out)
+{
+	bg_buf_clear(out);
+	bg_buf_addf(out, "%s/artikel=%s", bwb, article);
+	if (b->dated && date[0])
+		bg_buf_addf(out, "@%s", date);
+}
+
+enum { NAME_MAX_LEN = 50 };
+
+/*
+ * How a regulation is named in the output: its citeertitel or short title;
+ * a long intitule ("Wet van 6 november 1986, houdende ...") is replaced by
+ * the longest name the lexicon's abbreviations give for the BWB id that
+ * fits, else cut at a word boundary.
+ */
+static const char *short_name(struct build *b, const char *bwb_id, const char *t);
+
+static const char *law_name(struct build *b, const bg_def *d)
+{
+	const bg_deflaw *l = bg_defset_law(b->set, d->doc_index);
+	return short_name(b, d->bwb_id, l && l->short_title[0] ? l->short_title :
+				       d->law_title[0] ? d->law_title : d->bwb_id);
+}
+
+static const char *short_name(struct build *b, const char *bwb_id, const char *t)
+{
+	const char *best = NULL;
+	size_t n = strlen(t);
+	bg_buf cut = BG_BUF_INIT;
+
+	if (n <= NAME_MAX_LEN || !b->lex)
+		return t;
+	for (size_t i = 0; i < bg_lexicon_abbrev_count(b->lex); i++) {
+		const char *nm = bg_lexicon_abbrev_name(b->lex, i);
+		size_t k = strlen(nm);
+		if (strcmp(bg_lexicon_abbrev_bwb(b->lex, i), bwb_id) || k > NAME_MAX_LEN)
+			continue;
+		if (!best || k > strlen(best))
+			best = nm;
+	}
+	if (best)
+		return best;
+	n = NAME_MAX_LEN;
+	while (n > 0 && t[n] != ' ')
+		n--;
+	bg_buf_add(&cut, t, n ? n : NAME_MAX_LEN);
+	bg_buf_adds(&cut, " ...");
+	t = keep(b, &cut);
+	bg_buf_release(&cut);
+	return t;
+}
+
+static void join_text(bg_buf *out, const char *t)
+{
+	if (!t[0])
+		return;
+	if (out->len) {
+		char last = out->s[out->len - 1];
+		bg_buf_adds(out, last == '.' || last == ';' || last == ':' ? " " : "; ");
+	}
+	bg_buf_adds(out, t);
+}
+
+/* The wording of the meaning a root record gives: every record of its
+ * regulation and article for the same concept (or the same term), taken
+ * from the version of the regulation that counts when the corpus holds
+ * several (references resolve to any version). */
+static void root_text(struct build *b, const bg_def *root, bg_buf *out)
+{
+	const bg_defset *set = b->set;
+	size_t n = bg_defset_count(set), before = out->len, doc = root->doc_index;
+
+	if (b->latest && !b->latest[doc]) {
+		for (size_t i = 0; i < bg_defset_law_count(set); i++)
+			if (b->latest[i] && !strcmp(bg_defset_law(set, i)->bwb_id, root->bwb_id))
+				doc = i;
+	}
+	for (int pass = 0; pass < 2 && out->len == before; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			const bg_def *d = bg_defset_get(set, i);
+			if (d->doc_index != doc || strcmp(d->article, root->article))
+				continue;
+			if (root->concept[0] ? strcmp(d->concept, root->concept) :
+					       strcmp(d->term_key, root->term_key))
+				continue;
+			if (d->kind == BG_DEF_REFERENCE || d->kind == BG_DEF_INHERITED)
+				continue;
+			join_text(out, d->text);
+		}
+		doc = root->doc_index;
+	}
+	if (out->len == before)
+		join_text(out, root->text);
+}
+
+static void root_key(const struct build *b, const bg_def *d, bg_buf *out)
+{
+	bg_buf_clear(out);
+	if (d->root)
+		provision_key(b, d->root->bwb_id, d->root->article, d->root->date, out);
+	else if (d->target_bwb_id[0])
+		provision_key(b, d->target_bwb_id, d->target_article, "", out);
+}
+
+static void root_label(struct build *b, const bg_def *d, bg_buf *out)
+{
+	const char *bwb = d->root ? d->root->bwb_id : d->target_bwb_id;
+	const char *art = d->root ? d->root->article : d->target_article;
+	const char *t = d->root ? law_name(b, d->root) : bg_defset_title(b->set, bwb);
+
+	if (!d->root && t)
+		t = short_name(b, bwb, t);
+
+	bg_buf_clear(out);
+	bg_buf_adds(out, t && t[0] ? t : bwb);
+	if (art[0])
+		bg_buf_addf(out, " artikel %s", art);
+	if (d->chain_status[0] && strcmp(d->chain_status, "ok"))
+		bg_buf_addf(out, " (chain %s)", d->chain_status);
+}
+
+/* Fills one bg_cmp_def from a group of records. */
+static void build_def(struct build *b, const struct group *g, bg_cmp_def *out)
+{
+	const bg_defset *set = b->set;
+	const bg_def *first = bg_defset_get(set, g->recs[0]);
+	const bg_def *ref = NULL;
+	bg_buf t = BG_BUF_INIT, k = BG_BUF_INIT, own = BG_BUF_INIT;
+	size_t n_own = 0, n_mod = 0, n_ref = 0;
+	bool one_root = true;
+
+	memset(out, 0, sizeof *out);
+	out->law = first->bwb_id;
+	out->file = first->file;
+	out->title = law_name(b, first);
+	out->date = first->date;
+	out->link = first->link;
+	/* where: "artikel 3 lid 1, 2" */
+	if (first->article[0]) {
+		bg_buf_addf(&t, "artikel %s", first->article);
+		for (size_t i = 0, nl = 0; i < g->n; i++) {
+			const bg_def *d = bg_defset_get(set, g->recs[i]);
+			bool seen = false;
+			if (!d->lid[0])
+				continue;
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = !strcmp(bg_defset_get(set, g->recs[j])->lid, d->lid);
+			if (!seen)
+				bg_buf_addf(&t, "%s%s", nl++ ? ", " : " lid ", d->lid);
+		}
+	}
+	out->where = keep(b, &t);
+	provision_key(b, first->bwb_id, first->article[0] ? first->article : first->term_key,
+		      first->date, &own);
+
+	for (size_t i = 0; i < g->n; i++) {
+		const bg_def *d = bg_defset_get(set, g->recs[i]);
+		bool resolved = d->root || d->target_bwb_id[0];
+		switch (d->kind) {
+		case BG_DEF_REFERENCE:
+		case BG_DEF_INHERITED:
+			if (!resolved) {
+				n_own++;
+				break;
+			}
+			n_ref++;
+			break;
+		case BG_DEF_MODIFIED_REFERENCE:
+			n_mod++;
+			break;
+		default:
+			n_own++;
+		}
+		if ((d->kind == BG_DEF_REFERENCE || d->kind == BG_DEF_INHERITED ||
+		     d->kind == BG_DEF_MODIFIED_REFERENCE) && resolved) {
+			if (!ref) {
+				ref = d;
+			} else {
+				bg_buf a = BG_BUF_INIT, c = BG_BUF_INIT;
+				root_key(b, ref, &a);
+				root_key(b, d, &c);
+				one_root = one_root && !strcmp(a.s, c.s);
+				bg_buf_release(&a);
+				bg_buf_release(&c);
+			}
+		}
+	}
+
+	bg_buf_clear(&t);
+	if (!n_own && ref && one_root) {
+		/* the meaning is the root's (changed by the modification, if any) */
+		root_key(b, ref, &k);
+		out->origin = keep(b, &k);
+		out->root = n_mod ? keep(b, &own) : out->origin;
+		out->kind = bg_def_kind_name(n_mod ? BG_DEF_MODIFIED_REFERENCE : ref->kind);
+		root_label(b, ref, &k);
+		out->root_label = keep(b, &k);
+		if (ref->root)
+			root_text(b, ref->root, &t);
+		else
+			join_text(&t, ref->text);
+		for (size_t i = 0; i < g->n; i++) {
+			const bg_def *d = bg_defset_get(set, g->recs[i]);
+			if (d->kind == BG_DEF_MODIFIED_REFERENCE)
+				join_text(&t, d->modification[0] ? d->modification : d->text);
+		}
+	} else {
+		out->root = out->origin = keep(b, &own);
+		out->kind = n_own ? "own" : bg_def_kind_name(first->kind);
+		if (n_own && (n_ref || n_mod))
+			out->kind = "own+reference";
+		out->root_label = "";
+		for (size_t i = 0; i < g->n; i++)
+			join_text(&t, bg_defset_get(set, g->recs[i])->text);
+	}
+	out->text = keep(b, &t);
+	bg_buf_release(&t);
+	bg_buf_release(&k);
+	bg_buf_release(&own);
+}
+
+/* keep[i]: regulation i is the latest version of its BWB id. */
+static bool *latest_versions(const bg_defset *set, bool all)
+{
+	size_t n = bg_defset_law_count(set);
+	bool *k = calloc(n + 1, sizeof *k);
+
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const bg_deflaw *a = bg_defset_law(set, i);
+		k[i] = true;
+		for (size_t j = 0; j < n && !all && k[i]; j++) {
+			const bg_deflaw *b = bg_defset_law(set, j);
+			int c;
+			if (j == i || strcmp(a->bwb_id, b->bwb_id) || !a->bwb_id[0])
+				continue;
+			c = strcmp(b->date, a->date);
+			if (c > 0 || (c == 0 && j > i))
+				k[i] = false;
+		}
+	}
+	return k;
+}
+
+/* ------------------------------------------------- the document pass */
+
+/* As in cli_index.c: workers read and measure in parallel; rows go into
+ * the store in file order (turns), so ids do not depend on the threads.
+ * The candidates stage gets the documents it wants (cand_slot >= 0). */
+struct pass {
+	bg_store *store;
+	const bg_cx_rules *rules;
+	bg_cand_ctx *cand;
+	const long *cand_slot;  /* per file: slot of the candidates pass, -1 none */
+	bg_diag *diags;
+	int64_t *reg_ids;
+	bg_cx_doc **cx;
+	bool *oom;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t turn;
+	bool store_failed;
+};
+
+static void read_one(size_t i, const char *path, void *arg)
+{
+	struct pass *c = arg;
+	bg_doc *doc = NULL;
+	bg_cx_doc *cx = NULL;
+
+	if (bg_doc_read_file(path, NULL, &doc, &c->diags[i]) == BG_OK) {
+		if (!(cx = bg_cx_analyze(c->rules, doc)))
+			c->oom[i] = true;
+		if (c->cand_slot[i] >= 0 &&
+		    bg_cand_add_doc(c->cand, (size_t)c->cand_slot[i], doc) != BG_OK)
+			c->oom[i] = true;
+	}
+	pthread_mutex_lock(&c->mu);
+	while (c->turn != i)
+		pthread_cond_wait(&c->cv, &c->mu);
+	if (doc && !c->store_failed &&
+	    bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
+		c->store_failed = true;
+	c->cx[i] = cx;
+	c->turn++;
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	bg_doc_free(doc);
+}
+
+/* slot[i]: the candidates pass slot whose file is fl->paths[i], or -1.
+ * Both sides sorted by path (qsort_r, glibc), then merged. */
+static int by_file(const void *a, const void *b, void *ctx)
+{
+	const bg_filelist *fl = ctx;
+	return strcmp(fl->paths[*(const size_t *)a], fl->paths[*(const size_t *)b]);
+}
+
+static int by_slot(const void *a, const void *b, void *ctx)
+{
+	const bg_cand_ctx *cand = ctx;
+	return strcmp(bg_cand_doc_path(cand, *(const size_t *)a),
+		      bg_cand_doc_path(cand, *(const size_t *)b));
+}
+
+static long *cand_slots(const bg_filelist *fl, const bg_cand_ctx *cand)
+{
+	size_t nf = fl->count, ns = bg_cand_doc_count(cand);
+	size_t *fi = malloc((nf + 1) * sizeof *fi), *si = malloc((ns + 1) * sizeof *si);
+	long *slot = malloc((nf + 1) * sizeof *slot);
+
+	if (!fi || !si || !slot) {
+		free(fi);
+		free(si);
+		free(slot);
+		return NULL;
+	}
+	for (size_t i = 0; i < nf; i++) {
+		fi[i] = i;
+		slot[i] = -1;
+	}
+	for (size_t i = 0; i < ns; i++)
+		si[i] = i;
+	qsort_r(fi, nf, sizeof *fi, by_file, (void *)fl);
+	qsort_r(si, ns, sizeof *si, by_slot, (void *)cand);
+	for (size_t a = 0, b = 0; a < nf && b < ns;) {
+		int c = strcmp(fl->paths[fi[a]], bg_cand_doc_path(cand, si[b]));
+		if (c == 0)
+			slot[fi[a++]] = (long)si[b++];
+		else if (c < 0)
+			a++;
+		else
+			b++;
+	}
+	free(fi);
+	free(si);
+	return slot;
+}
+
+/* --------------------------------------------------- definitions */
+
+/* Every record with its components; id = position + 1, as in `begrip
+ * index`, so that the two stores agree. */
+static bg_status store_defs(bg_store *st, const bg_defset *set,
+			    const bg_report_tools *t, size_t *ids)
+{
+	size_t n = bg_defset_count(set);
+	bg_components comps = BG_COMPONENTS_INIT;
+	bg_status rc = BG_OK;
+
+	/* a record's root is a record of the set: find it by pointer */
+	for (size_t i = 0; i < n && rc == BG_OK; i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		int64_t root = 0;
+
+		ids[i] = i + 1;
+		if (d->root) {
+			size_t lo;
+			/* the set hands out pointers: find the root's
+			 * position (records with a root are few) */
+			for (lo = 0; lo < n && bg_defset_get(set, lo) != d->root; lo++)
+				;
+			root = lo < n ? (int64_t)lo + 1 : 0;
+		}
+		if (bg_components_split(t->nm, t->phrases, d->text, strlen(d->text), &comps) != BG_OK) {
+			rc = BG_ERR_NOMEM;
+			break;
+		}
+		rc = bg_store_add_def(st, (int64_t)i + 1, d, root, 0, &comps);
+	}
+	bg_components_release(&comps);
+	return rc;
+}
+
+/* ------------------------------------------------------- concepts */
+
+static bg_status run_concept(bg_report *r, const bg_report_tools *t, size_t li,
+			     unsigned jobs, struct build *b)
+{
+	bg_report_concept *c = &r->concepts[li];
+	struct groups g = { 0 };
+	bg_status rc = BG_OK;
+
+	c->lex_index = li;
+	c->id = bg_lexicon_id(r->lex, li);
+	c->label = bg_lexicon_label(r->lex, li);
+	c->note = bg_lexicon_note(r->lex, li);
+	c->broader = bg_lexicon_broader(r->lex, li);
+	for (size_t i = 0; i < bg_defset_count(r->set); i++) {
+		const bg_def *d = bg_defset_get(r->set, i);
+		struct group *gr;
+		if (strcmp(d->concept, c->id))
+			continue;
+		c->nrecords++;
+		if (!r->latest[d->doc_index])
+			continue;
+		if (!(gr = group_get(&g, d->doc_index, d->article, NULL)) || !group_add(gr, i)) {
+			rc = BG_ERR_NOMEM;
+			goto out;
+		}
+	}
+	if (!g.n)
+		goto out;
+	if (!(c->defs = calloc(g.n, sizeof *c->defs))) {
+		rc = BG_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < g.n; i++)
+		build_def(b, &g.v[i], &c->defs[c->ndefs++]);
+	if (b->nomem || bg_cmp_run(t->nm, t->phrases, c->defs, c->ndefs, jobs, &c->cmp) != BG_OK)
+		rc = BG_ERR_NOMEM;
+out:
+	groups_release(&g);
+	return rc;
+}
+
+/* Candidates as rows of the store's candidates table: the laws involved
+ * and the addresses of the provisions, quoted evidence, rationale. */
+static bg_status store_cands(bg_store *st, const bg_cand_list *l)
+{
+	const char **addr = NULL;
+	size_t alloc = 0;
+	bg_status rc = BG_OK;
+
+	for (size_t i = 0; i < l->n && rc == BG_OK; i++) {
+		const bg_cand *c = &l->v[i];
+		bg_store_candidate row;
+		if (c->nprovs > alloc) {
+			const char **na = realloc(addr, c->nprovs * sizeof *na);
+			if (!na) {
+				rc = BG_ERR_NOMEM;
+				break;
+			}
+			addr = na;
+			alloc = c->nprovs;
+		}
+		for (size_t j = 0; j < c->nprovs; j++)
+			addr[j] = c->provs[j].address;
+		row = (bg_store_candidate){ bg_cand_kind_name(c->kind), c->score,
+					    (const char *const *)c->laws, c->nlaws,
+					    (const char *const *)addr, c->nprovs,
+					    c->evidence, c->rationale };
+		rc = bg_store_add_candidate(st, &row);
+	}
+	free(addr);
+	return rc;
+}
+
+/* ------------------------------------------------------- the build */
+
+static int by_rank(const void *a, const void *b)
+{
+	const bg_cx_doc *x = *(bg_cx_doc *const *)a, *y = *(bg_cx_doc *const *)b;
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+static bg_status meta_num(bg_store *s, const char *key, size_t v)
+{
+	char b[32];
+
+	snprintf(b, sizeof b, "%zu", v);
+	return bg_store_set_meta(s, key, b);
+}
+
+static void tell(bg_report_stage_fn stage, void *ctx, const char *msg)
+{
+	if (stage)
+		stage(msg, ctx);
+}
+
+bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
+			  const bg_report_tools *t, size_t top, const char *corpus_label,
+			  const char *db_path, bool progress,
+			  bg_report_stage_fn stage, void *stage_ctx, bg_diag *d)
+{
+	struct pass c;
+	bg_store *store = NULL;
+	bg_cand_ctx *cand = NULL;
+	long *slots = NULL;
+	bg_batch dbatch = { 0 };
+	size_t n1 = fl->count ? fl->count : 1;
+	bg_status rc = BG_ERR_NOMEM;
+	struct build b;
+	char when[32], hash[17];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	memset(r, 0, sizeof *r);
+	memset(&c, 0, sizeof c);
+	r->lex = t->lex;
+	r->version = BG_VERSION;
+	r->files = fl->count;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!(r->arena = bg_arena_new()) ||
+	    !(r->created = bg_arena_strdup(r->arena, when)) ||
+	    !(r->corpus = bg_arena_strdup(r->arena, corpus_label)))
+		goto nomem;
+
+	/* read 1: definitions, resolved across the corpus */
+	tell(stage, stage_ctx, "definitions");
+	if (bg_defs_collect(fl, jobs, t->lex, &r->set, &dbatch) != BG_OK)
+		goto nomem;
+	if (bg_cand_new(r->set, t->lex, t->rules, t->phrases, &cand) != BG_OK ||
+	    !(slots = cand_slots(fl, cand)))
+		goto nomem;
+	r->cand_ctx = cand;
+
+	if ((rc = bg_store_create(db_path, &store, d)) != BG_OK)
+		goto out;
+
+	/* read 2: documents, provisions, references, measures, candidates */
+	tell(stage, stage_ctx, "documents, provisions, references, measures");
+	c.store = store;
+	c.rules = t->rules;
+	c.cand = cand;
+	c.cand_slot = slots;
+	r->diags = c.diags = calloc(n1, sizeof *c.diags);
+	c.reg_ids = calloc(n1, sizeof *c.reg_ids);
+	r->cx = c.cx = calloc(n1, sizeof *c.cx);
+	r->ncx = fl->count;
+	c.oom = calloc(n1, sizeof *c.oom);
+	if (!c.diags || !c.reg_ids || !c.cx || !c.oom)
+		goto nomem;
+	pthread_mutex_init(&c.mu, NULL);
+	pthread_cond_init(&c.cv, NULL);
+	bg_corpus_map(fl, jobs, progress, read_one, &c);
+	pthread_mutex_destroy(&c.mu);
+	pthread_cond_destroy(&c.cv);
+	for (size_t i = 0; i < fl->count; i++) {
+		if (c.oom[i])
+			goto nomem;
+		if (!c.diags[i].status && i < dbatch.count && dbatch.diags[i].status) {
+			/* read 1 failed where read 2 did not: the file changed
+			 * under our feet; report the first failure */
+			c.diags[i] = dbatch.diags[i];
+			memset(&dbatch.diags[i], 0, sizeof dbatch.diags[i]);
+		}
+		if (c.diags[i].status)
+			r->failed++;
+		else
+			r->parsed++;
+	}
+	if (c.store_failed)
+		goto store_err;
+
+	tell(stage, stage_ctx, "measures across the corpus");
+	if (bg_cx_corpus_finish(c.cx, fl->count) != BG_OK)
+		goto nomem;
+	for (size_t i = 0; i < fl->count; i++)
+		if (c.cx[i] && c.reg_ids[i] &&
+		    bg_store_add_measures(store, c.reg_ids[i], c.cx[i]) != BG_OK)
+			goto store_err;
+	if (!(r->ranked = calloc(n1, sizeof *r->ranked)))
+		goto nomem;
+	for (size_t i = 0; i < fl->count; i++)
+		if (c.cx[i] && c.cx[i]->rank)
+			r->ranked[r->nranked++] = c.cx[i];
+	qsort(r->ranked, r->nranked, sizeof *r->ranked, by_rank);
+
+	tell(stage, stage_ctx, "definitions and components into the store");
+	if (!(r->def_ids = calloc(bg_defset_count(r->set) + 1, sizeof *r->def_ids)))
+		goto nomem;
+	if ((rc = store_defs(store, r->set, t, r->def_ids)) != BG_OK) {
+		if (rc == BG_ERR_NOMEM && !bg_store_error(store)[0])
+			goto nomem;
+		goto store_err;
+	}
+
+	tell(stage, stage_ctx, "concepts compared across the corpus");
+	if (!(r->latest = latest_versions(r->set, false)))
+		goto nomem;
+	r->nconcepts = bg_lexicon_count(t->lex);
+	if (!(r->concepts = calloc(r->nconcepts + 1, sizeof *r->concepts)))
+		goto nomem;
+	b = (struct build){ r->set, t->lex, r->latest, false, r->arena, false };
+	for (size_t i = 0; i < r->nconcepts; i++)
+		if (run_concept(r, t, i, jobs, &b) != BG_OK)
+			goto nomem;
+
+	tell(stage, stage_ctx, "simplification candidates");
+	{
+		bg_cand_opts o = { top, -1, jobs };
+		if (bg_cand_run(cand, t->nm, &o, &r->cands) != BG_OK)
+			goto nomem;
+		r->candidates_done = true;
+		if ((rc = store_cands(store, &r->cands)) != BG_OK)
+			goto store_err;
+	}
+
+	tell(stage, stage_ctx, "references, commit");
+	if (bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
+	    bg_store_set_meta(store, "corpus", corpus_label) ||
+	    meta_num(store, "files", r->files) ||
+	    meta_num(store, "parsed", r->parsed) ||
+	    meta_num(store, "failed", r->failed) ||
+	    meta_num(store, "definitions", bg_defset_count(r->set)) ||
+	    meta_num(store, "candidates", r->cands.n) ||
+	    bg_store_set_meta(store, "created", r->created) ||
+	    bg_store_set_meta(store, "lexicon", t->lexicon_path) ||
+	    bg_store_set_meta(store, "lexicon_hash",
+			      bg_store_file_hash(t->lexicon_path, hash) ? hash : "") ||
+	    bg_store_set_meta(store, "complexity_lexicon", t->complexity_path) ||
+	    bg_store_set_meta(store, "complexity_lexicon_hash",
+			      bg_store_file_hash(t->complexity_path, hash) ? hash : ""))
+		goto store_err;
+	rc = bg_store_finish(store, d);
+	store = NULL;
+	goto out;
+
+store_err:
+	bg_diag_set(d, BG_ERR_IO, db_path, 0, 0, "%s",
+		    bg_store_error(store)[0] ? bg_store_error(store) : "cannot write the store");
+	rc = BG_ERR_IO;
+	goto out;
+nomem:
+	bg_diag_set(d, BG_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	rc = BG_ERR_NOMEM;
+out:
+	bg_store_abort(store);
+	if (!r->cand_ctx)
+		bg_cand_free(cand);
+	free(slots);
+	free(c.reg_ids);
+	free(c.oom);
+	if (dbatch.diags)
+		bg_batch_release(&dbatch);
+	return rc;
+}
+
+void bg_report_release(bg_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nconcepts; i++) {
+		bg_report_concept *c = &r->concepts[i];
+		if (c->cmp.defs)
+			bg_cmp_release(&c->cmp);
+		else
+			for (size_t j = 0; j < c->ndefs; j++)
+				bg_cmp_def_release(&c->defs[j]);
+		free(c->defs);
+	}
+	free(r->concepts);
+	if (r->diags)
+		for (size_t i = 0; i < r->ncx; i++)
+			bg_diag_clear(&r->diags[i]);
+	free(r->diags);
+	if (r->cx)
+		for (size_t i = 0; i < r->ncx; i++)
+			bg_cx_doc_free(r->cx[i]);
+	free(r->cx);
+	free(r->ranked);
+	free(r->latest);
+	free(r->def_ids);
+	if (r->candidates_done)
+		bg_cand_list_release(&r->cands);
+	bg_cand_free(r->cand_ctx);
+	bg_defset_free(r->set);
+	bg_arena_free(r->arena);
+	memset(r, 0, sizeof *r);
+}
+
+bool bg_report_def_latest(const bg_report *r, const bg_def *d)
+{
+	return r->latest && r->latest[d->doc_index];
+}
+
+void bg_report_law_link(const char *bwb_id, bg_buf *out)
+{
+	if (bwb_id[0])
+		bg_buf_addf(out, "https://wetten.overheid.nl/%s", bwb_id);
+}
