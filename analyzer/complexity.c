@@ -1795,14 +1795,21 @@ typedef struct gpair {
  * dup_grams of every document still holding its sample: the occurrences
  * whose n-gram also occurs in another regulation (group).  One hash table
  * over the ~10^6 sampled occurrences of the corpus misses the cache on
- * nearly every probe; so the occurrences are first scattered into buckets
- * by the top bits of their hash (n-gram hashes are mix() outputs, uniform),
- * and each bucket, a few thousand occurrences, gets a small table that
- * stays in cache.  Counts per document are the same as with one table.
+ * nearly every probe; so the occurrences are scattered into buckets by the
+ * top bits of their hash (n-gram hashes are mix() outputs, uniform), and
+ * each bucket, a few thousand occurrences, gets a small table that stays
+ * in cache.  The scatter runs in rounds over consecutive buckets, each
+ * round re-reading the samples and filling one buffer of at most
+ * OCC_ROUND occurrences: fresh memory is dear (every page is faulted in
+ * and cleared by the kernel), sequential re-reading is cheap.  Counts per
+ * document are the same as with one table.
  */
+#define OCC_ROUND (HUGE_PAGE / sizeof(gocc))
+
 static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 {
-	size_t total = 0, nb, bits = 0, cap = 0, *start = NULL, *fill = NULL, occ_size;
+	size_t total = 0, nb, bits = 0, cap = 0, *start = NULL, *fill = NULL;
+	size_t occ_n = 0, occ_size = 0;
 	gocc *occ = NULL;
 	gpair *tab = NULL;
 	uint32_t *dup = NULL;
@@ -1815,59 +1822,74 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 	nb = (size_t)1 << bits;
 	start = calloc(nb + 1, sizeof *start);
 	fill = malloc(nb * sizeof *fill);
-	occ_size = big_round((total ? total : 1) * sizeof *occ);
-	occ = big_alloc(occ_size);    /* ~15 MB touched once: huge pages */
 	dup = calloc(k ? k : 1, sizeof *dup);
-	if (!start || !fill || !occ || !dup)
+	if (!start || !fill || !dup)
 		goto out;
 #define BUCKET(g) (bits ? (size_t)((g) >> (64 - bits)) : 0)
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++)
 			start[BUCKET(v[i]->grams[j]) + 1]++;
-	for (size_t b = 0; b < nb; b++) {
+	for (size_t b = 0; b < nb; b++)
 		start[b + 1] += start[b];
-		fill[b] = start[b];
-	}
-	/* documents in order, so each bucket lists occurrences in the order
-	 * the single table saw them */
-	for (size_t i = 0; i < k; i++)
-		for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++) {
-			uint64_t g = v[i]->grams[j];
-			gocc *o = &occ[fill[BUCKET(g)]++];
-			o->g = g;
-			o->doc = (uint32_t)i;
-			o->group = group[i];
-		}
-#undef BUCKET
-	for (size_t b = 0; b < nb; b++) {
-		size_t lo = start[b], hi = start[b + 1], need = 64;
-		while (need < (hi - lo) + (hi - lo) / 3)    /* load <= 3/4 */
-			need *= 2;
-		if (need > cap) {
-			free(tab);
-			if (!(tab = malloc(need * sizeof *tab)))
+	for (size_t b0 = 0; b0 < nb;) {
+		size_t b1 = b0 + 1;
+		/* buckets b0..b1 of this round: as many as fit one buffer */
+		while (b1 < nb && start[b1 + 1] - start[b0] <= OCC_ROUND)
+			b1++;
+		if (start[b1] - start[b0] > occ_n) {
+			big_free(occ, occ_size);
+			occ_n = start[b1] - start[b0];
+			occ_size = big_round(occ_n * sizeof *occ);
+			if (!(occ = big_alloc(occ_size)))
 				goto out;
-			cap = need;
 		}
-		memset(tab, 0, need * sizeof *tab);
-		for (size_t o = lo; o < hi; o++) {
-			size_t h = mix(occ[o].g) & (need - 1);
-			while (tab[h].g && tab[h].g != occ[o].g)
-				h = (h + 1) & (need - 1);
-			if (!tab[h].g) {
-				tab[h].g = occ[o].g;
-				tab[h].group = occ[o].group;
-			} else if (tab[h].group != occ[o].group) {
-				tab[h].multi = true;
+		for (size_t b = b0; b < b1; b++)
+			fill[b] = start[b] - start[b0];
+		/* documents in order, so each bucket lists occurrences in the
+		 * order the single table saw them */
+		for (size_t i = 0; i < k; i++)
+			for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++) {
+				uint64_t g = v[i]->grams[j];
+				size_t bk = BUCKET(g);
+				if (bk < b0 || bk >= b1)
+					continue;
+				gocc *o = &occ[fill[bk]++];
+				o->g = g;
+				o->doc = (uint32_t)i;
+				o->group = group[i];
+			}
+		for (size_t b = b0; b < b1; b++) {
+			size_t lo = start[b] - start[b0], hi = start[b + 1] - start[b0], need = 64;
+			while (need < (hi - lo) + (hi - lo) / 3)    /* load <= 3/4 */
+				need *= 2;
+			if (need > cap) {
+				free(tab);
+				if (!(tab = malloc(need * sizeof *tab)))
+					goto out;
+				cap = need;
+			}
+			memset(tab, 0, need * sizeof *tab);
+			for (size_t o = lo; o < hi; o++) {
+				size_t h = mix(occ[o].g) & (need - 1);
+				while (tab[h].g && tab[h].g != occ[o].g)
+					h = (h + 1) & (need - 1);
+				if (!tab[h].g) {
+					tab[h].g = occ[o].g;
+					tab[h].group = occ[o].group;
+				} else if (tab[h].group != occ[o].group) {
+					tab[h].multi = true;
+				}
+			}
+			for (size_t o = lo; o < hi; o++) {
+				size_t h = mix(occ[o].g) & (need - 1);
+				while (tab[h].g != occ[o].g)
+					h = (h + 1) & (need - 1);
+				dup[occ[o].doc] += tab[h].multi;
 			}
 		}
-		for (size_t o = lo; o < hi; o++) {
-			size_t h = mix(occ[o].g) & (need - 1);
-			while (tab[h].g != occ[o].g)
-				h = (h + 1) & (need - 1);
-			dup[occ[o].doc] += tab[h].multi;
-		}
+		b0 = b1;
 	}
+#undef BUCKET
 	for (size_t i = 0; i < k; i++) {
 		if (!v[i]->grams)
 			continue;   /* sample already released: keep the counts */
