@@ -54,7 +54,7 @@ DEB_PKGS := build-essential pkg-config libxml2-dev libxml2-utils libicu-dev \
             strace time curl
 
 .PHONY: all deps corpus test unit spec conformance hostile replay valgrind \
-        fuzz fuzz-build bench clean eval report
+        fuzz fuzz-build bench clean eval report run
 
 all: $(BIN)
 
@@ -118,6 +118,7 @@ conformance: $(BIN) corpus
 	@sh tests/defs-conformance.sh $(CORPUS) ./$(BIN)
 	@sh tests/compare-corpus.sh ./$(BIN) $(CORPUS)
 	@sh tests/check-corpus.sh $(CORPUS) ./$(BIN)
+	@sh tests/report-test.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)
@@ -147,6 +148,11 @@ bench: $(BIN) corpus
 
 eval: $(BIN) corpus
 	@python3 tests/eval/score.py ./$(BIN) $(CORPUS)
+
+report: deps all corpus
+	./$(BIN) report --out report $(CORPUS)
+
+run: report
 
 clean:
 	rm -rf build build-san build-fuzz begrip begrip-san
