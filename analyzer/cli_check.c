@@ -91,7 +91,8 @@ int bg_cmd_check(int argc, char **argv)
 	bg_check_result **res = NULL;
 	bg_diag diag = {0};
 	bg_out out = {0};
-	int opt, rc = BG_EXIT_OK, nbills;
+	int opt, rc = BG_EXIT_OK;
+	size_t nbills = 0;
 	unsigned found = 0;
 
 	optind = 1;
@@ -141,16 +142,16 @@ int bg_cmd_check(int argc, char **argv)
 		free(against);
 		return bg_cli_usage_error("check", usage, "--db and --against exclude each other");
 	}
-	nbills = argc - optind;
+	nbills = (size_t)(argc - optind);
 	{
 		/* the bill list: argv is reused by getopt of the index run */
-		char **bills = malloc((size_t)nbills * sizeof *bills);
+		char **bills = malloc(nbills * sizeof *bills);
 		if (!bills) {
 			free(against);
 			fprintf(stderr, "begrip check: error: out of memory\n");
 			return BG_EXIT_INPUT;
 		}
-		memcpy(bills, argv + optind, (size_t)nbills * sizeof *bills);
+		memcpy(bills, argv + optind, nbills * sizeof *bills);
 		if (nagainst && !(db = tmpdb = build_index(against, nagainst, lexpath))) {
 			free(bills);
 			free(against);
@@ -165,13 +166,13 @@ int bg_cmd_check(int argc, char **argv)
 			free(bills);
 			goto done;
 		}
-		res = calloc((size_t)nbills, sizeof *res);
+		res = calloc(nbills, sizeof *res);
 		if (!res || bg_out_open(&out, output) != 0) {
 			free(bills);
 			rc = BG_EXIT_INPUT;
 			goto done;
 		}
-		for (int i = 0; i < nbills; i++) {
+		for (size_t i = 0; i < nbills; i++) {
 			if (bg_check_run(env, bills[i], &res[i], &diag) != BG_OK) {
 				if (diag.status)
 					bg_diag_print(&diag, stderr);
@@ -194,9 +195,9 @@ int bg_cmd_check(int argc, char **argv)
 			}
 		}
 		if (fmt == F_HTML) {
-			const bg_check_result **ok = calloc((size_t)nbills + 1, sizeof *ok);
+			const bg_check_result **ok = calloc(nbills + 1, sizeof *ok);
 			size_t n = 0;
-			for (int i = 0; i < nbills && ok; i++)
+			for (size_t i = 0; i < nbills && ok; i++)
 				if (res[i])
 					ok[n++] = res[i];
 			if (ok)
@@ -211,7 +212,7 @@ int bg_cmd_check(int argc, char **argv)
 		rc = EXIT_FINDINGS;
 done:
 	if (res)
-		for (int i = 0; i < nbills; i++)
+		for (size_t i = 0; i < nbills; i++)
 			bg_check_result_free(res[i]);
 	free(res);
 	bg_check_env_free(env);
