@@ -681,12 +681,15 @@ static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
  * count belongs to, so starting a document is one increment.  Stems are
  * interned the same way, for the stemmed entropy.
  *
- * Slots hold the hash and the entry index; entries are dense, so the
- * per-document lists (first occurrences, in text order) survive growth.
+ * A word's entry is its slot in the open-addressing table, so a token
+ * costs one cache miss at most; when the table grows, the document's list
+ * of words (first occurrences, in text order) is moved along.  Stems have
+ * slots holding the hash and a dense entry index.
  */
 enum { V_COMPOUND = 16, V_COUNTED = 32 };   /* beside F_* in flags */
 
 typedef struct vword {
+	uint64_t h;          /* 0 = free slot */
 	uint32_t gen, count;
 	uint32_t stem;       /* stem entry */
 	uint32_t phrase;     /* first phrase with this first word (F_FIRST) */
@@ -772,10 +775,11 @@ struct scratch {
 	bg_norm *norm;
 	bg_buf fold, words, stem;
 	tokenizer tk;
-	vtable vw, vs;       /* words and stems seen by this thread */
-	vword *words_e;
+	vword *vw;           /* words seen by this thread */
+	size_t vw_cap, vw_n;
+	vtable vs;           /* their stems */
 	vstem *stems_e;
-	size_t awords, astems;
+	size_t astems;
 	uint32_t vgen;       /* the current document */
 	uint32_t *dw, *ds;   /* this document's words and stems, first seen first */
 	size_t ndw, adw, nds, ads;
@@ -810,9 +814,8 @@ static void scratch_free(struct scratch *s)
 	bg_buf_release(&s->fold);
 	bg_buf_release(&s->stem);
 	free(s->tk.v);
-	free(s->vw.slot);
+	free(s->vw);
 	free(s->vs.slot);
-	free(s->words_e);
 	free(s->stems_e);
 	free(s->dw);
 	free(s->ds);
@@ -955,6 +958,48 @@ static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *ou
 	return true;
 }
 
+/* The slot of hash h among the words: its entry or where it goes. */
+static inline size_t vw_find(const struct scratch *s, uint64_t h)
+{
+	size_t i = mix(h) & (s->vw_cap - 1);
+
+	while (s->vw[i].h && s->vw[i].h != h)
+		i = (i + 1) & (s->vw_cap - 1);
+	return i;
+}
+
+/* Room for one more word (load <= 1/2); moves the document's list. */
+static bool vw_reserve(struct scratch *s)
+{
+	size_t nc;
+	vword *nv;
+
+	if ((s->vw_n + 1) * 2 <= s->vw_cap)
+		return true;
+	nc = s->vw_cap ? s->vw_cap * 2 : 4096;
+	if (!(nv = calloc(nc, sizeof *nv)))
+		return false;
+	for (size_t k = 0; k < s->vw_cap; k++) {
+		if (!s->vw[k].h)
+			continue;
+		size_t j = mix(s->vw[k].h) & (nc - 1);
+		while (nv[j].h)
+			j = (j + 1) & (nc - 1);
+		nv[j] = s->vw[k];
+	}
+	for (size_t k = 0; k < s->ndw; k++) {
+		uint64_t h = s->vw[s->dw[k]].h;
+		size_t j = mix(h) & (nc - 1);
+		while (nv[j].h != h)
+			j = (j + 1) & (nc - 1);
+		s->dw[k] = (uint32_t)j;
+	}
+	free(s->vw);
+	s->vw = nv;
+	s->vw_cap = nc;
+	return true;
+}
+
 /*
  * The entry of token k (folded text in s->fold), made on first sight.
  * Returns (uint32_t)-1 when out of memory.
@@ -964,25 +1009,16 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 	const char *w = s->fold.s + k->off;
 	vword *e;
 	size_t i;
-	bool found;
 
-	if (s->vw.cap) {
-		i = vt_find(&s->vw, k->h, &found);
-		if (found)
-			return s->vw.slot[i].i;
+	if (s->vw_cap) {
+		i = vw_find(s, k->h);
+		if (s->vw[i].h)
+			return (uint32_t)i;
 	}
-	if (!vt_reserve(&s->vw))
+	if (!vw_reserve(s))
 		return (uint32_t)-1;
-	i = vt_find(&s->vw, k->h, &found);
-	if (s->vw.n == s->awords) {
-		size_t na = s->awords ? s->awords * 2 : 4096;
-		vword *v = realloc(s->words_e, na * sizeof *v);
-		if (!v)
-			return (uint32_t)-1;
-		s->words_e = v;
-		s->awords = na;
-	}
-	e = &s->words_e[s->vw.n];
+	i = vw_find(s, k->h);
+	e = &s->vw[i];
 	memset(e, 0, sizeof *e);
 	e->flags = (uint8_t)wmap_get(&r->words, k->h);
 	if (k->letter && !(e->flags & F_NUMBER) && k->len > 5 &&
@@ -1005,15 +1041,15 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 		if (!intern_stem(s, w, k->len, &e->stem))
 			return (uint32_t)-1;
 	}
-	s->vw.slot[i].h = k->h;
-	s->vw.slot[i].i = (uint32_t)s->vw.n;
-	return (uint32_t)s->vw.n++;
+	e->h = k->h;
+	s->vw_n++;
+	return (uint32_t)i;
 }
 
 /* One more occurrence of word x in this document. */
 static bool count_word(struct scratch *s, uint32_t x)
 {
-	vword *e = &s->words_e[x];
+	vword *e = &s->vw[x];
 
 	if (e->gen != s->vgen) {
 		if (!grow_u32(&s->dw, &s->adw, s->ndw))
@@ -1031,14 +1067,14 @@ static bool count_word(struct scratch *s, uint32_t x)
 static void vocab_reset(struct scratch *s)
 {
 	s->ndw = s->nds = 0;
-	if (s->vw.n > ((size_t)1 << 21)) {
-		memset(s->vw.slot, 0, s->vw.cap * sizeof *s->vw.slot);
+	if (s->vw_n > ((size_t)1 << 21)) {
+		memset(s->vw, 0, s->vw_cap * sizeof *s->vw);
 		memset(s->vs.slot, 0, s->vs.cap * sizeof *s->vs.slot);
-		s->vw.n = s->vs.n = 0;
+		s->vw_n = s->vs.n = 0;
 	}
 	if (++s->vgen == 0) {          /* wrapped: clear for real */
-		for (size_t i = 0; i < s->vw.n; i++)
-			s->words_e[i].gen = 0;
+		for (size_t i = 0; i < s->vw_cap; i++)
+			s->vw[i].gen = 0;
 		for (size_t i = 0; i < s->vs.n; i++)
 			s->stems_e[i].gen = 0;
 		s->vgen = 1;
@@ -1073,11 +1109,11 @@ static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
 		s->aent = s->ndw;
 	}
 	for (size_t i = 0; i < s->ndw; i++)
-		s->ent[i] = s->words_e[s->dw[i]].count;
+		s->ent[i] = s->vw[s->dw[i]].count;
 	d->entropy = entropy(s->ent, s->ndw);
 	d->vocabulary = s->ndw;
 	for (size_t i = 0; i < s->ndw; i++) {
-		const vword *w = &s->words_e[s->dw[i]];
+		const vword *w = &s->vw[s->dw[i]];
 		vstem *st = &s->stems_e[w->stem];
 		if (st->gen != s->vgen) {
 			if (!grow_u32(&s->ds, &s->ads, s->nds))
@@ -1410,7 +1446,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		unsigned fl;
 		if (x == (uint32_t)-1)
 			return false;
-		fl = s->words_e[x].flags;
+		fl = s->vw[x].flags;
 		if (k->letter) {
 			c->letter_words++;
 			c->syllables += k->syl;
@@ -1428,7 +1464,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		}
 		if (fl & F_FIRST) {
 			/* phrases sharing this first word, longest first */
-			for (size_t p = s->words_e[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
+			for (size_t p = s->vw[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
 				const phrase *ph = &r->ph[p];
 				unsigned j;
 				if (i + ph->nw > t->n)
@@ -1455,7 +1491,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 				c->letter_words++;
 				c->syllables += q->syl;
 				if (y == (uint32_t)-1 ||
-				    ((s->words_e[y].flags & V_COUNTED) && !count_word(s, y)))
+				    ((s->vw[y].flags & V_COUNTED) && !count_word(s, y)))
 					return false;
 			}
 		}
