@@ -145,6 +145,7 @@ fuzz: fuzz-build
 
 bench: $(BIN) corpus
 	@sh tests/bench.sh ./$(BIN) $(CORPUS)
+	@sh tests/bench-check.sh ./$(BIN) $(CORPUS)
 
 eval: $(BIN) corpus
 	@python3 tests/eval/score.py ./$(BIN) $(CORPUS)
