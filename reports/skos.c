@@ -2,7 +2,9 @@
  * skos.c -- concepts.ttl: the lexicon concepts and the definitions found,
  * in SKOS (Turtle), following NL-SBB, the Dutch standard for describing
  * concepts (https://docs.geostandaarden.nl/nl-sbb/nl-sbb/): every concept
- * has a skos:prefLabel and a skos:definition, every string a language tag.
+ * has a skos:prefLabel and a skos:definition, every label and definition a
+ * language tag.  begrip:kind (own, reference, ...) and begrip:variant (the
+ * variant number of the report) are begrip's own properties.
  *
  * Two concept schemes, under the base BG_SKOS_BASE (a reserved .invalid
  * domain: these IRIs name things, they do not resolve):
@@ -12,7 +14,7 @@
  *                       broader, topConceptOf;
  *   scheme/definities   each definition of a lexicon concept found in the
  *                       latest version of a regulation (as `begrip
- *                       compare` forms them): definitie/ID/BWB/PROVISION
+ *                       compare` forms them): definitie/ID/BWB/artikel-N
  *                       with prefLabel "concept (law, provision)"@nl, the
  *                       law text as skos:definition @nl, dct:source the
  *                       provision on wetten.overheid.nl, rdfs:seeAlso the
@@ -94,7 +96,17 @@ static void def_iri(FILE *o, const bg_report_concept *c, const bg_cmp_def *d)
 	fputc('/', o);
 	iri_part(o, d->law, true);
 	fputc('/', o);
-	iri_part(o, d->where[0] ? d->where : d->root, true);
+	/* a definition is one article of one law: "artikel 1 lid 2, 3" is
+	 * named by "artikel-1" */
+	if (d->where[0]) {
+		const char *lid = strstr(d->where, " lid ");
+		bg_buf a = BG_BUF_INIT;
+		bg_buf_add(&a, d->where, lid ? (size_t)(lid - d->where) : strlen(d->where));
+		iri_part(o, a.s, true);
+		bg_buf_release(&a);
+	} else {
+		iri_part(o, d->root, true);
+	}
 	fputc('>', o);
 }
 
