@@ -727,7 +727,7 @@ static void check_use(struct run *x, const char *concept, size_t count, bg_check
 	for (size_t i = 0; i < rows.n; i++) {
 		const bg_def *d = &rows.defs[i];
 		const bg_def *root = is_pointer(d) && d->root ? d->root : d;
-		size_t j;
+		size_t j, k;
 		if (d->kind == BG_DEF_NEGATIVE || (is_pointer(d) && !d->root))
 			continue;
 		for (j = 0; j < nrc; j++)
@@ -736,9 +736,16 @@ static void check_use(struct run *x, const char *concept, size_t count, bg_check
 				break;
 		if (j == nrc)
 			rc[nrc++].d = root;
-		/* count each citing law once per root: the rows come in store
-		 * order, so only a law differing from the previous counts */
-		if (!i || strcmp(rows.defs[i - 1].bwb_id, d->bwb_id))
+		/* each law once per root, whatever its versions and records */
+		for (k = 0; k < i; k++) {
+			const bg_def *e = &rows.defs[k];
+			const bg_def *er = is_pointer(e) && e->root ? e->root : e;
+			if (!strcmp(e->bwb_id, d->bwb_id) && !strcmp(er->bwb_id, root->bwb_id) &&
+			    !strcmp(er->article, root->article) && e->kind != BG_DEF_NEGATIVE &&
+			    !(is_pointer(e) && !e->root))
+				break;
+		}
+		if (k == i)
 			rc[j].laws++;
 	}
 	qsort(rc, nrc, sizeof *rc, rc_cmp);

@@ -106,6 +106,8 @@ static void bill(FILE *out, const bg_check_result *r)
 				fputs("</td><td>", out);
 				if (m->same_wording)
 					fputs("same wording", out);
+				else if (m->same_root)
+					fputs("same meaning: both lead to the same provision", out);
 				for (size_t k = 0; k < m->ndiffs; k++) {
 					if (k)
 						fputs("<br>", out);

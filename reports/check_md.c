@@ -100,6 +100,8 @@ void bg_check_write_md(FILE *out, const bg_check_result *r)
 			fprintf(out, " | %s | ", m->kind);
 			if (m->same_wording)
 				fputs("same wording", out);
+			else if (m->same_root)
+				fputs("same meaning: both lead to the same provision", out);
 			for (size_t k = 0; k < m->ndiffs && k < 4; k++) {
 				if (k)
 					fputs("<br>", out);
