@@ -526,11 +526,13 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 				out->target_title = S(x, law_name(&g.regs[0]));
 				out->target_missing = tart[0] &&
 					!has_provision(x, g.regs[0].id, tbwb, tart);
+				out->target_law_known = true;
 			} else {
+				/* a law outside the index: nothing to say about it */
 				out->target_title = Sbuf(x, &title);
 				out->target_missing = true;
 			}
-			if (out->target_missing)
+			if (out->target_missing && out->target_law_known)
 				x->r->kinds |= BG_CHECK_DANGLING;
 		}
 		bg_store_rows_release(&g);

@@ -62,8 +62,8 @@ typedef enum bg_check_kind {
 	BG_CHECK_STACKING = 1u << 3,    /* stacking-above-p90 */
 	BG_CHECK_CHANGED = 1u << 4,     /* changed-definition (delta) */
 	BG_CHECK_DANGLING = 1u << 5     /* dangling-reference: a definition
-					 * points at a law or article the
-					 * index does not have */
+					 * points at an article that a law of
+					 * the index does not have */
 } bg_check_kind;
 
 /* "divergent-definition", ... for one bit. */
@@ -92,6 +92,8 @@ typedef struct bg_check_def {
 				   * or "" */
 	const char *target_title;
 	bool target_missing;      /* points at a law / article not in the index */
+	bool target_law_known;    /* the law is in the index (then a missing
+				   * article is a dangling-reference) */
 	bg_check_match *near;     /* nearest first */
 	size_t nnear;
 	size_t compared;          /* existing definitions compared */

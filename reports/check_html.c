@@ -70,7 +70,8 @@ static void bill(FILE *out, const bg_check_result *r)
 				fputc(')', out);
 			}
 			if (d->target_missing)
-				fputs(" <span class=\"bad\">not in the index</span>", out);
+				fputs(d->target_law_known ? " <span class=\"bad\">no such article in the index</span>"
+							  : " (law not in the index)", out);
 			fputs("</p>", out);
 		}
 		if (d->refer) {

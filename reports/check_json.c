@@ -87,6 +87,7 @@ static void def(FILE *out, const bg_check_def *d)
 	kstr(out, "target", d->target, &f);
 	kstr(out, "target_title", d->target_title, &f);
 	kbool(out, "target_missing", d->target_missing, &f);
+	kbool(out, "target_law_known", d->target_law_known, &f);
 	kint(out, "compared", (long)d->compared, &f);
 	kbool(out, "refer_instead", d->refer, &f);
 	kbool(out, "divergent", d->divergent, &f);

@@ -66,7 +66,8 @@ void bg_check_write_md(FILE *out, const bg_check_result *r)
 				md(out, d->target_title);
 				fputc(')', out);
 			}
-			fputs(d->target_missing ? " — **not in the index**\n\n" : "\n\n", out);
+			fputs(!d->target_missing ? "\n\n" : d->target_law_known ?
+			      " — **no such article in the index**\n\n" : " — law not in the index\n\n", out);
 		}
 		if (d->refer) {
 			fputs("**Suggestion:** ", out);

@@ -54,10 +54,15 @@ void bg_check_write_text(FILE *out, const bg_check_result *r)
 		bg_check_where(w, sizeof w, d->article, d->lid, d->item);
 		fprintf(out, "%s:%u: %s: \"%s\" (%s%s%s)\n", r->file, d->line, w, d->term, d->kind,
 			d->concept[0] ? ", concept " : "", d->concept);
-		if (d->target[0])
-			fprintf(out, "    points to %s%s%s%s\n", d->target,
-				d->target_title[0] ? " (" : "", d->target_title,
-				d->target_missing ? ") -- NOT IN THE INDEX" : d->target_title[0] ? ")" : "");
+		if (d->target[0]) {
+			fprintf(out, "    points to %s", d->target);
+			if (d->target_title[0])
+				fprintf(out, " (%s)", d->target_title);
+			if (d->target_missing)
+				fputs(d->target_law_known ? " -- NO SUCH ARTICLE IN THE INDEX"
+							  : " -- law not in the index", out);
+			fputc('\n', out);
+		}
 		if (!d->nnear)
 			fprintf(out, "    no existing definition of this %s in the index\n",
 				d->concept[0] ? "concept" : "term");
