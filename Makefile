@@ -119,6 +119,7 @@ conformance: $(BIN) corpus
 	@sh tests/compare-corpus.sh ./$(BIN) $(CORPUS)
 	@sh tests/check-corpus.sh $(CORPUS) ./$(BIN)
 	@sh tests/report-test.sh $(CORPUS) ./$(BIN)
+	@sh tests/candidates-corpus.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)

@@ -508,6 +508,11 @@ static void collect_refs(struct slot *sl, const bg_doc *doc, const char *self, b
 		/* context: the text block around the anchor */
 		t = r->node->text;
 		tn = r->node->text_len;
+		if (!tn) {
+			/* a reference in a heading */
+			t = r->node->heading[0] ? r->node->heading : r->text;
+			tn = strlen(t);
+		}
 		anchor = r->text[0] ? strstr(t, r->text) : NULL;
 		if (anchor)
 			pos = (size_t)(anchor - t);
@@ -1404,6 +1409,10 @@ static void find_refer(struct run *r, bg_norm *nm)
 				if (!strcmp(cd[i].law, cd[j].law) || uf_find(par, i) == uf_find(par, j))
 					continue;
 				if (strcmp(cd[i].norm, cd[j].norm)) {
+					/* without components there is nothing to
+					 * match: only identical wording joins */
+					if (!cd[i].comp.n || !cd[j].comp.n)
+						continue;
 					bg_cmp_score2(&cd[i], &cd[j], NULL, &cdist, &tdist);
 					if ((0.5 * cdist + 0.3 * tdist) / 0.8 > REFER_MAX_DIST)
 						continue;
@@ -1432,7 +1441,8 @@ static void find_refer(struct run *r, bg_norm *nm)
 			for (size_t i = 0; i < k; i++)
 				for (size_t j = i + 1; j < k; j++) {
 					double cdist = 0, tdist = 0;
-					if (!strcmp(cd[ids[i]].norm, cd[ids[j]].norm)) {
+					if (!strcmp(cd[ids[i]].norm, cd[ids[j]].norm) ||
+					    !cd[ids[i]].comp.n || !cd[ids[j]].comp.n) {
 						dn++;
 						continue;
 					}
