@@ -806,6 +806,8 @@ static bool dist_load(struct run *x, struct dist *d)
 {
 	sqlite3 *db = bg_store_db(x->env->store);
 	sqlite3_stmt *st = NULL;
+	unsigned char *latest = NULL;   /* latest[id]: regulation id is a latest version */
+	uint64_t nlatest = 0;           /* largest such id */
 	int rc;
 
 	for (int k = 0; k < 4; k++) {
@@ -820,16 +822,43 @@ static bool dist_load(struct run *x, struct dist *d)
 			return false;
 	}
 	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
-	if (sqlite3_prepare_v2(db, "SELECT m.stacking, m.conditions, m.exceptions, m.delegations "
-			       "FROM provision_measures m JOIN regulations r ON r.id = m.regulation_id "
-			       "WHERE r.latest = 1 AND m.kind = 'artikel'", -1, &st, NULL) != SQLITE_OK)
+	/* the latest versions as a bitmap of regulation ids: a join would
+	 * look each measured row's regulation up in its B-tree */
+	if (sqlite3_prepare_v2(db, "SELECT id FROM regulations WHERE latest = 1 ORDER BY id DESC",
+			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id < 0)
+			continue;
+		if (!latest) {          /* the first id is the largest */
+			nlatest = (uint64_t)id;
+			if (!(latest = calloc(nlatest + 1, 1)))
+				break;
+		}
+		if ((uint64_t)id <= nlatest)
+			latest[id] = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || !latest) {
+		free(latest);
+		return rc == SQLITE_DONE;   /* an empty index: no articles */
+	}
+	if (sqlite3_prepare_v2(db, "SELECT regulation_id, stacking, conditions, exceptions, delegations "
+			       "FROM provision_measures WHERE kind = 'artikel'", -1, &st, NULL) != SQLITE_OK) {
+		free(latest);
+		return false;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id < 0 || (uint64_t)id > nlatest || !latest[id])
+			continue;
 		for (int k = 0; k < 4; k++)
-			d->le[k][dist_pos(d->q[k], d->nq[k], sqlite3_column_double(st, k))]++;
+			d->le[k][dist_pos(d->q[k], d->nq[k], sqlite3_column_double(st, k + 1))]++;
 		d->n++;
 	}
 	sqlite3_finalize(st);
+	free(latest);
 	for (int k = 0; k < 4; k++)
 		for (size_t j = 1; j <= d->nq[k]; j++)
 			d->le[k][j] += d->le[k][j - 1];
