@@ -1857,7 +1857,7 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 		bits++;
 	nb = (size_t)1 << bits;
 	start = calloc(nb + 1, sizeof *start);
-	fill = malloc(nb * sizeof *fill);
+	fill = calloc(nb, sizeof *fill);    /* read (not used) for other rounds too */
 	dup = calloc(k ? k : 1, sizeof *dup);
 	if (!start || !fill || !dup)
 		goto out;
@@ -1872,9 +1872,9 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 		/* buckets b0..b1 of this round: as many as fit one buffer */
 		while (b1 < nb && start[b1 + 1] - start[b0] <= OCC_ROUND)
 			b1++;
-		if (start[b1] - start[b0] > occ_n) {
+		if (start[b1] - start[b0] >= occ_n) {
 			big_free(occ, occ_size);
-			occ_n = start[b1] - start[b0];
+			occ_n = start[b1] - start[b0] + 1;   /* + a slot for the others */
 			occ_size = big_round(occ_n * sizeof *occ);
 			if (!(occ = big_alloc(occ_size)))
 				goto out;
@@ -1882,14 +1882,16 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 		for (size_t b = b0; b < b1; b++)
 			fill[b] = start[b] - start[b0];
 		/* documents in order, so each bucket lists occurrences in the
-		 * order the single table saw them */
+		 * order the single table saw them.  Without a branch: which
+		 * occurrences belong to this round is unpredictable, so the
+		 * others are written to the spare last slot instead */
 		for (size_t i = 0; i < k; i++)
 			for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++) {
 				uint64_t g = v[i]->grams[j];
 				size_t bk = BUCKET(g);
-				if (bk < b0 || bk >= b1)
-					continue;
-				gocc *o = &occ[fill[bk]++];
+				size_t in = bk - b0 < b1 - b0;
+				gocc *o = &occ[in ? fill[bk] : occ_n - 1];
+				fill[bk] += in;
 				o->g = g;
 				o->doc = (uint32_t)i;
 				o->group = group[i];
