@@ -164,6 +164,11 @@ for fmt in text md html; do
 	[ -s "$TMP/out.$fmt" ] || fail "--format $fmt printed nothing"
 done
 grep -q '<script' "$TMP/out.html" && fail "HTML with a script"
+# the page renders (headless chromium; skipped when chromium is missing)
+set +e
+python3 "$(dirname "$0")/screenshot.py" "$TMP/out.html" "$TMP/out.png"; rc=$?
+set -e
+[ $rc -eq 0 ] || [ $rc -eq 2 ] || fail "the HTML page does not render"
 grep -q 'refer instead to Algemene wet inkomensafhankelijke regelingen' "$TMP/out.text" || fail "text: no suggestion"
 
 # ---------------------------------------------------------------- 4 errors
