@@ -16,6 +16,7 @@
 #include "../reports/emit.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,18 @@ static const char usage[] =
 	"        changed-definition, dangling-reference, any";
 
 enum fmt { F_TEXT, F_JSON, F_MD, F_HTML };
+
+/* The temporary index of --against, removed when a signal ends the run
+ * (`begrip check ... | head` ends it with SIGPIPE). */
+static const char *volatile temp_db;
+
+static void on_signal(int sig)
+{
+	if (temp_db)
+		unlink(temp_db);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 /* Builds the temporary index of the --against paths with `begrip index`;
  * returns its path (caller unlinks and frees) or NULL. */
@@ -157,6 +170,13 @@ int bg_cmd_check(int argc, char **argv)
 			free(against);
 			return BG_EXIT_INPUT;
 		}
+		if (tmpdb) {
+			temp_db = tmpdb;
+			signal(SIGINT, on_signal);
+			signal(SIGTERM, on_signal);
+			signal(SIGHUP, on_signal);
+			signal(SIGPIPE, on_signal);
+		}
 		if (!db)
 			db = "begrip-index.sqlite";
 		if (bg_check_env_open(db, lexpath, &env, &diag) != BG_OK) {
@@ -217,6 +237,7 @@ done:
 	free(res);
 	bg_check_env_free(env);
 	if (tmpdb) {
+		temp_db = NULL;
 		unlink(tmpdb);
 		free(tmpdb);
 	}
