@@ -776,6 +776,23 @@ static bool node_all_text_repeal(const bg_node *n)
 	return any;
 }
 
+/* True when the last word of an article label is a number: it has a
+ * digit ("3a", "1:2"), is a Roman numeral ("IV") or a single letter. */
+static bool label_number(const char *w)
+{
+	bool roman = *w != '\0';
+
+	if (w[0] && !w[1])
+		return true;
+	for (const char *p = w; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			return true;
+		if (!strchr("IVXLCDM", *p))
+			roman = false;
+	}
+	return roman;
+}
+
 /* Gives every node its address and nr fallback, marks repeals by text. */
 static void finish_node(struct state *s, bg_node *n, const char *container_base,
 			const char *prov_base)
@@ -787,9 +804,10 @@ static void finish_node(struct state *s, bg_node *n, const char *container_base,
 		switch (c->kind) {
 		case BG_N_ARTIKEL:
 			if (!c->nr[0]) {
-				/* "Artikel 3a" in kop/label or the label attribute */
-				const char *l = c->label, *sp = strchr(l, ' ');
-				if (sp && sp[1])
+				/* "Artikel 3a" in kop/label or the label attribute;
+				 * not the "artikel" of "Enig artikel" */
+				const char *l = c->label, *sp = strrchr(l, ' ');
+				if (sp && label_number(sp + 1))
 					c->nr = clean_nr(s, sp + 1, strlen(sp + 1));
 			}
 			addr_join(s, c, s->doc->bwb_id[0] ? s->doc->bwb_id : "-",
