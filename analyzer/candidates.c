@@ -1792,9 +1792,13 @@ static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
 						if (g->m[i] != prop)
 							ids[k++] = defs[g->m[i]].law;
 					cand_laws(r, x, ids, g->n);
-					for (size_t i = 0; i < g->n; i++) {
-						size_t di = g->m[i];
-						bg_cand_prov *p = &x->provs[x->nprovs++];
+					/* the proposal first, then the members in file order */
+					for (size_t i = SIZE_MAX; i == SIZE_MAX || i < g->n; i++) {
+						size_t di = i == SIZE_MAX ? prop : g->m[i];
+						bg_cand_prov *p;
+						if (i != SIZE_MAX && di == prop)
+							continue;
+						p = &x->provs[x->nprovs++];
 						bg_buf_clear(&b);
 						bg_buf_addf(&b, "artikel %s", defs[di].where);
 						p->bwb_id = defs[di].law;
@@ -1832,7 +1836,8 @@ static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
 					bg_buf_addf(&b, "'%s' heeft %zu varianten in %zu wetten rond %s (gem. divergentie %.2f); "
 						    "voorstel: de definitie van %s artikel %s als gemeenschappelijke (al gevolgd door %zu).",
 						    concept, nvar, nlaws,
-						    bg_defset_title(c->set, anchors[a]) ? bg_defset_title(c->set, anchors[a]) : anchors[a],
+						    slot_of_bwb(r, anchors[a]) >= 0 ?
+						    law_short(c, c->slots[slot_of_bwb(r, anchors[a])].law) : anchors[a],
 						    D, defs[prop].root_label[0] ? defs[prop].root_label : defs[prop].title,
 						    strchr(defs[prop].root, '=') ? strchr(defs[prop].root, '=') + 1 : defs[prop].where,
 						    follow);
