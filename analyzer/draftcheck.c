@@ -199,6 +199,8 @@ static const char *law_name(const bg_store_reg *g)
 	return g->short_title && g->short_title[0] ? g->short_title : g->title;
 }
 
+#define NAME_MAX_LEN 80
+
 /* The short title of a regulation (citeertitel, or the name in brackets
  * at the end of the intitule) for naming it in a sentence; `fallback`
  * when the store has none. */
@@ -217,7 +219,22 @@ static const char *short_name(struct run *x, const char *bwb, const char *fallba
 	sqlite3_bind_text(e->title_st, 1, bwb, -1, SQLITE_STATIC);
 	if (sqlite3_step(e->title_st) == SQLITE_ROW)
 		t = (const char *)sqlite3_column_text(e->title_st, 0);
-	t = S(x, t && t[0] ? t : fallback);
+	if (!t || !t[0])
+		t = fallback;
+	if (strlen(t) > NAME_MAX_LEN) {
+		/* an intitule without a short title ("Wet van 10 december
+		 * 1969, houdende nieuwe regeling van ..."): cut at a word */
+		size_t n = NAME_MAX_LEN;
+		bg_buf b = BG_BUF_INIT;
+		while (n > 20 && t[n] != ' ')
+			n--;
+		bg_buf_add(&b, t, n);
+		bg_buf_adds(&b, " ...");
+		t = Sbuf(x, &b);
+		bg_buf_release(&b);
+	} else {
+		t = S(x, t);
+	}
 	sqlite3_reset(e->title_st);
 	return t;
 }
@@ -633,10 +650,10 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 
 		where(&t, to->article, to->lid, to->item);
 		bg_buf_clear(&b);
-		bg_buf_addf(&b, "refer instead to %s %s (\"%s\": %s, score %.2f)",
+		bg_buf_addf(&b, "refer instead to %s %s (\"%s\": %s, score %.2f; %s)",
 			    short_name(x, to->bwb_id, to->law_title), t.s, to->term,
 			    ex[0].same ? "the same wording" : "nearly the same meaning",
-			    ex[0].score);
+			    ex[0].score, to->bwb_id);
 		out->suggestion = Sbuf(x, &b);
 		out->refer = true;
 		x->r->kinds |= BG_CHECK_REFER;
