@@ -6,10 +6,10 @@
  *   #concepts     per lexicon concept: its variants with the wording of
  *                 each, the close pairs (harmonisation), and a link to the
  *                 concept's full compare page (concepts/ID.html);
- *   #definitions  every definition record, law text quoted;
+ *   #candidates   the simplification candidates (candidates.h);
  *   #complexity   the regulations by composite rank, and the most stacked
  *                 provisions;
- *   #candidates   the simplification candidates (candidates.h);
+ *   #definitions  every definition record, law text quoted;
  *   #files        what else the report directory holds.
  * Tables are plain HTML, readable without JavaScript.  A small inline
  * script makes every table.sortable sort when a header is clicked (cells
@@ -39,9 +39,10 @@ static const char style[] =
 	"h3{font-size:17px;margin:22px 0 6px}\n"
 	".cards{display:flex;gap:12px;flex-wrap:wrap}.cards div{background:#fff;border:1px solid #ddd;"
 	"border-radius:6px;padding:8px 14px}.cards b{display:block;font-size:22px;color:#15325b}\n"
-	"table{border-collapse:collapse;background:#fff;margin:6px 0 12px}\n"
+	"table{border-collapse:collapse;background:#fff;margin:6px 0 12px}table.wide{width:100%}\n"
 	"td,th{padding:3px 8px;text-align:left;vertical-align:top;border-bottom:1px solid #e4e4e4}\n"
-	"th{background:#e8edf5;white-space:nowrap}td.n{text-align:right;white-space:nowrap}\n"
+	"th{background:#e8edf5}td.n{text-align:right;white-space:nowrap}\n"
+	"section{overflow-x:auto}td{overflow-wrap:break-word}\n"
 	"table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:' \\25B2'}"
 	"th[aria-sort=descending]::after{content:' \\25BC'}\n"
 	"blockquote{margin:0;padding:0 0 0 8px;border-left:3px solid #c9d3e3;font-size:14px;"
@@ -166,7 +167,7 @@ static void overview(FILE *o, const bg_report *r)
 	fprintf(o, "<div><b>%zu</b>files that failed</div>", r->failed);
 	fprintf(o, "<div><b>%zu</b>regulations ranked (latest versions)</div>", r->nranked);
 	fprintf(o, "<div><b>%zu</b>definitions</div>", ndefs);
-	fprintf(o, "<div><b>%zu</b>of lexicon concepts</div>", nlex);
+	fprintf(o, "<div><b>%zu</b>definitions of lexicon concepts</div>", nlex);
 	if (r->candidates_done)
 		fprintf(o, "<div><b>%zu</b>simplification candidates</div>", r->cands.n);
 	fputs("</div>\n<p>Definitions by kind: ", o);
@@ -233,14 +234,14 @@ static void concept_section(FILE *o, const bg_report *r, const bg_report_concept
 	if (c->ndefs) {
 		fputs(" <a href=\"concepts/", o);
 		h(o, c->id);
-		fputs(".html\">Full comparison: divergence matrix and every pair explained</a>.", o);
+		fputs(".html\">Full comparison: divergence matrix, the most divergent pairs explained</a>.", o);
 	}
 	fputs("</p>\n", o);
 	if (!c->ndefs) {
 		fputs("</div>\n", o);
 		return;
 	}
-	fputs("<table class=\"sortable\" id=\"t-variants-", o);
+	fputs("<table class=\"sortable wide\" id=\"t-variants-", o);
 	h(o, c->id);
 	fputs("\"><thead><tr>", o);
 	th(o, "variant", true);
@@ -320,7 +321,7 @@ static void definitions(FILE *o, const bg_report *r)
 		   "<p>Every definition found (%zu records, all versions in the corpus), as in "
 		   "<code>begrip defs</code> and definitions.csv.  The link of each provision opens "
 		   "it on wetten.overheid.nl.</p>\n"
-		   "<table class=\"sortable\" id=\"t-definitions\"><thead><tr>", n);
+		   "<table class=\"sortable wide\" id=\"t-definitions\"><thead><tr>", n);
 	th(o, "law", false);
 	th(o, "version", false);
 	th(o, "provision", false);
@@ -394,7 +395,7 @@ static void complexity(FILE *o, const bg_report *r)
 	      "regulation, as in <code>begrip complexity</code> and complexity.csv.  Stacking is "
 	      "the weighted count of conditions, exceptions, list items, nesting, delegations and "
 	      "references of a provision.</p>\n"
-	      "<table class=\"sortable\" id=\"t-complexity\"><thead><tr>", o);
+	      "<table class=\"sortable wide\" id=\"t-complexity\"><thead><tr>", o);
 	th(o, "rank", true);
 	th(o, "law", false);
 	th(o, "kind", false);
@@ -495,7 +496,7 @@ static void candidates(FILE *o, const bg_report *r)
 		   "concepts to harmonise, definitions to replace by a reference, heavily "
 		   "stacked provisions, broken references, unused definitions and concepts used "
 		   "without a definition; as in candidates.csv.</p>\n"
-		   "<table class=\"sortable\" id=\"t-candidates\"><thead><tr>", r->cands.n);
+		   "<table class=\"sortable wide\" id=\"t-candidates\"><thead><tr>", r->cands.n);
 	th(o, "rank", true);
 	th(o, "score", true);
 	th(o, "kind", false);
@@ -580,8 +581,8 @@ void bg_report_write_html(FILE *o, const bg_report *r)
 	fputs(" &middot; begrip ", o);
 	h(o, r->version);
 	fputs("</div></header>\n<nav><a href=\"#overview\">Overview</a><a href=\"#concepts\">Concepts"
-	      "</a><a href=\"#definitions\">Definitions</a><a href=\"#complexity\">Complexity</a>"
-	      "<a href=\"#candidates\">Candidates</a><a href=\"#files\">Files</a></nav>\n<main>\n", o);
+	      "</a><a href=\"#candidates\">Candidates</a><a href=\"#complexity\">Complexity</a>"
+	      "<a href=\"#definitions\">Definitions</a><a href=\"#files\">Files</a></nav>\n<main>\n", o);
 	overview(o, r);
 	fputs("<section id=\"concepts\"><h2>Concepts</h2>\n", o);
 	for (size_t i = 0; i < r->nconcepts; i++)
