@@ -597,9 +597,13 @@ static void collect_stacking(const bg_cand_ctx *c, struct slot *sl, const bg_doc
 
 /* Definitions that extend or assimilate ("Met X wordt gelijkgesteld",
  * "Onder X wordt mede verstaan") add to a term that the regulation above
- * may be the one using: never "unused". */
+ * may be the one using: never "unused".  Nor is "de volgende termen /
+ * begrippen" of a list's lead-in ("wordt onder de volgende termen
+ * verstaan:"), which names the list, not a term. */
 static bool extends_term(const bg_def *d)
 {
+	if (!strncmp(d->term_key, "volgend ", 8))
+		return true;
 	static const char *const marks[] = { "gelijkgesteld", "mede verstaan", "mede begrepen",
 					     "ook verstaan", "mede aangemerkt", NULL };
 	for (size_t i = 0; marks[i]; i++)
