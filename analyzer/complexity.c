@@ -688,13 +688,19 @@ static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
  */
 enum { V_COMPOUND = 16, V_COUNTED = 32 };   /* beside F_* in flags */
 
-typedef struct vword {
+typedef struct vword {    /* 16 bytes: four to a cache line */
 	uint64_t h;          /* 0 = free slot */
-	uint32_t gen, count;
+	uint32_t meta;       /* document generation << 8 | F_*, V_COMPOUND, and
+			      * V_COUNTED (letters, not a stop word) */
+	uint32_t count;      /* in that document */
+} vword;
+
+typedef struct vinfo {    /* beside each slot, needed less often */
 	uint32_t stem;       /* stem entry */
 	uint32_t phrase;     /* first phrase with this first word (F_FIRST) */
-	uint8_t flags;       /* F_*, V_COMPOUND; V_COUNTED: letters, not a stop word */
-} vword;
+} vinfo;
+
+#define VGEN_MAX ((uint32_t)1 << 24)
 
 typedef struct vstem {
 	uint32_t gen, count;
@@ -776,6 +782,7 @@ struct scratch {
 	bg_buf fold, words, stem;
 	tokenizer tk;
 	vword *vw;           /* words seen by this thread */
+	vinfo *vi;
 	size_t vw_cap, vw_n;
 	vtable vs;           /* their stems */
 	vstem *stems_e;
@@ -815,6 +822,7 @@ static void scratch_free(struct scratch *s)
 	bg_buf_release(&s->stem);
 	free(s->tk.v);
 	free(s->vw);
+	free(s->vi);
 	free(s->vs.slot);
 	free(s->stems_e);
 	free(s->dw);
@@ -973,12 +981,18 @@ static bool vw_reserve(struct scratch *s)
 {
 	size_t nc;
 	vword *nv;
+	vinfo *ni;
 
 	if ((s->vw_n + 1) * 2 <= s->vw_cap)
 		return true;
 	nc = s->vw_cap ? s->vw_cap * 2 : 4096;
-	if (!(nv = calloc(nc, sizeof *nv)))
+	nv = calloc(nc, sizeof *nv);
+	ni = calloc(nc, sizeof *ni);
+	if (!nv || !ni) {
+		free(nv);
+		free(ni);
 		return false;
+	}
 	for (size_t k = 0; k < s->vw_cap; k++) {
 		if (!s->vw[k].h)
 			continue;
@@ -986,6 +1000,7 @@ static bool vw_reserve(struct scratch *s)
 		while (nv[j].h)
 			j = (j + 1) & (nc - 1);
 		nv[j] = s->vw[k];
+		ni[j] = s->vi[k];
 	}
 	for (size_t k = 0; k < s->ndw; k++) {
 		uint64_t h = s->vw[s->dw[k]].h;
@@ -995,7 +1010,9 @@ static bool vw_reserve(struct scratch *s)
 		s->dw[k] = (uint32_t)j;
 	}
 	free(s->vw);
+	free(s->vi);
 	s->vw = nv;
+	s->vi = ni;
 	s->vw_cap = nc;
 	return true;
 }
@@ -1009,6 +1026,7 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 	const char *w = s->fold.s + k->off;
 	vword *e;
 	size_t i;
+	unsigned fl;
 
 	if (s->vw_cap) {
 		i = vw_find(s, k->h);
@@ -1020,11 +1038,12 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 	i = vw_find(s, k->h);
 	e = &s->vw[i];
 	memset(e, 0, sizeof *e);
-	e->flags = (uint8_t)wmap_get(&r->words, k->h);
-	if (k->letter && !(e->flags & F_NUMBER) && k->len > 5 &&
+	memset(&s->vi[i], 0, sizeof s->vi[i]);
+	fl = wmap_get(&r->words, k->h);
+	if (k->letter && !(fl & F_NUMBER) && k->len > 5 &&
 	    compound_number(r, w, k->len, 0))
-		e->flags |= V_COMPOUND;
-	if (e->flags & F_FIRST) {
+		fl |= V_COMPOUND;
+	if (fl & F_FIRST) {
 		/* phrases sharing this first word, longest first */
 		size_t lo = 0, hi = r->nph;
 		while (lo < hi) {
@@ -1034,13 +1053,14 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 			else
 				hi = mid;
 		}
-		e->phrase = (uint32_t)lo;
+		s->vi[i].phrase = (uint32_t)lo;
 	}
-	if (k->letter && !(e->flags & F_STOP)) {
-		e->flags |= V_COUNTED;
-		if (!intern_stem(s, w, k->len, &e->stem))
+	if (k->letter && !(fl & F_STOP)) {
+		fl |= V_COUNTED;
+		if (!intern_stem(s, w, k->len, &s->vi[i].stem))
 			return (uint32_t)-1;
 	}
+	e->meta = fl;   /* generation 0: no document's yet */
 	e->h = k->h;
 	s->vw_n++;
 	return (uint32_t)i;
@@ -1051,11 +1071,11 @@ static bool count_word(struct scratch *s, uint32_t x)
 {
 	vword *e = &s->vw[x];
 
-	if (e->gen != s->vgen) {
+	if ((e->meta >> 8) != s->vgen) {
 		if (!grow_u32(&s->dw, &s->adw, s->ndw))
 			return false;
 		s->dw[s->ndw++] = x;
-		e->gen = s->vgen;
+		e->meta = s->vgen << 8 | (e->meta & 0xff);
 		e->count = 0;
 	}
 	e->count++;
@@ -1069,12 +1089,13 @@ static void vocab_reset(struct scratch *s)
 	s->ndw = s->nds = 0;
 	if (s->vw_n > ((size_t)1 << 21)) {
 		memset(s->vw, 0, s->vw_cap * sizeof *s->vw);
+		memset(s->vi, 0, s->vw_cap * sizeof *s->vi);
 		memset(s->vs.slot, 0, s->vs.cap * sizeof *s->vs.slot);
 		s->vw_n = s->vs.n = 0;
 	}
-	if (++s->vgen == 0) {          /* wrapped: clear for real */
+	if (++s->vgen == VGEN_MAX) {   /* wrapped: clear for real */
 		for (size_t i = 0; i < s->vw_cap; i++)
-			s->vw[i].gen = 0;
+			s->vw[i].meta &= 0xff;
 		for (size_t i = 0; i < s->vs.n; i++)
 			s->stems_e[i].gen = 0;
 		s->vgen = 1;
@@ -1114,11 +1135,12 @@ static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
 	d->vocabulary = s->ndw;
 	for (size_t i = 0; i < s->ndw; i++) {
 		const vword *w = &s->vw[s->dw[i]];
-		vstem *st = &s->stems_e[w->stem];
+		uint32_t stem = s->vi[s->dw[i]].stem;
+		vstem *st = &s->stems_e[stem];
 		if (st->gen != s->vgen) {
 			if (!grow_u32(&s->ds, &s->ads, s->nds))
 				return false;
-			s->ds[s->nds++] = w->stem;
+			s->ds[s->nds++] = stem;
 			st->gen = s->vgen;
 			st->count = 0;
 		}
@@ -1446,7 +1468,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		unsigned fl;
 		if (x == (uint32_t)-1)
 			return false;
-		fl = s->vw[x].flags;
+		fl = s->vw[x].meta & 0xff;
 		if (k->letter) {
 			c->letter_words++;
 			c->syllables += k->syl;
@@ -1464,7 +1486,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		}
 		if (fl & F_FIRST) {
 			/* phrases sharing this first word, longest first */
-			for (size_t p = s->vw[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
+			for (size_t p = s->vi[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
 				const phrase *ph = &r->ph[p];
 				unsigned j;
 				if (i + ph->nw > t->n)
@@ -1491,7 +1513,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 				c->letter_words++;
 				c->syllables += q->syl;
 				if (y == (uint32_t)-1 ||
-				    ((s->vw[y].flags & V_COUNTED) && !count_word(s, y)))
+				    ((s->vw[y].meta & V_COUNTED) && !count_word(s, y)))
 					return false;
 			}
 		}
