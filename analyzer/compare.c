@@ -88,7 +88,8 @@ static double comp_match(const bg_components *A, const bg_components *B, size_t 
 			if (s >= BG_CMP_MATCH)
 				c[nc++] = (struct cand){ i, j, s };
 		}
-	qsort(c, nc, sizeof *c, cand_cmp);
+	if (nc)
+		qsort(c, nc, sizeof *c, cand_cmp);
 	for (size_t k = 0; k < nc; k++) {
 		if (ma[c[k].i] != SIZE_MAX || mb[c[k].j] != SIZE_MAX)
 			continue;

@@ -154,6 +154,11 @@ void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 		w = tmp;
 	}
 	n &= ~NG_FLAG;
+	/* Snowball removes either the plural -s or the -en ending, never
+	 * both: "inkomens" -> "inkomen" but "inkomen" -> "inkom".  Dropping
+	 * the -s of "-ens" first makes the plural meet its singular. */
+	if (n > 5 && w[n - 1] == 's' && w[n - 2] == 'n' && w[n - 3] == 'e')
+		n--;
 	st = sb_stemmer_stem(nm->stemmer, (const sb_symbol *)w, (int)n);
 
 	if (!st) {

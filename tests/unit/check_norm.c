@@ -51,6 +51,9 @@ START_TEST(plural_diminutive_inflection)
 	ASSERT_KEY("partnertje", BG_NORM_STEM, a);
 	ASSERT_KEY("Partnertjes", BG_NORM_STEM, a);
 	free(a);
+	a = key("toetsingsinkomen", BG_NORM_STEM);
+	ASSERT_KEY("toetsingsinkomens", BG_NORM_STEM, a);
+	free(a);
 	a = key("woning", BG_NORM_STEM);
 	ASSERT_KEY("woningen", BG_NORM_STEM, a);
 	ASSERT_KEY("woninkje", BG_NORM_STEM, "woning");
