@@ -10,8 +10,8 @@
  * of norm.c: complexity must run over the whole corpus in about the time
  * it takes to parse it, and the byte tokeniser is simple enough to be
  * re-implemented independently (tests/complexity-crosscheck.py).  norm.c
- * is used for stemming (Snowball Dutch), once per distinct word of a
- * document.
+ * is used for stemming (Snowball Dutch), once per distinct word a thread
+ * sees (the words table below also holds what the lexicon says of it).
  *
  * Words: maximal runs of word characters -- ASCII letters and digits, the
  * letters U+00C0..U+00FF (except U+00D7, U+00F7) folded to ASCII, and
