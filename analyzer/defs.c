@@ -189,6 +189,34 @@ typedef struct tmatch {
 	const bg_trigger *trig;
 } tmatch;
 
+/*
+ * The cheap pre-filter of a trigger: "A|B&&C" holds when low[0..n) contains
+ * A or B, and C.  A regular expression costs TRE a pass over the whole
+ * paragraph per pattern, a memmem a fraction of that, and most paragraphs
+ * contain none of the words a definition needs.
+ */
+static bool require_ok(const char *req, const char *low, size_t n)
+{
+	while (*req) {
+		const char *gend = strstr(req, "&&");
+		size_t glen = gend ? (size_t)(gend - req) : strlen(req);
+		bool any = false;
+
+		for (size_t i = 0; i < glen && !any;) {
+			const char *bar = memchr(req + i, '|', glen - i);
+			size_t alen = bar ? (size_t)(bar - (req + i)) : glen - i;
+
+			if (!alen || memmem(low, n, req + i, alen))
+				any = true;
+			i += alen + 1;
+		}
+		if (!any && glen)
+			return false;
+		req += glen + (gend ? 2 : 0);
+	}
+	return true;
+}
+
 /* Tries one trigger on low[0..n); fills m on a match. */
 static bool trig_match(const bg_trigger *t, const char *low, size_t n, tmatch *m)
 {
@@ -197,7 +225,7 @@ static bool trig_match(const bg_trigger *t, const char *low, size_t n, tmatch *m
 	regaparams_t p;
 	int g = t->term_group;
 
-	if (t->require[0] && !memmem(low, n, t->require, strlen(t->require)))
+	if (!require_ok(t->require, low, n))
 		return false;
 	memset(&am, 0, sizeof am);
 	memset(pm, 0, sizeof pm);
@@ -1217,6 +1245,26 @@ static int cmp_usekey(const void *a, const void *b)
 	return strcmp(((const struct usekey *)a)->key, ((const struct usekey *)b)->key);
 }
 
+/* Whether word w is the first word of one of the multi-word keys
+ * heads[0..n) (keys, sorted). */
+static bool first_word(const char *const *heads, size_t n, const char *w)
+{
+	size_t lo = 0, hi = n, wl = strlen(w);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(heads[mid], w, wl);
+
+		if (!c && heads[mid][wl] == ' ')
+			return true;
+		if (c < 0 || (!c && (unsigned char)heads[mid][wl] < ' '))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 static void count_uses(struct ex *x, bg_deflaw *law)
 {
 	const bg_lexicon *lex = x->lex;
@@ -1224,8 +1272,8 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 	struct usekey *keys;
 	bool *hits;
 	size_t *counts = bg_arena_alloc(x->a, (nc ? nc : 1) * sizeof *counts);
-	const char **uses;
-	size_t *ucounts;
+	const char **uses, **heads;
+	size_t *ucounts, nheads = 0;
 	bg_toklist tl = BG_TOKLIST_INIT;
 	const bg_node *root = bg_doc_root(x->doc);
 
@@ -1251,19 +1299,28 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		}
 	qsort(keys, nk, sizeof *keys, cmp_usekey);
 	hits = calloc(nk ? nk : 1, sizeof *hits);
-	if (!hits) {
+	heads = calloc(nk ? nk : 1, sizeof *heads);
+	if (!hits || !heads) {
+		free(heads);
+		free(hits);
 		free(keys);
 		x->st = BG_ERR_NOMEM;
 		return;
 	}
 
+	for (size_t i = 0; i < nk; i++)
+		if (keys[i].nwords > 1)
+			heads[nheads++] = keys[i].key;
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		if (n->kind != BG_N_AL || !n->text_len)
 			continue;
 		if (bg_norm_tokens(x->nm, n->text, n->text_len, BG_NORM_STEM, &tl) != BG_OK)
 			continue;
 		for (size_t i = 0; i < tl.n; i++) {
-			for (size_t w = 1; w <= 4 && i + w <= tl.n; w++) {
+			/* a longer key can only start at a word that begins one */
+			size_t maxw = first_word(heads, nheads, bg_tok_key(&tl, i)) ? 4 : 1;
+
+			for (size_t w = 1; w <= maxw && i + w <= tl.n; w++) {
 				struct usekey probe, *hit;
 				bg_buf_clear(&x->tmp);
 				for (size_t k = 0; k < w; k++) {
@@ -1281,6 +1338,7 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		}
 	}
 	bg_toklist_release(&tl);
+	free(heads);
 	{
 		size_t nh = 0;
 		const char **uk;
@@ -1332,17 +1390,47 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 	size_t *fw = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *fw);
 	const char **fart = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *fart);
 	const char **flid = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *flid);
+	const bg_node **first = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *first);
 	const bg_node *root = bg_doc_root(x->doc);
 
-	if (!fw || !fart || !flid) {
+	if (!fw || !fart || !flid || !first) {
 		x->st = BG_ERR_NOMEM;
 		return;
 	}
+	/* one pass over the paragraphs, each lowered once, finds the first
+	 * declaration of every framework pattern; then the patterns are
+	 * taken in lexicon order, one declaration per framework law */
+	for (size_t i = 0; i < nf; i++)
+		first[i] = NULL;
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		bool lowered = false, pending = false;
+
+		if (n->kind != BG_N_AL || !n->text_len)
+			continue;
+		for (size_t i = 0; i < nf; i++) {
+			regmatch_t pm[1];
+
+			if (first[i] || !strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
+				continue;
+			pending = true;
+			if (!lowered) {
+				bg_defs_lower(n->text, n->text_len, &x->low);
+				lowered = true;
+			}
+			if (!require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s, x->low.len))
+				continue;
+			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
+					 x->low.len, 1, pm, 0) == REG_OK)
+				first[i] = n;
+		}
+		if (!pending)
+			break;
+	}
 	for (size_t i = 0; i < nf; i++) {
-		const char *req = bg_lexicon_framework_require(x->lex, i);
+		const bg_node *n = first[i], *art, *lid;
 		bool dupe = false;
 
-		if (!strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
+		if (!n)
 			continue;
 		for (size_t k = 0; k < found; k++)
 			if (!strcmp(bg_lexicon_framework_bwb(x->lex, fw[k]),
@@ -1350,26 +1438,12 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 				dupe = true;
 		if (dupe)
 			continue;
-		for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
-			regmatch_t pm[1];
-			const bg_node *art, *lid;
-
-			if (n->kind != BG_N_AL || !n->text_len)
-				continue;
-			bg_defs_lower(n->text, n->text_len, &x->low);
-			if (req[0] && !memmem(x->low.s, x->low.len, req, strlen(req)))
-				continue;
-			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
-					 x->low.len, 1, pm, 0) != REG_OK)
-				continue;
-			art = bg_node_ancestor(n, BG_N_ARTIKEL);
-			lid = ancestor_below(n, BG_N_LID, art);
-			fw[found] = i;
-			fart[found] = art ? dup(x, art->nr, strlen(art->nr)) : "";
-			flid[found] = lid ? dup(x, lid->nr, strlen(lid->nr)) : "";
-			found++;
-			break;
-		}
+		art = bg_node_ancestor(n, BG_N_ARTIKEL);
+		lid = ancestor_below(n, BG_N_LID, art);
+		fw[found] = i;
+		fart[found] = art ? dup(x, art->nr, strlen(art->nr)) : "";
+		flid[found] = lid ? dup(x, lid->nr, strlen(lid->nr)) : "";
+		found++;
 	}
 	law->frameworks = fw;
 	law->framework_article = fart;
