@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int bg_cli_usage_error(const char *cmd, const char *usage, const char *msg)
 {
@@ -29,9 +30,28 @@ size_t bg_cli_inputs(int argc, char **argv, int first, const char *corpus,
 		     bg_filelist *fl)
 {
 	if (first >= argc) {
-		char *def[1];
-		def[0] = (char *)(corpus ? corpus : bg_default_corpus());
-		return bg_filelist_expand(fl, def, 1);
+		/* A corpus path laid out like the mirror (bwb/, bwb-extra/,
+		 * bills/, bwb-schema/) means its regulations: bwb/ and
+		 * bwb-extra/; any other directory is read as it is. */
+		const char *root = corpus ? corpus : bg_default_corpus();
+		bg_buf a = BG_BUF_INIT, b = BG_BUF_INIT;
+		struct stat sb;
+		char *def[2];
+		size_t n = 0, bad;
+
+		bg_buf_addf(&a, "%s/bwb", root);
+		bg_buf_addf(&b, "%s/bwb-extra", root);
+		if (bg_buf_ok(&a) && !stat(a.s, &sb) && S_ISDIR(sb.st_mode)) {
+			def[n++] = a.s;
+			if (bg_buf_ok(&b) && !stat(b.s, &sb) && S_ISDIR(sb.st_mode))
+				def[n++] = b.s;
+		} else {
+			def[n++] = (char *)root;
+		}
+		bad = bg_filelist_expand(fl, def, n);
+		bg_buf_release(&a);
+		bg_buf_release(&b);
+		return bad;
 	}
 	return bg_filelist_expand(fl, argv + first, (size_t)(argc - first));
 }

@@ -31,7 +31,8 @@ int bg_cli_usage_error(const char *cmd, const char *usage, const char *msg);
 unsigned bg_cli_jobs(const char *s);
 
 /* Expands argv[first..argc) into fl; with no PATH, the corpus path
- * (--corpus, else $BEGRIP_CORPUS, else "corpora").  Returns the number of
+ * (--corpus, else $BEGRIP_CORPUS, else "corpora"): its bwb/ and
+ * bwb-extra/ folders when it has a bwb/ folder, else the directory.  Returns the number of
  * arguments that could not be read. */
 size_t bg_cli_inputs(int argc, char **argv, int first, const char *corpus,
 		     bg_filelist *fl);

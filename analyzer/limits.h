@@ -5,7 +5,7 @@
  * simply huge.  These limits keep a bad file from costing more than a
  * bounded amount of time and memory.  They are far above anything in the
  * real BWB corpus (measured: deepest element nesting 21, longest text node
- * about 60 KB, largest file about 6 MB), so a file that hits one is
+ * about 60 KB, largest file 2.3 MB), so a file that hits one is
  * reported as an error rather than read partially.
  *
  * libxml2 has limits of its own that stay in force because begrip never

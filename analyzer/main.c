@@ -32,7 +32,8 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\nPATH is a BWB XML file or a directory (read recursively, *.xml);\n"
-		     "without PATH the corpus path is used: --corpus DIR, else $BEGRIP_CORPUS, else corpora/.\n"
+		     "without PATH the corpus path is used: --corpus DIR, else $BEGRIP_CORPUS, else corpora/\n"
+		     "(a corpus root with bwb/ means bwb/ and bwb-extra/).\n"
 		     "Exit codes: 0 all inputs read, 1 an input failed, 2 usage error.\n");
 }
 

@@ -9,6 +9,7 @@
 #include "bg.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,8 @@ void *bg_arena_alloc(bg_arena *a, size_t n)
 	size_t size;
 	void *p;
 
+	if (n > SIZE_MAX / 2)
+		return NULL; /* rounding and the block header would wrap */
 	n = (n + 15u) & ~(size_t)15u;
 	if (!n)
 		n = 16;
