@@ -307,11 +307,36 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
 	};
 	static const char *const cuts[] = { " als bedoeld in", ", bedoeld in", " bedoeld in",
-					    " als bedoeld bij", ", bedoeld bij" };
+					    " als bedoeld bij", ", bedoeld bij", " in de zin van " };
 	bool changed = true;
 
-	/* "bloedverwant in de eerste graad als bedoeld in het tweede lid": the
-	 * term ends where the pointer to its source begins */
+	/* a quoted term ends at its closing quote: '"aanzienlijke uitgaven"
+	 * overeenkomstig de bestaande bepalingen' names the quoted words */
+	{
+		size_t b = *so;
+		while (b < *eo && is_space(s[b]))
+			b++;
+		for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
+			size_t ql = strlen(quotes[q]), best = 0;
+			if (*eo - b <= ql || memcmp(s + b, quotes[q], ql))
+				continue;
+			for (size_t c = 0; c < sizeof quotes / sizeof *quotes; c++) {
+				size_t cl = strlen(quotes[c]);
+				const char *e = memmem(s + b + ql, *eo - b - ql, quotes[c], cl);
+				/* a closing quote is followed by a space or punctuation,
+				 * not a letter ("'s-Gravenhage", "ministers' ") */
+				if (e && e > s + b + ql && (!best || (size_t)(e - s) + cl < best))
+					best = (size_t)(e - s) + cl;
+			}
+			if (best && best < *eo)
+				*eo = best;
+			break;
+		}
+	}
+
+	/* "bloedverwant in de eerste graad als bedoeld in het tweede lid",
+	 * "werknemer in de zin van de Ziektewet": the term ends where the
+	 * pointer to its source begins */
 	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
 		const char *p = memmem(s + *so, *eo - *so, cuts[k], strlen(cuts[k]));
 		if (p && p > s + *so)
@@ -1039,6 +1064,49 @@ static bool seen(struct ex *x, const bg_node *prov, const char *term, size_t tn)
 	return false;
 }
 
+/*
+ * The defined term within what a trigger's term group caught:
+ * "als gehuwd of als echtgenoot (wordt aangemerkt)" defines the first of
+ * the alternatives it joins with "of als" (the rest repeat the same
+ * assimilation); "partner van de belanghebbende" defines "partner" when
+ * the words before "van" are themselves a lexicon variant: the complement
+ * only names whose partner it is.
+ */
+static void term_head(struct ex *x, const char *text, size_t so, size_t *eo)
+{
+	static const char *const ofs[] = { " of als ", " dan wel als ", " en als " };
+	static const char *const vans[] = { " van de ", " van het ", " van een ", " van zijn ",
+					    " van haar ", " van diens ", " van hun " };
+
+	for (size_t k = 0; k < sizeof ofs / sizeof *ofs; k++) {
+		const char *p = memmem(text + so, *eo - so, ofs[k], strlen(ofs[k]));
+		if (p && p > text + so)
+			*eo = (size_t)(p - text);
+	}
+	for (size_t k = 0; k < sizeof vans / sizeof *vans; k++) {
+		const char *p = memmem(text + so, *eo - so, vans[k], strlen(vans[k]));
+		const char *c;
+		size_t n;
+
+		if (!p || p == text + so)
+			continue;
+		n = (size_t)(p - (text + so));
+		bg_buf_clear(&x->key);
+		if (bg_norm_key(x->nm, text + so, n, BG_NORM_STEM, &x->key) != BG_OK)
+			continue;
+		c = bg_lexicon_concept_for_key(x->lex, x->key.s);
+		if (!c)
+			continue;
+		/* the head must be a variant itself, not merely end in one */
+		for (size_t i = 0; i < bg_lexicon_count(x->lex); i++)
+			for (size_t j = 0; j < bg_lexicon_variant_count(x->lex, i); j++)
+				if (!strcmp(bg_lexicon_variant_key(x->lex, i, j), x->key.s)) {
+					*eo = so + n;
+					return;
+				}
+	}
+}
+
 static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
 	{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
 	{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
@@ -1069,6 +1137,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			so = m.tso;
 			eo = m.teo;
 			clean_term(text, &so, &eo);
+			term_head(x, text, so, &eo);
 			if (eo <= so || !plausible_term(text + so, eo - so))
 				continue;
 			if (t->lexicon_only &&
