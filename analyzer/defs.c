@@ -970,6 +970,10 @@ static const bg_node *table_rows(struct ex *x, const bg_node *al, const struct s
 		if (!def || def->kind != BG_N_AL || !def->text_len ||
 		    (def->text[0] != ':' && term->text[eo - 1] != ':'))
 			break;
+		/* the term cell may repeat the number cell: "i." "i. visproducten" */
+		if (term != n && n->text_len < eo && !memcmp(term->text, n->text, n->text_len) &&
+		    term->text[n->text_len] == ' ')
+			so = n->text_len;
 		clean_term(term->text, &so, &eo);
 		if (eo <= so || !plausible_term(term->text + so, eo - so))
 			break;
