@@ -790,19 +790,23 @@ static int cmp_double(const void *a, const void *b)
 	return (p > q) - (p < q);
 }
 
-/* The percentile ranks of the draft's values, from one scan of
- * provision_measures over the rows bg_store_measure_values() reads
- * (articles of the latest version of each regulation).  Instead of
- * sorting four columns of the corpus (bg_store_measure_values +
- * bg_store_percentile, a scan and a sort per measure), each corpus value
- * is placed among the draft's few sorted values by binary search:
- * le[k][j] = corpus values of measure k at most q[k][j].  The table is
- * read through a memory map, straight from the page cache. */
+/* The percentile ranks of the draft's values, from the corpus
+ * distributions `begrip index` stores in measure_dist (store.h): each
+ * distinct value of a measure over the articles of the latest version of
+ * each regulation, with its count -- a few hundred rows instead of a scan
+ * of every measured provision.  Each corpus value is placed among the
+ * draft's few sorted values by binary search: le[k][j] = corpus values
+ * of measure k at most q[k][j]. */
 struct dist {
 	double *q[4];      /* the draft's distinct values, ascending */
 	size_t nq[4];
 	size_t *le[4];
 	size_t n;          /* corpus articles */
+};
+
+/* measure_dist.measure of dist index k */
+static const char *const dist_names[4] = {
+	"stacking", "conditions", "exceptions", "delegations",
 };
 
 static size_t dist_pos(const double *q, size_t n, double v)
@@ -823,8 +827,7 @@ static bool dist_load(struct run *x, struct dist *d)
 {
 	sqlite3 *db = bg_store_db(x->env->store);
 	sqlite3_stmt *st = NULL;
-	unsigned char *latest = NULL;   /* latest[id]: regulation id is a latest version */
-	uint64_t nlatest = 0;           /* largest such id */
+	size_t total[4] = {0};
 	int rc;
 
 	for (int k = 0; k < 4; k++) {
@@ -838,44 +841,23 @@ static bool dist_load(struct run *x, struct dist *d)
 		if (!(d->le[k] = calloc(m + 1, sizeof *d->le[k])))
 			return false;
 	}
-	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
-	/* the latest versions as a bitmap of regulation ids: a join would
-	 * look each measured row's regulation up in its B-tree */
-	if (sqlite3_prepare_v2(db, "SELECT id FROM regulations WHERE latest = 1 ORDER BY id DESC",
+	if (sqlite3_prepare_v2(db, "SELECT measure, value, n FROM measure_dist",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (id < 0)
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		sqlite3_int64 n = sqlite3_column_int64(st, 2);
+		int k;
+
+		for (k = 0; k < 4 && name && strcmp(name, dist_names[k]); k++)
+			;
+		if (!name || k == 4 || n < 0)
 			continue;
-		if (!latest) {          /* the first id is the largest */
-			nlatest = (uint64_t)id;
-			if (!(latest = calloc(nlatest + 1, 1)))
-				break;
-		}
-		if ((uint64_t)id <= nlatest)
-			latest[id] = 1;
+		d->le[k][dist_pos(d->q[k], d->nq[k], sqlite3_column_double(st, 1))] += (size_t)n;
+		total[k] += (size_t)n;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || !latest) {
-		free(latest);
-		return rc == SQLITE_DONE;   /* an empty index: no articles */
-	}
-	if (sqlite3_prepare_v2(db, "SELECT regulation_id, stacking, conditions, exceptions, delegations "
-			       "FROM provision_measures WHERE kind = 'artikel'", -1, &st, NULL) != SQLITE_OK) {
-		free(latest);
-		return false;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (id < 0 || (uint64_t)id > nlatest || !latest[id])
-			continue;
-		for (int k = 0; k < 4; k++)
-			d->le[k][dist_pos(d->q[k], d->nq[k], sqlite3_column_double(st, k + 1))]++;
-		d->n++;
-	}
-	sqlite3_finalize(st);
-	free(latest);
+	d->n = total[0];   /* every measure counts the same articles */
 	for (int k = 0; k < 4; k++)
 		for (size_t j = 1; j <= d->nq[k]; j++)
 			d->le[k][j] += d->le[k][j - 1];

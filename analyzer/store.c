@@ -183,6 +183,12 @@ static const char schema_sql[] =
 	"  pct REAL NOT NULL,\n"               /* percentile rank 0..1 */
 	"  PRIMARY KEY (regulation_id, measure)\n"
 	") WITHOUT ROWID;\n"
+	"CREATE TABLE measure_dist (\n"       /* filled by bg_store_finish */
+	"  measure TEXT NOT NULL,\n"           /* stacking, conditions, exceptions, delegations */
+	"  value REAL NOT NULL,\n"
+	"  n INTEGER NOT NULL,\n"              /* articles with this value */
+	"  PRIMARY KEY (measure, value)\n"
+	") WITHOUT ROWID;\n"
 	"CREATE TABLE candidates (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  kind TEXT NOT NULL,\n"
@@ -280,7 +286,26 @@ static const char finish_sql[] =
 	"    AND p.repealed = 0)"
 	"  ELSE NOT EXISTS (SELECT 1 FROM provisions p WHERE p.bwb_id = refs.target_bwb_id"
 	"    AND p.kind = 'lid' AND p.artikel = refs.target_artikel"
-	"    AND p.nr = refs.target_lid AND p.repealed = 0) END;\n";
+	"    AND p.nr = refs.target_lid AND p.repealed = 0) END;\n"
+	/* the corpus distributions `begrip check` ranks a draft's articles
+	 * in: a few hundred distinct values instead of a scan of every
+	 * measured provision on each check */
+	"INSERT INTO measure_dist (measure, value, n)"
+	"  SELECT 'stacking', m.stacking, count(*) FROM provision_measures m"
+	"  JOIN regulations r ON r.id = m.regulation_id"
+	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.stacking;\n"
+	"INSERT INTO measure_dist (measure, value, n)"
+	"  SELECT 'conditions', m.conditions, count(*) FROM provision_measures m"
+	"  JOIN regulations r ON r.id = m.regulation_id"
+	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.conditions;\n"
+	"INSERT INTO measure_dist (measure, value, n)"
+	"  SELECT 'exceptions', m.exceptions, count(*) FROM provision_measures m"
+	"  JOIN regulations r ON r.id = m.regulation_id"
+	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.exceptions;\n"
+	"INSERT INTO measure_dist (measure, value, n)"
+	"  SELECT 'delegations', m.delegations, count(*) FROM provision_measures m"
+	"  JOIN regulations r ON r.id = m.regulation_id"
+	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.delegations;\n";
 
 struct bg_store {
 	sqlite3 *db;
