@@ -765,8 +765,15 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
+	/* a longer head without a relative clause still points when the
+	 * pointer is then restricted ("de exclusieve economische zone van het
+	 * Koninkrijk, bedoeld in artikel 1 van de Rijkswet ..., voor zover
+	 * ..."): the definition is the other one, modified */
 	if (!same_meaning && !head_is_term(low.s, head_end, d->term) &&
-	    (words_in(body, head_end) > MAX_HEAD_WORDS || relative_head(low.s, head_end))) {
+	    (relative_head(low.s, head_end) ||
+	     (words_in(body, head_end) > MAX_HEAD_WORDS &&
+	      (words_in(body, head_end) > 2 * MAX_HEAD_WORDS ||
+	       !form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod))))) {
 		bg_buf_release(&low);
 		return;
 	}
@@ -815,6 +822,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 				break;
 		if (s > m.eo)
 			start = s;
+		while (start < n && (body[start] == ',' || body[start] == ' '))
+			start++;
 		d->kind = BG_DEF_MODIFIED_REFERENCE;
 		d->modification = dup(x, body + start, n - start);
 	}
