@@ -274,14 +274,21 @@ static bool find_act(struct run *x, const char *name, size_t n,
 			found = true;
 			break;
 		}
-	if (sqlite3_prepare_v2(db,
+	/* two statements, not one with "?1 = ''" alternatives: an OR over
+	 * parameters makes SQLite scan every regulation, these two use the
+	 * indexes on bwb_id and on the titles */
+	if (sqlite3_prepare_v2(db, found ?
 			       "SELECT bwb_id, coalesce(nullif(short_title, ''), title) FROM regulations "
-			       "WHERE (?1 <> '' AND bwb_id = ?1) OR (?1 = '' AND (title = ?2 COLLATE NOCASE "
-			       "OR short_title = ?2 COLLATE NOCASE)) ORDER BY latest DESC, date DESC LIMIT 1",
+			       "WHERE bwb_id = ?1 ORDER BY latest DESC, date DESC, id LIMIT 1" :
+			       "SELECT bwb_id, coalesce(nullif(short_title, ''), title) FROM regulations "
+			       "WHERE title = ?1 COLLATE NOCASE OR short_title = ?1 COLLATE NOCASE "
+			       "ORDER BY latest DESC, date DESC, id LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto out;
-	sqlite3_bind_text(st, 1, found ? bwb : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, nm.s, -1, SQLITE_STATIC);
+	if (found)
+		sqlite3_bind_text(st, 1, bwb, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_text(st, 1, nm.s, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(bwb, 32, "%s", (const char *)sqlite3_column_text(st, 0));
 		bg_buf_clear(title);

@@ -203,6 +203,8 @@ static const char schema_sql[] =
  * maintaining them row by row), before the first lookup needs them. */
 static const char index_sql[] =
 	"CREATE INDEX regulations_bwb ON regulations(bwb_id);\n"
+	"CREATE INDEX regulations_title ON regulations(title COLLATE NOCASE);\n"
+	"CREATE INDEX regulations_short_title ON regulations(short_title COLLATE NOCASE);\n"
 	"CREATE INDEX provisions_addr ON provisions(regulation_id, address);\n"
 	"CREATE INDEX provisions_target ON provisions(bwb_id, kind, artikel, nr);\n"
 	"CREATE INDEX refs_reg ON refs(regulation_id);\n"
