@@ -339,6 +339,8 @@ struct ex {
 	bg_cmp_def c;
 	double score, r, cd, td;
 	bool same, same_root;
+	bool borrowed;     /* c's components, words and norm are another ex's */
+	bool scored;       /* cd and td are computed */
 };
 
 static bool is_pointer(const bg_def *d)
@@ -601,7 +603,7 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	}
 	for (size_t i = 0; i < rows.n; i++) {
 		const bg_def *d = &rows.defs[i];
-		struct ex *e;
+		struct ex *e, *same = NULL;
 		bool dup = false;
 
 		if (!keep[i])
@@ -626,8 +628,22 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		e->c.link = d->link;
 		e->c.origin = e->c.root = bg_arena_strdup(rows.arena, b.s);
 		e->c.text = is_pointer(d) && d->root ? d->root->text : d->text;
-		if (!bg_buf_ok(&b) || !e->c.origin ||
-		    bg_cmp_prepare(env->nm, env->phrases, &e->c) != BG_OK) {
+		if (!bg_buf_ok(&b) || !e->c.origin) {
+			x->oom = true;
+			goto out;
+		}
+		/* many laws point to one root: its wording is prepared and
+		 * diffed once (preparing reads only the text; of the score's
+		 * parts only r depends on the origin) */
+		for (size_t j = 0; j < nex && !same; j++)
+			if (!ex[j].borrowed && !strcmp(ex[j].c.text, e->c.text))
+				same = &ex[j];
+		if (same) {
+			e->c.comp = same->c.comp;
+			e->c.words = same->c.words;
+			e->c.norm = same->c.norm;
+			e->borrowed = true;
+		} else if (bg_cmp_prepare(env->nm, env->phrases, &e->c) != BG_OK) {
 			bg_cmp_def_release(&e->c);
 			x->oom = true;
 			goto out;
@@ -635,10 +651,24 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		nex++;
 		e->same_root = !strcmp(e->c.origin, mine.origin);
 		e->same = !strcmp(e->c.norm, mine.norm);
-		if (e->same || e->same_root)
+		if (e->same || e->same_root) {
 			e->score = 0;
-		else
+		} else if (same && same->scored) {
+			e->r = 1.0;    /* the origins differ (not same_root) */
+			e->cd = same->cd;
+			e->td = same->td;
+			e->score = BG_CMP_W_ROOT * e->r + BG_CMP_W_COMP * e->cd +
+				   BG_CMP_W_TOK * e->td;
+			e->scored = true;
+		} else {
 			e->score = bg_cmp_score2(&mine, &e->c, &e->r, &e->cd, &e->td);
+			e->scored = true;
+			if (same) {
+				same->cd = e->cd;
+				same->td = e->td;
+				same->scored = true;
+			}
+		}
 	}
 	out->compared = nex;
 	qsort(ex, nex, sizeof *ex, ex_cmp);
@@ -670,7 +700,8 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	}
 out:
 	for (size_t i = 0; i < nex; i++)
-		bg_cmp_def_release(&ex[i].c);
+		if (!ex[i].borrowed)
+			bg_cmp_def_release(&ex[i].c);
 	free(ex);
 	free(keep);
 	bg_cmp_def_release(&mine);
