@@ -741,6 +741,29 @@ static bool relative_head(const char *low, size_t n)
  * reference makes it a modified reference.  `same_meaning` forces a
  * reference ("heeft dezelfde betekenis als in ...").
  */
+/*
+ * Whether low[0..n), the text between a pointer and a modifier, cites an
+ * EU act with its title ("richtlijn nr. 73/239/EEG ... tot coördinatie van
+ * ... betreffende de toegang tot het directe verzekeringsbedrijf, met
+ * uitzondering van de levensverzekeringsbranche"): the modifier belongs to
+ * the title, not to the definition.
+ */
+static bool in_act_title(const char *low, size_t n)
+{
+	static const char *const acts[] = { "richtlijn", "verordening (", "verordening nr", "besluit nr" };
+	static const char *const titles[] = { " tot ", " betreffende ", " inzake ", " houdende " };
+
+	for (size_t a = 0; a < sizeof acts / sizeof *acts; a++) {
+		const char *p = memmem(low, n, acts[a], strlen(acts[a]));
+		if (!p || memchr(p, ';', n - (size_t)(p - low)))
+			continue;
+		for (size_t t = 0; t < sizeof titles / sizeof *titles; t++)
+			if (memmem(p, n - (size_t)(p - low), titles[t], strlen(titles[t])))
+				return true;
+	}
+	return false;
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
@@ -813,12 +836,14 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		d->target_lid = dup(x, best->lid, strlen(best->lid));
 	}
 
-	if (form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod)) {
+	if (form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod) &&
+	    !in_act_title(low.s + m.eo, mod.so)) {
 		size_t start = m.eo + mod.so, s;
-		/* a modifier in a later sentence: the modification is that sentence */
+		/* a modifier in a later sentence: the modification is that
+		 * sentence ("nr. 73/239" is no sentence end) */
 		for (s = start; s > m.eo; s--)
 			if (body[s - 1] == ' ' && s >= 2 && body[s - 2] == '.' &&
-			    !(s >= 3 && body[s - 3] >= '0' && body[s - 3] <= '9'))
+			    body[s] >= 'A' && body[s] <= 'Z')
 				break;
 		if (s > m.eo)
 			start = s;
