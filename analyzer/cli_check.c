@@ -16,6 +16,9 @@
 #include "../reports/emit.h"
 
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +182,14 @@ int bg_cmd_check(int argc, char **argv)
 		}
 		if (!db)
 			db = "begrip-index.sqlite";
+#ifdef M_MMAP_THRESHOLD
+		/* scoring a draft's definition against a hundred existing ones
+		 * allocates and frees a diff matrix of a few hundred KiB per
+		 * pair: served by mmap/munmap each time, every page faults in
+		 * afresh; kept in the heap, the pages are reused */
+		mallopt(M_MMAP_THRESHOLD, 64 << 20);
+		mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 		if (bg_check_env_open(db, lexpath, &env, &diag) != BG_OK) {
 			bg_diag_print(&diag, stderr);
 			bg_diag_clear(&diag);
