@@ -865,6 +865,24 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 	bg_def *d;
 	int depth = 0;
 
+	/* an item without words of its own whose sub-items each define a
+	 * term ("d. 1° Koninkrijk: ...; 2° Rijk: ..."): one record per sub-item */
+	if (li->kind == BG_N_LI) {
+		const bg_node *sub = NULL;
+		bool own_text = false;
+		for (const bg_node *c = li->first_child; c; c = c->next) {
+			if (c->kind == BG_N_AL && c->text_len)
+				own_text = true;
+			else if (c->kind == BG_N_LIJST && !sub)
+				sub = c;
+		}
+		if (!own_text && sub) {
+			for (const bg_node *c = sub->first_child; c && x->st == BG_OK; c = c->next)
+				if (c->kind == BG_N_LI)
+					list_item(x, c, sc);
+			return;
+		}
+	}
 	for (const bg_node *c = li; c; c = bg_node_next(li, c))
 		if (c->kind == BG_N_AL && c->text_len) {
 			first = c;
