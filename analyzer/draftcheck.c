@@ -4,8 +4,9 @@
  * Everything about the corpus comes from the SQLite store; the corpus is
  * never read.  Only the definitions of the concepts and terms the draft
  * touches are loaded (indexed lookups by concept and term key), and the
- * corpus distributions of the article measures are read once per
- * environment, so that a check costs a few parses of the draft.
+ * corpus distributions of the article measures come precomputed from
+ * measure_dist (a few hundred rows), so that a check costs a few parses
+ * of the draft.
  *
  * The stages reuse the library: bg_bill_read (draft.h) reads any format,
  * bg_defs_extract_doc (defs.h) finds the definitions, bg_cx_analyze

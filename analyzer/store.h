@@ -5,7 +5,9 @@
  * "The SQLite store" and in the CREATE statements of store.c.
  *
  * Tables: meta, regulations, provisions, refs, definitions, components,
- * provision_measures, regulation_measures, regulation_ranks, candidates.
+ * provision_measures, regulation_measures, regulation_ranks,
+ * measure_dist (the article distributions `begrip check` ranks in),
+ * candidates.
  * ("refs", not "references": REFERENCES is an SQL keyword.)
  *
  * Writing is atomic.  bg_store_create() builds the new database in
