@@ -56,7 +56,19 @@ t2=$(now)
 python3 -c "import sys; a,b,c=map(float,sys.argv[1:]); print(f'index-corpus: begrip index {b-a:.2f}s, xmllint --stream {c-b:.2f}s ({(b-a)/(c-b):.1f}x) on $nxml files')" "$t0" "$t1" "$t2"
 
 # ---------------------------------------------------------------- 2. facts
-check "schema version" "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" 1
+check "schema version" "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" \
+	"$(sed -n 's/^#define BG_STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$(dirname "$0")/../analyzer/store.h")"
+check "user_version = meta schema_version" "$(q "PRAGMA user_version")" \
+	"$(q "SELECT value FROM meta WHERE key = 'schema_version'")"
+# measure_dist is the distribution of each measure over the articles of
+# the latest versions, as provision_measures holds them
+for m in stacking conditions exceptions delegations; do
+	check "measure_dist $m" "$(q "SELECT group_concat(value || ':' || n, ' ') FROM
+		(SELECT value, n FROM measure_dist WHERE measure = '$m' ORDER BY value)")" \
+		"$(q "SELECT group_concat(v || ':' || c, ' ') FROM (SELECT CAST(m.$m AS REAL) AS v,
+		count(*) AS c FROM provision_measures m JOIN regulations r ON r.id = m.regulation_id
+		WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY v ORDER BY v)")"
+done
 check "meta files" "$(q "SELECT value FROM meta WHERE key = 'files'")" "$nxml"
 check "regulations" "$(q "SELECT count(*) FROM regulations")" "$nxml"
 if [ "$(basename "$corpus")" = bwb ]; then
