@@ -13,7 +13,8 @@
  * Chains: a reference's target is looked up among the records of the set
  * (same regulation, article and lid; the record naming the same term or
  * concept first; the version with the same date, else the newest).  The
- * chain is followed to a record that defines in its own words; a target
+ * chain is followed to a record that defines in its own words or changes
+ * what it points to (a modified reference); a target
  * without a record is "dangling", a chain that comes back to itself is a
  * "cycle".  Nothing loops: a chain visits at most MAX_CHAIN records.
  */
@@ -455,7 +456,11 @@ static void follow(const struct ix *ix, size_t nix, bg_def *d)
 				d->root = NULL;
 				return;
 			}
-		if (t->kind == BG_DEF_OWN || t->kind == BG_DEF_NEGATIVE) {
+		/* a modified reference is a meaning of its own: a chain that
+		 * reaches one ends there, it does not run on to what that
+		 * reference changes */
+		if (t->kind == BG_DEF_OWN || t->kind == BG_DEF_NEGATIVE ||
+		    t->kind == BG_DEF_MODIFIED_REFERENCE) {
 			d->chain_status = "ok";
 			d->root = t;
 			return;

@@ -171,19 +171,22 @@ def lid_texts(path):
     return out
 
 lo, ln = lid_texts(VS["a"]["file"]), lid_texts(VS["b"]["file"])
-single = re.compile(r"^artikel (\S+) lid (\S+)$")
+where_re = re.compile(r"^artikel (\S+) lid (\S+(?:, \S+)*)$")
+def lids_of(where):
+    """"artikel 3 lid 1, 2" -> {("3", "1"), ("3", "2")}; None when not lid-level."""
+    m = where_re.match(where or "")
+    return None if not m else {(m.group(1), l) for l in m.group(2).split(", ")}
 changed_lids = set()
 for t in VS["terms"]:
-    wa, wb = single.match(t.get("where_a", "")), single.match(t.get("where_b", ""))
-    if not wa or not wb or wa.groups() != wb.groups():
+    ka, kb = lids_of(t.get("where_a")), lids_of(t.get("where_b"))
+    if not ka or ka != kb:
         continue
-    key = wa.groups()
-    if key in lo and key in ln and lo[key] == ln[key]:
-        # the same lid text in both versions: its definitions are unchanged
+    if all(k in lo and k in ln and lo[k] == ln[k] for k in ka):
+        # the same lid texts in both versions: its definitions are unchanged
         check(t["status"] == "unchanged", f"versions: '{t['term']}' ({t['where_a']}) has the same "
               f"text in both versions but is called {t['status']}")
     if t["status"] == "changed":
-        changed_lids.add(key)
+        changed_lids |= ka
 # who counts as married (artikel 3 lid 2) was rewritten between the two texts
 if lo.get(("3", "2")) != ln.get(("3", "2")):
     check(("3", "2") in changed_lids, "versions: artikel 3 lid 2 differs in the text but no term changed")
