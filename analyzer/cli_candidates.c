@@ -39,17 +39,6 @@ static void on_doc(size_t index, bg_doc *doc, void *arg)
 		atomic_store(&p->nomem, 1);
 }
 
-static char *stopwords_beside(const char *lexicon)
-{
-	const char *slash = strrchr(lexicon, '/');
-	bg_buf b = BG_BUF_INIT;
-
-	if (slash)
-		bg_buf_add(&b, lexicon, (size_t)(slash - lexicon + 1));
-	bg_buf_adds(&b, "stopwords-nl.txt");
-	return bg_buf_detach(&b);
-}
-
 int bg_cmd_candidates(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -82,7 +71,7 @@ int bg_cmd_candidates(int argc, char **argv)
 	struct pass2 p2;
 	bg_diag diag = { 0 };
 	bg_out out;
-	char *stop = NULL, *end;
+	char *end;
 	size_t bad;
 	int opt, rc = BG_EXIT_OK;
 
@@ -127,9 +116,7 @@ int bg_cmd_candidates(int argc, char **argv)
 	}
 	if (bg_cmp_phrases_load(phpath, nm, &ph, &diag) != BG_OK)
 		goto diag_fail;
-	if (!(stop = stopwords_beside(cxpath)))
-		goto nomem;
-	if (bg_cx_rules_load(cxpath, stop, &rules, &diag) != BG_OK)
+	if (bg_cx_rules_load(cxpath, NULL, &rules, &diag) != BG_OK)
 		goto diag_fail;
 
 	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
@@ -200,6 +187,5 @@ done:
 	bg_cmp_phrases_free(ph);
 	bg_norm_free(nm);
 	bg_lexicon_free(lex);
-	free(stop);
 	return rc;
 }

@@ -548,17 +548,6 @@ static void text_report(FILE *o, const bg_cx_report *rep, size_t top, size_t nit
 
 /* -------------------------------------------------------------- main */
 
-static char *stopwords_beside(const char *lexicon)
-{
-	const char *slash = strrchr(lexicon, '/');
-	bg_buf b = BG_BUF_INIT;
-
-	if (slash)
-		bg_buf_add(&b, lexicon, (size_t)(slash - lexicon + 1));
-	bg_buf_adds(&b, "stopwords-nl.txt");
-	return bg_buf_detach(&b);
-}
-
 int bg_cmd_complexity(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -585,7 +574,7 @@ int bg_cmd_complexity(int argc, char **argv)
 	bg_diag diag = {0};
 	struct run run = {0};
 	bg_out out = {0};
-	char *stop, *end;
+	char *end;
 	int opt, rc = BG_EXIT_OK;
 	bool ok = true;
 
@@ -623,15 +612,11 @@ int bg_cmd_complexity(int argc, char **argv)
 	if (!top_given && !strcmp(format, "csv"))
 		top = 0;
 
-	if (!(stop = stopwords_beside(lexicon)))
-		return BG_EXIT_INPUT;
-	if (bg_cx_rules_load(lexicon, stop, &rules, &diag) != BG_OK) {
+	if (bg_cx_rules_load(lexicon, NULL, &rules, &diag) != BG_OK) {
 		bg_diag_print(&diag, stderr);
 		bg_diag_clear(&diag);
-		free(stop);
 		return BG_EXIT_INPUT;
 	}
-	free(stop);
 
 	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
 	run.rules = rules;

@@ -29,9 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef BG_VERSION
-#define BG_VERSION "0.1"
-#endif
 
 static const char usage[] =
 	"begrip index [--db FILE] [--jobs N] [--lexicon FILE] [--corpus DIR] [PATH...]";
@@ -158,17 +155,6 @@ out:
 	return rc;
 }
 
-static char *beside(const char *path, const char *name)
-{
-	const char *slash = strrchr(path, '/');
-	bg_buf b = BG_BUF_INIT;
-
-	if (slash)
-		bg_buf_add(&b, path, (size_t)(slash - path + 1));
-	bg_buf_adds(&b, name);
-	return bg_buf_detach(&b);
-}
-
 /* Stage messages, like the file progress, only for a person watching;
  * each with the seconds since the start. */
 static void stage(bool tty, const char *msg)
@@ -210,7 +196,7 @@ int bg_cmd_index(int argc, char **argv)
 	bg_batch dbatch = {0};
 	bg_store *store = NULL;
 	struct ictx c;
-	char *stop = NULL, hash[17];
+	char hash[17];
 	size_t bad, parsed = 0, failed = 0;
 	int opt, rc = BG_EXIT_INPUT;
 	bool ok = true;
@@ -236,8 +222,7 @@ int bg_cmd_index(int argc, char **argv)
 	/* every data file first: a bad lexicon must not cost a corpus read */
 	if (bg_lexicon_load(lexpath, &lex, &diag) != BG_OK)
 		goto diag_out;
-	if (!(stop = beside(cxpath, "stopwords-nl.txt")) ||
-	    bg_cx_rules_load(cxpath, stop, &rules, &diag) != BG_OK)
+	if (bg_cx_rules_load(cxpath, NULL, &rules, &diag) != BG_OK)
 		goto diag_out;
 	if (!(nm = bg_norm_new())) {
 		fprintf(stderr, "begrip index: error: out of memory\n");
@@ -395,7 +380,6 @@ done:
 	bg_norm_free(nm);
 	bg_cx_rules_free(rules);
 	bg_lexicon_free(lex);
-	free(stop);
 	bg_filelist_release(&fl);
 	return rc;
 }

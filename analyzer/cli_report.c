@@ -295,7 +295,7 @@ int bg_cmd_report(int argc, char **argv)
 	bg_norm *nm = NULL;
 	bg_report rep;
 	bg_report_tools tools;
-	bg_buf tmp = BG_BUF_INIT, label = BG_BUF_INIT, db = BG_BUF_INIT, stop = BG_BUF_INIT;
+	bg_buf tmp = BG_BUF_INIT, label = BG_BUF_INIT, db = BG_BUF_INIT;
 	size_t bad;
 	int opt, rc = BG_EXIT_INPUT;
 	char *dirbuf = NULL;
@@ -343,14 +343,8 @@ int bg_cmd_report(int argc, char **argv)
 	}
 
 	/* every data file first: a bad lexicon must not cost a corpus read */
-	bg_buf_adds(&stop, cxpath);
-	{
-		char *slash = strrchr(stop.s, '/');
-		stop.len = slash ? (size_t)(slash - stop.s + 1) : 0;
-		bg_buf_adds(&stop, "stopwords-nl.txt");
-	}
 	if (bg_lexicon_load(lexpath, &lex, &diag) != BG_OK ||
-	    bg_cx_rules_load(cxpath, stop.s, &rules, &diag) != BG_OK)
+	    bg_cx_rules_load(cxpath, NULL, &rules, &diag) != BG_OK)
 		goto diag_out;
 	if (!safe_ids(lex)) {
 		fprintf(stderr, "%s: error: a concept id is empty, starts with '.' or holds '/'\n",
@@ -374,7 +368,7 @@ int bg_cmd_report(int argc, char **argv)
 	clean_leftovers(dir);
 	bg_buf_addf(&tmp, "%s.tmp.%ld", dir, (long)getpid());
 	bg_buf_addf(&db, "%s/begrip.sqlite", tmp.s);
-	if (!bg_buf_ok(&tmp) || !bg_buf_ok(&db) || !bg_buf_ok(&label) || !bg_buf_ok(&stop)) {
+	if (!bg_buf_ok(&tmp) || !bg_buf_ok(&db) || !bg_buf_ok(&label)) {
 		fprintf(stderr, "begrip report: error: out of memory\n");
 		goto done;
 	}
@@ -434,7 +428,6 @@ done:
 	bg_buf_release(&tmp);
 	bg_buf_release(&db);
 	bg_buf_release(&label);
-	bg_buf_release(&stop);
 	free(dirbuf);
 	return rc;
 }

@@ -401,10 +401,22 @@ bg_status bg_cx_rules_load(const char *path, const char *stopwords_path,
 			   bg_cx_rules **out, bg_diag *d)
 {
 	size_t len = 0, slen = 0;
-	char *text, *stop = NULL;
+	char *text, *stop = NULL, *beside = NULL;
 	bg_status st;
 
 	*out = NULL;
+	if (!stopwords_path) {
+		/* the stop words live beside the phrase lists */
+		const char *slash = strrchr(path, '/');
+		bg_buf b = BG_BUF_INIT;
+		if (slash)
+			bg_buf_add(&b, path, (size_t)(slash - path + 1));
+		bg_buf_adds(&b, "stopwords-nl.txt");
+		if (!(stopwords_path = beside = bg_buf_detach(&b))) {
+			bg_diag_set(d, BG_ERR_NOMEM, path, 0, 0, "out of memory");
+			return BG_ERR_NOMEM;
+		}
+	}
 	if (!(text = slurp(path, &len))) {
 		bg_diag_set(d, BG_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
 		return BG_ERR_IO;
@@ -412,6 +424,7 @@ bg_status bg_cx_rules_load(const char *path, const char *stopwords_path,
 	if (stopwords_path && !(stop = slurp(stopwords_path, &slen))) {
 		bg_diag_set(d, BG_ERR_IO, stopwords_path, 0, 0, "cannot read: %s", strerror(errno));
 		free(text);
+		free(beside);
 		return BG_ERR_IO;
 	}
 	st = bg_cx_rules_parse(text, len, stop, slen, out, d);
@@ -421,6 +434,7 @@ bg_status bg_cx_rules_load(const char *path, const char *stopwords_path,
 	}
 	free(text);
 	free(stop);
+	free(beside);
 	return st;
 }
 

@@ -29,7 +29,8 @@
 typedef struct bg_cx_rules bg_cx_rules;
 
 /* Loads lexicon/complexity.txt (phrase lists, weights, settings) and the
- * stop word list.  BG_ERR_IO / BG_ERR_FORMAT with FILE:LINE in d. */
+ * stop word list; stopwords_path NULL means "stopwords-nl.txt" in the
+ * directory of `path`.  BG_ERR_IO / BG_ERR_FORMAT with FILE:LINE in d. */
 bg_status bg_cx_rules_load(const char *path, const char *stopwords_path,
 			   bg_cx_rules **out, bg_diag *d);
 /* Same from memory (tests). */

@@ -82,23 +82,11 @@ unsigned bg_check_kinds_parse(const char *s, const char **bad)
 
 /* ---------------------------------------------------------- environment */
 
-static char *beside(const char *path, const char *name)
-{
-	const char *slash = strrchr(path, '/');
-	bg_buf b = BG_BUF_INIT;
-
-	if (slash)
-		bg_buf_add(&b, path, (size_t)(slash - path + 1));
-	bg_buf_adds(&b, name);
-	return bg_buf_detach(&b);
-}
-
 bg_status bg_check_env_open(const char *db, const char *lexpath,
 			    bg_check_env **out, bg_diag *d)
 {
 	bg_check_env *e = calloc(1, sizeof *e);
 	const char *cxpath = bg_cx_default_path();
-	char *stop = NULL;
 	bg_status st;
 
 	*out = NULL;
@@ -109,11 +97,7 @@ bg_status bg_check_env_open(const char *db, const char *lexpath,
 	if ((st = bg_lexicon_load(lexpath ? lexpath : bg_lexicon_default_path(),
 				  &e->lex, d)) != BG_OK)
 		goto fail;
-	if (!(stop = beside(cxpath, "stopwords-nl.txt"))) {
-		st = BG_ERR_NOMEM;
-		goto fail;
-	}
-	if ((st = bg_cx_rules_load(cxpath, stop, &e->rules, d)) != BG_OK)
+	if ((st = bg_cx_rules_load(cxpath, NULL, &e->rules, d)) != BG_OK)
 		goto fail;
 	if (!(e->nm = bg_norm_new())) {
 		st = BG_ERR_NOMEM;
@@ -122,11 +106,9 @@ bg_status bg_check_env_open(const char *db, const char *lexpath,
 	if ((st = bg_cmp_phrases_load(bg_cmp_phrases_default_path(), e->nm,
 				      &e->phrases, d)) != BG_OK)
 		goto fail;
-	free(stop);
 	*out = e;
 	return BG_OK;
 fail:
-	free(stop);
 	bg_check_env_free(e);
 	return st;
 }

@@ -18,9 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-#ifndef BG_VERSION
-#define BG_VERSION "0.1"
-#endif
 
 /* ------------------------------------------------- the document pass */
 

@@ -638,27 +638,6 @@ static void own_text(const bg_node *p, bg_buf *b)
 	}
 }
 
-/* An article or lid number from a reference target as the provision
- * prints it: targets percent-encode (artikel=4%3A2 is "4:2") and write
- * spaces as '_' or '+' (artikel=D_2 is "D 2"), provisions hold the
- * number as printed. */
-static void target_nr(const char *s, bg_buf *b)
-{
-	static const char hex[] = "0123456789abcdef0123456789ABCDEF";
-
-	bg_buf_clear(b);
-	for (; *s; s++) {
-		const char *h1, *h2;
-		if (*s == '%' && s[1] && s[2] && (h1 = strchr(hex, s[1])) &&
-		    (h2 = strchr(hex, s[2]))) {
-			bg_buf_addc(b, (char)(((h1 - hex) % 16) * 16 + (h2 - hex) % 16));
-			s += 2;
-		} else {
-			bg_buf_addc(b, *s == '_' || *s == '+' ? ' ' : *s);
-		}
-	}
-}
-
 static bool repealed_upward(const bg_node *n)
 {
 	for (; n; n = n->parent)
@@ -750,13 +729,6 @@ bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
 		const bg_node *p = r->node ? bg_node_provision(r->node) : NULL;
 		const char *from = p ? p->address : r->node ? r->node->address : bwb;
 
-		target_nr(r->artikel, &text);
-		target_nr(r->lid, &link);
-		if (!bg_buf_ok(&text) || !bg_buf_ok(&link)) {
-			st = fail(s, "out of memory");
-			goto out;
-		}
-
 		q = s->st[ST_REF];
 		k = 0;
 		bind_i(q, &k, rid);
@@ -766,8 +738,9 @@ bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
 		bind_i(q, &k, r->external);
 		bind_t(q, &k, r->doc);
 		bind_t(q, &k, r->bwb_id);
-		bind_tn(q, &k, text.s, text.len);
-		bind_tn(q, &k, link.s, link.len);
+		/* artikel and lid arrive decoded (bg_ref_parse_target) */
+		bind_t(q, &k, r->artikel);
+		bind_t(q, &k, r->lid);
 		bind_t(q, &k, r->text);
 		bind_i(q, &k, r->line);
 		if ((st = run(s, ST_REF, file)) != BG_OK)
