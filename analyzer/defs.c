@@ -1664,6 +1664,8 @@ bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm 
 
 struct collect {
 	const bg_lexicon *lex;
+	bg_defs_each_fn each;
+	void *each_ctx;
 	bg_defset **slots;
 	bg_status *st;
 	pthread_mutex_t lock;
@@ -1710,11 +1712,19 @@ static void collect_one(size_t i, bg_doc *doc, void *arg)
 		return;
 	}
 	c->st[i] = bg_defs_extract_doc(doc, c->lex, nm, &c->slots[i]);
+	if (c->each && c->st[i] == BG_OK)
+		c->each(i, doc, c->slots[i], nm, c->each_ctx);
 	norm_give(c, nm);
 }
 
 bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
 			  bg_defset **out, bg_batch *b)
+{
+	return bg_defs_collect_each(fl, jobs, lex, NULL, NULL, out, b);
+}
+
+bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
+			       bg_defs_each_fn each, void *ctx, bg_defset **out, bg_batch *b)
 {
 	struct collect c;
 	bg_defset *set;
@@ -1723,6 +1733,8 @@ bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs, const bg_lexicon
 	*out = NULL;
 	memset(&c, 0, sizeof c);
 	c.lex = lex;
+	c.each = each;
+	c.each_ctx = ctx;
 	c.slots = calloc(fl->count ? fl->count : 1, sizeof *c.slots);
 	c.st = calloc(fl->count ? fl->count : 1, sizeof *c.st);
 	set = bg_defset_new(lex);

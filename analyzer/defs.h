@@ -99,6 +99,21 @@ typedef struct bg_defset bg_defset;
 bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs,
 			  const bg_lexicon *lex, bg_defset **out, bg_batch *b);
 
+/*
+ * The same, in one read with other per-document work: `each` (may be NULL)
+ * is called on the worker thread of every file that parsed, right after
+ * its definitions were extracted and before the document is freed.  i is
+ * the file's index in fl; docdefs holds that document's own records, not
+ * yet resolved across the corpus (they are merged into *out afterwards, so
+ * copy what you keep); nm is the worker's normaliser, free to use until
+ * `each` returns.  Calls for different files run concurrently and in no
+ * fixed order; a file that failed to parse gets no call.
+ */
+typedef void (*bg_defs_each_fn)(size_t i, const bg_doc *doc, const bg_defset *docdefs,
+				bg_norm *nm, void *ctx);
+bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
+			       bg_defs_each_fn each, void *ctx, bg_defset **out, bg_batch *b);
+
 /* Extraction of one document into a new set (no cross-file resolution
  * beyond the document itself); for tests, the fuzzer and single files. */
 bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex,
