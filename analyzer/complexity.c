@@ -1336,6 +1336,11 @@ static uint32_t count_and_or(const char *s, size_t n)
 	return k;
 }
 
+struct list_memo {
+	const bg_node *lijst;
+	bool defs;
+};
+
 /* The text block before a list in the same parent: its introduction. */
 static const bg_node *list_intro(const bg_node *lijst)
 {
@@ -1349,19 +1354,38 @@ static const bg_node *list_intro(const bg_node *lijst)
 	return intro;
 }
 
+/* True when the list is introduced by "... wordt verstaan onder:": a
+ * list of definitions. */
+static bool is_def_list(const bg_node *lijst)
+{
+	const bg_node *intro = list_intro(lijst);
+
+	return intro && contains_ci(intro->text, intro->text_len, "verstaan onder");
+}
+
+/* is_def_list() of the parent of a list item; the answer for the last
+ * list asked about is kept in *memo, as a list's items come one after
+ * the other in pre-order. */
+static bool in_def_list(const bg_node *li, struct list_memo *memo)
+{
+	if (memo->lijst != li->parent) {
+		memo->lijst = li->parent;
+		memo->defs = is_def_list(li->parent);
+	}
+	return memo->defs;
+}
+
 /* A list item that defines a term: "term: meaning" under an
  * introduction saying "... wordt verstaan onder:".  The term is at most
  * ten words before the first colon. */
-static bool def_li(const bg_node *li, const char **term, size_t *tlen)
+static bool def_li(const bg_node *li, struct list_memo *memo, const char **term,
+		   size_t *tlen)
 {
-	const bg_node *intro, *al = NULL;
+	const bg_node *al = NULL;
 	const char *colon;
 	size_t n;
 
-	if (!li->parent || li->parent->kind != BG_N_LIJST)
-		return false;
-	if (!(intro = list_intro(li->parent)) ||
-	    !contains_ci(intro->text, intro->text_len, "verstaan onder"))
+	if (!li->parent || li->parent->kind != BG_N_LIJST || !in_def_list(li, memo))
 		return false;
 	for (const bg_node *c = li->first_child; c; c = c->next)
 		if (c->kind == BG_N_AL) {
@@ -1565,10 +1589,10 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
  * convention the conjunction closes the last but one item ("b. ...; en"
  * / "b. ...; of").  A list introduced by "... wordt verstaan onder:" is a
  * list of definitions, not of conditions, whatever its items end with. */
-static void list_counts(const bg_node *lijst, bg_cx_counts *c)
+static void list_counts(const bg_node *lijst, struct list_memo *memo, bg_cx_counts *c)
 {
 	unsigned items = 0;
-	const bg_node *penult = NULL, *last = NULL, *intro;
+	const bg_node *penult = NULL, *last = NULL;
 
 	memset(c, 0, sizeof *c);
 	c->lists = 1;
@@ -1581,8 +1605,7 @@ static void list_counts(const bg_node *lijst, bg_cx_counts *c)
 	}
 	if (!penult)
 		return;
-	intro = list_intro(lijst);
-	if (intro && contains_ci(intro->text, intro->text_len, "verstaan onder"))
+	if (in_def_list(penult, memo))
 		return;
 	last = NULL;
 	for (const bg_node *x = penult->first_child; x; x = x->next)
@@ -1659,13 +1682,26 @@ static const char *make_label(struct scratch *a, const rec *r, bg_buf *b)
 	const bg_node *art = bg_node_ancestor(r->node, BG_N_ARTIKEL);
 	const bg_node *lid = bg_node_ancestor(r->node, BG_N_LID);
 
+	/* plain appends: one label per provision, and a printf per label
+	 * cost as much as measuring the provision's words */
 	bg_buf_clear(b);
-	if (art)
-		bg_buf_addf(b, "artikel%s%s", art->nr[0] ? " " : "", art->nr);
-	if (lid && lid->nr[0] && (!art || bg_node_ancestor(lid, BG_N_ARTIKEL) == art))
-		bg_buf_addf(b, "%slid %s", b->len ? " " : "", lid->nr);
+	if (art) {
+		bg_buf_adds(b, "artikel");
+		if (art->nr[0]) {
+			bg_buf_addc(b, ' ');
+			bg_buf_adds(b, art->nr);
+		}
+	}
+	if (lid && lid->nr[0] && (!art || bg_node_ancestor(lid, BG_N_ARTIKEL) == art)) {
+		if (b->len)
+			bg_buf_addc(b, ' ');
+		bg_buf_adds(b, "lid ");
+		bg_buf_adds(b, lid->nr);
+	}
 	if (r->kind == BG_CX_DEFINITION) {
-		bg_buf_addf(b, "%sdefinitie ", b->len ? " " : "");
+		if (b->len)
+			bg_buf_addc(b, ' ');
+		bg_buf_adds(b, "definitie ");
 		bg_buf_add(b, r->term, r->term_len);
 	}
 	if (!b->len)
@@ -1679,6 +1715,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 	const bg_node *root = bg_doc_root(doc);
 	bg_cx_doc *d;
 	bg_cx_counts c;
+	struct list_memo memo = { NULL, false };
 	bool ok = true;
 
 	if (!s || !(d = pool_alloc(s, sizeof *d)))
@@ -1713,7 +1750,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 			const char *term;
 			size_t tlen;
 			d->below++;
-			if (def_li(n, &term, &tlen) && (ok = new_rec(s, n, BG_CX_DEFINITION))) {
+			if (def_li(n, &memo, &term, &tlen) && (ok = new_rec(s, n, BG_CX_DEFINITION))) {
 				s->recs[s->nrec - 1].term = term;
 				s->recs[s->nrec - 1].term_len = tlen;
 			}
@@ -1731,7 +1768,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 			}
 			break;
 		case BG_N_LIJST:
-			list_counts(n, &c);
+			list_counts(n, &memo, &c);
 			bg_cx_counts_add(&d->total, &c);
 			attribute(s, n, &c);
 			break;
