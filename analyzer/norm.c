@@ -8,6 +8,20 @@
  * path for ASCII words (most of the law text) and hands anything else to
  * utf8proc_map.  The stemmer is Snowball's "dutch" algorithm from
  * libstemmer, the one the Snowball project publishes for Dutch.
+ *
+ * Two shortcuts keep the whole-corpus passes near the cost of reading the
+ * XML, and neither changes a result:
+ *   - ASCII runs skip ICU.  Text is cut where a space is followed by an
+ *     ASCII character that is not a space: UAX #29 always breaks there
+ *     (only WB3d joins spaces, and only to spaces; WB4 only attaches
+ *     Extend/Format, which are not ASCII) and no rule looks across it.  A
+ *     piece that is all ASCII is segmented by ascii_words() below, which
+ *     applies the UAX #29 rules that ASCII can reach (WB3-WB3d, WB5-WB13b,
+ *     with ICU's exclusion of ':' from MidLetter); any other piece goes to
+ *     ICU as before.  tests/unit/check_norm.c compares both paths on every
+ *     paragraph of corpus files and on constructed edge cases.
+ *   - Stems are cached per bg_norm (folded word -> stem): law text repeats
+ *     a small vocabulary, and Snowball's stemmer is the dearest step.
  */
 #include "norm.h"
 
@@ -19,10 +33,27 @@
 #include <unicode/utext.h>
 #include <utf8proc.h>
 
+/* The stem cache: open addressing over `slots` (a power of two), the
+ * strings in `pool`; emptied when either fills up, so its size is bounded
+ * whatever the input. */
+#define STEM_SLOTS 65536u
+#define STEM_POOL_MAX (4u << 20)
+#define STEM_WORD_MAX 64u
+
+struct stem_slot {
+	uint32_t hash;     /* 0: empty */
+	uint32_t off;      /* key at pool + off, then its stem */
+	uint16_t klen, vlen;
+};
+
 struct bg_norm {
 	UBreakIterator *bi;
 	struct sb_stemmer *stemmer;
 	bg_buf word;   /* scratch: folded word */
+	bool icu_only; /* tests: never take the ASCII path */
+	struct stem_slot *slots;
+	size_t nslots_used;
+	bg_buf pool;
 };
 
 bg_norm *bg_norm_new(void)
@@ -35,7 +66,9 @@ bg_norm *bg_norm_new(void)
 	nm->bi = ubrk_open(UBRK_WORD, "nl", NULL, 0, &err);
 	nm->stemmer = sb_stemmer_new("dutch", "UTF_8");
 	bg_buf_init(&nm->word);
-	if (U_FAILURE(err) || !nm->bi || !nm->stemmer) {
+	bg_buf_init(&nm->pool);
+	nm->slots = calloc(STEM_SLOTS, sizeof *nm->slots);
+	if (U_FAILURE(err) || !nm->bi || !nm->stemmer || !nm->slots) {
 		bg_norm_free(nm);
 		return NULL;
 	}
@@ -51,7 +84,14 @@ void bg_norm_free(bg_norm *nm)
 	if (nm->stemmer)
 		sb_stemmer_delete(nm->stemmer);
 	bg_buf_release(&nm->word);
+	bg_buf_release(&nm->pool);
+	free(nm->slots);
 	free(nm);
+}
+
+void bg_norm_set_icu_only(bg_norm *nm, bool on)
+{
+	nm->icu_only = on;
 }
 
 static bool is_ascii(const char *s, size_t n)
@@ -139,7 +179,7 @@ static size_t undo_diminutive(const char *w, size_t n)
 	return n;
 }
 
-void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
+static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 {
 	const sb_symbol *st;
 	char tmp[256];
@@ -168,6 +208,58 @@ void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 	bg_buf_add(out, (const char *)st, (size_t)sb_stemmer_length(nm->stemmer));
 }
 
+/* FNV-1a; never 0, which marks an empty slot. */
+static uint32_t word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
+{
+	uint32_t h, i;
+	size_t start;
+
+	if (n > STEM_WORD_MAX) {
+		stem_uncached(nm, w, n, out);
+		return;
+	}
+	h = word_hash(w, n);
+	for (i = h & (STEM_SLOTS - 1); nm->slots[i].hash; i = (i + 1) & (STEM_SLOTS - 1)) {
+		const struct stem_slot *e = &nm->slots[i];
+		if (e->hash == h && e->klen == n && !memcmp(nm->pool.s + e->off, w, n)) {
+			bg_buf_add(out, nm->pool.s + e->off + e->klen, e->vlen);
+			return;
+		}
+	}
+	start = out->len;
+	stem_uncached(nm, w, n, out);
+	if (!bg_buf_ok(out) || out->len - start > STEM_WORD_MAX * 2)
+		return;
+	if (nm->nslots_used >= STEM_SLOTS / 2 || nm->pool.len >= STEM_POOL_MAX ||
+	    !bg_buf_ok(&nm->pool)) {
+		/* full: start again (the slot found above is stale) */
+		memset(nm->slots, 0, STEM_SLOTS * sizeof *nm->slots);
+		nm->nslots_used = 0;
+		bg_buf_release(&nm->pool);
+		bg_buf_init(&nm->pool);
+		for (i = h & (STEM_SLOTS - 1); nm->slots[i].hash; i = (i + 1) & (STEM_SLOTS - 1))
+			;
+	}
+	nm->slots[i] = (struct stem_slot){ h, (uint32_t)nm->pool.len, (uint16_t)n,
+					   (uint16_t)(out->len - start) };
+	bg_buf_add(&nm->pool, w, n);
+	bg_buf_add(&nm->pool, out->s + start, out->len - start);
+	if (!bg_buf_ok(&nm->pool)) {
+		nm->slots[i].hash = 0;
+		return;
+	}
+	nm->nslots_used++;
+}
+
 static bool push_tok(bg_toklist *l, size_t start, size_t len, size_t key_off)
 {
 	if (l->n == l->alloc) {
@@ -187,18 +279,45 @@ static bool push_tok(bg_toklist *l, size_t start, size_t len, size_t key_off)
 	return true;
 }
 
-bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
-			 bg_toklist *out)
+/* Appends one segment [start, start+len) of s as a token when `flags`
+ * want it; kind: 2 letters (ICU status UBRK_WORD_LETTER and up), 1 a
+ * number (UBRK_WORD_NUMBER), 0 spaces and punctuation. */
+static bool emit(bg_norm *nm, const char *s, size_t start, size_t len, int kind,
+		 unsigned flags, bg_toklist *out)
+{
+	const char *w = s + start;
+	size_t key_off = out->keys.len;
+
+	if (kind == 0) {
+		if ((flags & BG_NORM_PUNCT) && len && !(w[0] == ' ' || w[0] == '\n' ||
+							 w[0] == '\t' || w[0] == '\r')) {
+			bg_buf_add(&out->keys, w, len);
+			return push_tok(out, start, len, key_off);
+		}
+		return true;
+	}
+	if (kind == 1 && !(flags & BG_NORM_NUMBERS))
+		return true;
+	if (kind == 2 && (flags & BG_NORM_STEM)) {
+		bg_buf_clear(&nm->word);
+		bg_norm_fold(w, len, flags, &nm->word);
+		bg_norm_stem(nm, nm->word.s, nm->word.len, &out->keys);
+	} else {
+		bg_norm_fold(w, len, flags, &out->keys);
+	}
+	return push_tok(out, start, len, key_off);
+}
+
+/* ICU over s[a..b): positions stay offsets into s. */
+static bg_status icu_words(bg_norm *nm, const char *s, size_t a, size_t b, unsigned flags,
+			   bg_toklist *out)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UText *ut;
 	int32_t start, end;
+	bg_status rc = BG_OK;
 
-	out->n = 0;
-	bg_buf_clear(&out->keys);
-	if (n > UINT32_MAX / 2)
-		return BG_ERR_LIMIT;
-	ut = utext_openUTF8(NULL, s, (int64_t)n, &err);
+	ut = utext_openUTF8(NULL, s + a, (int64_t)(b - a), &err);
 	if (U_FAILURE(err))
 		return BG_ERR_FORMAT;
 	ubrk_setUText(nm->bi, ut, &err);
@@ -209,42 +328,140 @@ bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
 	start = ubrk_first(nm->bi);
 	for (end = ubrk_next(nm->bi); end != UBRK_DONE; start = end, end = ubrk_next(nm->bi)) {
 		int32_t status = ubrk_getRuleStatus(nm->bi);
-		size_t len = (size_t)(end - start), key_off = out->keys.len;
-		const char *w = s + start;
-		bool letter = status >= UBRK_WORD_LETTER;
-		bool number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
-
-		if (!letter && !number) {
-			/* spaces and punctuation */
-			if ((flags & BG_NORM_PUNCT) && len && !(w[0] == ' ' || w[0] == '\n' ||
-								 w[0] == '\t' || w[0] == '\r')) {
-				bg_buf_add(&out->keys, w, len);
-				if (!push_tok(out, (size_t)start, len, key_off))
-					goto nomem;
-			}
-			continue;
+		int kind = status >= UBRK_WORD_LETTER ? 2 :
+			   status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT ? 1 : 0;
+		if (!emit(nm, s, a + (size_t)start, (size_t)(end - start), kind, flags, out)) {
+			rc = BG_ERR_NOMEM;
+			break;
 		}
-		if (number && !(flags & BG_NORM_NUMBERS))
-			continue;
-		if (letter && (flags & BG_NORM_STEM)) {
-			bg_buf_clear(&nm->word);
-			bg_norm_fold(w, len, flags, &nm->word);
-			bg_norm_stem(nm, nm->word.s, nm->word.len, &out->keys);
-		} else {
-			bg_norm_fold(w, len, flags, &out->keys);
-		}
-		if (!push_tok(out, (size_t)start, len, key_off))
-			goto nomem;
 	}
 	/* detach the iterator from the text before it goes away */
-	ubrk_setText(nm->bi, NULL, 0, &err);
-	utext_close(ut);
-	return bg_buf_ok(&out->keys) ? BG_OK : BG_ERR_NOMEM;
-nomem:
 	err = U_ZERO_ERROR;
 	ubrk_setText(nm->bi, NULL, 0, &err);
 	utext_close(ut);
-	return BG_ERR_NOMEM;
+	return rc;
+}
+
+/* UAX #29 word classes of ASCII, as ICU 72's word rules use them. */
+enum { W_OTHER, W_LETTER, W_DIGIT, W_ENL, W_MIDNUMLET, W_MIDNUM, W_SPACE, W_CR, W_NL };
+
+static int wclass(unsigned char c)
+{
+	if (((c | 32) >= 'a' && (c | 32) <= 'z') || c == '@')
+		return W_LETTER;   /* ICU adds '@' to ALetter (e-mail addresses) */
+	if (c >= '0' && c <= '9')
+		return W_DIGIT;
+	switch (c) {
+	case '_': return W_ENL;
+	case '.': case '\'': return W_MIDNUMLET;
+	case ',': case ';': return W_MIDNUM;
+	case ' ': return W_SPACE;
+	case '\r': return W_CR;
+	case '\n': case '\v': case '\f': return W_NL;
+	default: return W_OTHER;   /* ':' too: ICU drops it from MidLetter */
+	}
+}
+
+/* ICU's status of a word is the tag of the last rule that joined it
+ * (probed on ICU 72; the unit test holds the two paths together): joining
+ * a letter tags it 200, joining a digit 100 (also after a letter), joining
+ * '_' 200 after a letter or '_' and 100 after a digit.  One character
+ * alone: a letter 200, a digit 100, '_' none. */
+static int join_kind(int last, int d)
+{
+	if (d == W_LETTER)
+		return 2;
+	if (d == W_DIGIT)
+		return 1;
+	return last == W_DIGIT ? 1 : 2;
+}
+
+/* Segments the ASCII text s[a..b) as ICU would. */
+static bool ascii_words(bg_norm *nm, const char *s, size_t a, size_t b, unsigned flags,
+			bg_toklist *out)
+{
+	size_t i = a;
+
+	while (i < b) {
+		int c = wclass((unsigned char)s[i]);
+		size_t j = i + 1;
+		int kind = 0;
+
+		if (c == W_LETTER || c == W_DIGIT || c == W_ENL) {
+			/* WB5, WB8-WB10, WB13a/b join letters, digits and '_';
+			 * WB6/7 a '.' or '\'' between letters; WB11/12 a
+			 * '.', '\'', ',' or ';' between digits */
+			int last = c;
+			kind = c == W_LETTER ? 2 : c == W_DIGIT ? 1 : 0;
+			for (;;) {
+				int d = j < b ? wclass((unsigned char)s[j]) : W_OTHER;
+				if (d == W_LETTER || d == W_DIGIT || d == W_ENL) {
+					kind = join_kind(last, d);
+					last = d;
+					j++;
+					continue;
+				}
+				if ((d == W_MIDNUMLET || d == W_MIDNUM) && j + 1 < b) {
+					int e = wclass((unsigned char)s[j + 1]);
+					if ((last == W_LETTER && e == W_LETTER && d == W_MIDNUMLET) ||
+					    (last == W_DIGIT && e == W_DIGIT)) {
+						kind = e == W_LETTER ? 2 : 1;
+						last = e;
+						j += 2;
+						continue;
+					}
+				}
+				break;
+			}
+		} else if (c == W_SPACE) {
+			while (j < b && s[j] == ' ')
+				j++;   /* WB3d */
+		} else if (c == W_CR && j < b && s[j] == '\n') {
+			j++;           /* WB3 */
+		}
+		if (!emit(nm, s, i, j - i, kind, flags, out))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
+			 bg_toklist *out)
+{
+	size_t a = 0;
+	bg_status rc = BG_OK;
+
+	out->n = 0;
+	bg_buf_clear(&out->keys);
+	if (n > UINT32_MAX / 2)
+		return BG_ERR_LIMIT;
+	if (nm->icu_only) {
+		rc = icu_words(nm, s, 0, n, flags, out);
+		goto done;
+	}
+	/* pieces end where a space is followed by ASCII that is no space:
+	 * a boundary in any text (see the top of this file) */
+	while (a < n && rc == BG_OK) {
+		size_t b = a;
+		bool ascii = true;
+		while (b < n) {
+			unsigned char ch = (unsigned char)s[b++];
+			if (ch >= 0x80)
+				ascii = false;
+			else if (ch == ' ' && b < n && s[b] != ' ' && (unsigned char)s[b] < 0x80)
+				break;
+		}
+		if (ascii)
+			rc = ascii_words(nm, s, a, b, flags, out) ? BG_OK : BG_ERR_NOMEM;
+		else
+			rc = icu_words(nm, s, a, b, flags, out);
+		a = b;
+	}
+done:
+	if (rc == BG_OK && !bg_buf_ok(&out->keys))
+		rc = BG_ERR_NOMEM;
+	return rc;
 }
 
 void bg_toklist_release(bg_toklist *l)

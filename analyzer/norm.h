@@ -66,6 +66,10 @@ bg_status bg_norm_key(bg_norm *nm, const char *s, size_t n, unsigned flags,
  * out without tokenising. */
 bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out);
 
+/* Tests: true makes nm segment everything with ICU, bypassing the ASCII
+ * path (the two must agree; check_norm.c compares them). */
+void bg_norm_set_icu_only(bg_norm *nm, bool on);
+
 /* Stems one folded word into out (appends). */
 void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out);
 

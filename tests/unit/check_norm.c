@@ -8,6 +8,8 @@
 
 #include "norm.h"
 
+#include <stdio.h>
+
 static bg_norm *nm;
 
 static void setup(void)
@@ -97,6 +99,120 @@ START_TEST(offsets_point_into_source)
 }
 END_TEST
 
+/* ----------------------------------------- ASCII path against ICU */
+
+/* Both paths over s; every token (offsets, key) must agree. */
+static void same_tokens(const char *s, size_t n, unsigned flags)
+{
+	bg_toklist a = BG_TOKLIST_INIT, b = BG_TOKLIST_INIT;
+
+	bg_norm_set_icu_only(nm, false);
+	ck_assert_int_eq(bg_norm_tokens(nm, s, n, flags, &a), BG_OK);
+	bg_norm_set_icu_only(nm, true);
+	ck_assert_int_eq(bg_norm_tokens(nm, s, n, flags, &b), BG_OK);
+	bg_norm_set_icu_only(nm, false);
+	ck_assert_msg(a.n == b.n, "\"%.*s\" flags %u: %zu tokens, ICU %zu", (int)n, s, flags,
+		      a.n, b.n);
+	for (size_t i = 0; i < a.n; i++) {
+		ck_assert_msg(a.v[i].start == b.v[i].start && a.v[i].len == b.v[i].len &&
+			      !strcmp(bg_tok_key(&a, i), bg_tok_key(&b, i)),
+			      "\"%.*s\" flags %u token %zu: [%u+%u] '%s', ICU [%u+%u] '%s'",
+			      (int)n, s, flags, i, a.v[i].start, a.v[i].len, bg_tok_key(&a, i),
+			      b.v[i].start, b.v[i].len, bg_tok_key(&b, i));
+	}
+	bg_toklist_release(&a);
+	bg_toklist_release(&b);
+}
+
+static const unsigned all_flags[] = {
+	0, BG_NORM_STEM, BG_NORM_NUMBERS | BG_NORM_PUNCT,
+	BG_NORM_STEM | BG_NORM_NUMBERS | BG_NORM_PUNCT,
+};
+
+START_TEST(ascii_path_edge_cases)
+{
+	static const char *const cases[] = {
+		"a_1", "1_a", "_", "__", "_a_", "a__b", "1__2", "a_", "_1", "1_", "a_1_b",
+		"a.b", "a..b", "a.b.c.d", "A.B", "ab.", ".ab", "e.d.", "n.v.t.", "1.5", "1,5",
+		"1;5", "1'5", "1.a", "a.1", "a,b", "a;b", "a:b", "12:30", "3a", "a3", "a'b",
+		"auto's", "x.'y", "a'.b", "art.3", "3.4.5", "1.,2", "t-2", "a-b", "e-mail",
+		"\r\n", "\r\r\n", "\n\r", "a\tb", "a\t\tb", "x  y", "  ", " a ", "a\vb\fc",
+		"1 ° x", "financiële", "één of 2", "FINANCIËLE  .a", "a \xcc\x81", "\xc2\xa0" "a b",
+		"artikel 2:1, eerste lid, onder a, van de Wet IB 2001", "5%", "$5", "a/b", "(a)",
+		"\"quoted\" 'single'", "a' b", "'a", "a'", "1'", "'1", "x.", "1.", ".1", "-1",
+		"ASCII then é", "é then ASCII words", "a\xe2\x80\x99" "s", "50,-", "€ 2.269,00",
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		for (size_t f = 0; f < sizeof all_flags / sizeof *all_flags; f++)
+			same_tokens(cases[i], strlen(cases[i]), all_flags[f]);
+}
+END_TEST
+
+/* Every string of four characters drawn from one or two members of each
+ * ASCII word-break class (letters, '@', digits, '_', MidNumLet, MidNum,
+ * ':', spaces, newlines, others): every rule pair and triple. */
+START_TEST(ascii_path_exhaustive)
+{
+	static const char set[] = "aA0_.',;:@ \t\r\n-/x9";
+	const size_t ns = sizeof set - 1;
+	char s[5] = { 0 };
+
+	for (size_t a = 0; a < ns; a++)
+		for (size_t b = 0; b < ns; b++)
+			for (size_t c = 0; c < ns; c++)
+				for (size_t d = 0; d < ns; d++) {
+					s[0] = set[a], s[1] = set[b], s[2] = set[c], s[3] = set[d];
+					same_tokens(s, 4, BG_NORM_NUMBERS | BG_NORM_PUNCT);
+				}
+}
+END_TEST
+
+/* Every text block of (every `stride`-th) corpus file, both paths: the
+ * shortcut must be invisible on the real law text.  $BEGRIP_CORPUS, else
+ * corpora/; without a corpus the test says so and checks nothing. */
+START_TEST(ascii_path_on_corpus)
+{
+	const char *root = getenv("BEGRIP_CORPUS");
+	const char *st = getenv("BEGRIP_NORM_STRIDE");
+	char dir[4096];
+	char *paths[1];
+	bg_filelist fl = { 0 };
+	size_t stride = st ? strtoul(st, NULL, 10) : 7, blocks = 0;
+
+	snprintf(dir, sizeof dir, "%s/bwb", root ? root : "corpora");
+	paths[0] = dir;
+	if (!stride)
+		stride = 1;
+	bg_filelist_expand(&fl, paths, 1);
+	if (!fl.count) {
+		fprintf(stderr, "check_norm: no corpus at %s, corpus comparison skipped\n", dir);
+		bg_filelist_release(&fl);
+		return;
+	}
+	for (size_t i = 0; i < fl.count; i += stride) {
+		bg_doc *doc = NULL;
+		bg_diag d = { 0 };
+		if (bg_doc_read_file(fl.paths[i], NULL, &doc, &d) != BG_OK) {
+			bg_diag_clear(&d);
+			continue;
+		}
+		for (const bg_node *n = bg_doc_root(doc); n; n = bg_node_next(bg_doc_root(doc), n)) {
+			if (!n->text || !n->text[0])
+				continue;
+			same_tokens(n->text, strlen(n->text), BG_NORM_STEM | BG_NORM_NUMBERS |
+								BG_NORM_PUNCT);
+			blocks++;
+		}
+		bg_doc_free(doc);
+	}
+	fprintf(stderr, "check_norm: ASCII path equals ICU on %zu text blocks of %zu files\n",
+		blocks, (fl.count + stride - 1) / stride);
+	ck_assert_uint_gt(blocks, 1000);
+	bg_filelist_release(&fl);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("norm");
@@ -107,6 +223,14 @@ static Suite *suite(void)
 	tcase_add_test(tc, plural_diminutive_inflection);
 	tcase_add_test(tc, words_numbers_punct);
 	tcase_add_test(tc, offsets_point_into_source);
+	tcase_add_test(tc, ascii_path_edge_cases);
+	tcase_add_test(tc, ascii_path_exhaustive);
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("corpus");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, ascii_path_on_corpus);
 	suite_add_tcase(s, tc);
 	return s;
 }
