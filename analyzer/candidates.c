@@ -70,14 +70,17 @@ struct sprov {
 };
 
 struct firstuse {
-	const char *concept;
+	size_t use;           /* index in the regulation's bg_deflaw uses */
 	const char *addr, *label, *link, *snippet;
 };
 
-struct slot {
-	size_t law;           /* index in the defset */
+/* What one document gives the candidates (bg_cand_facts_collect): made on
+ * the worker thread that read it, from the document and its own records
+ * only, so that it can be collected in the read of bg_defs_collect_each
+ * before the set exists.  Everything is copied into its own arena. */
+struct bg_cand_facts {
+	const char *file;     /* bg_doc_path: matches bg_deflaw.file */
 	bg_arena *a;
-	bool read;
 	struct art *arts;
 	size_t narts;
 	struct cref *refs;
@@ -88,10 +91,18 @@ struct slot {
 	size_t ntop;
 	float *leaf;          /* stacking of every leaf provision */
 	size_t nleaf;
-	size_t *unused;       /* defset indices of unused own definitions */
+	size_t *unused;       /* positions among the document's records */
 	size_t nunused, nchecked;
+	/* first use of each concept the document uses without a record of
+	 * its own defining it; bg_cand_run keeps those that no inherited
+	 * record of the resolved set defines either */
 	struct firstuse *fu;
 	size_t nfu;
+};
+
+struct slot {
+	size_t law;           /* index in the defset */
+	bg_cand_facts *f;     /* NULL: not read */
 };
 
 struct bg_cand_ctx {
@@ -108,6 +119,7 @@ struct bg_cand_ctx {
 	const char ***undef;  /* per slot: concepts used without a definition */
 	size_t *nundef;
 	const char **names;   /* per defset law: the name printed */
+	size_t *by_path;      /* slots sorted by file path (bg_cand_add_facts) */
 	bg_arena *a;          /* strings shared by the context */
 	/* normalisers for the worker threads of the second pass (a bg_norm
 	 * is not thread-safe): taken and returned under the lock */
@@ -308,6 +320,13 @@ static void norm_give(bg_cand_ctx *c, bg_norm *nm)
 
 /* ------------------------------------------------------------- context */
 
+static int slot_path_cmp(const void *a, const void *b, void *ctx)
+{
+	const bg_cand_ctx *c = ctx;
+	return strcmp(bg_defset_law(c->set, c->slots[*(const size_t *)a].law)->file,
+		      bg_defset_law(c->set, c->slots[*(const size_t *)b].law)->file);
+}
+
 bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 		      const bg_cx_rules *rules, const bg_cmp_phrases *ph,
 		      bg_cand_ctx **out)
@@ -388,6 +407,11 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 				c->undef[s][c->nundef[s]++] = law->uses[u];
 		}
 	}
+	if (!(c->by_path = malloc((c->nslots + 1) * sizeof *c->by_path)))
+		goto nomem;
+	for (size_t s = 0; s < c->nslots; s++)
+		c->by_path[s] = s;
+	qsort_r(c->by_path, c->nslots, sizeof *c->by_path, slot_path_cmp, c);
 	if (nomem)
 		goto nomem;
 	*out = c;
@@ -401,15 +425,10 @@ void bg_cand_free(bg_cand_ctx *c)
 {
 	if (!c)
 		return;
-	for (size_t s = 0; s < c->nslots; s++) {
-		struct slot *sl = &c->slots[s];
-		free(sl->refs);
-		free(sl->cites);
-		free(sl->leaf);
-		free(sl->unused);
-		bg_arena_free(sl->a);
-	}
+	for (size_t s = 0; s < c->nslots; s++)
+		bg_cand_facts_free(c->slots[s].f);
 	free(c->slots);
+	free(c->by_path);
 	free(c->latest);
 	free(c->slot_of);
 	free(c->law_defs);
@@ -434,12 +453,61 @@ const char *bg_cand_doc_path(const bg_cand_ctx *c, size_t i)
 	return bg_defset_law(c->set, c->slots[i].law)->file;
 }
 
-/* ------------------------------------------------------ second pass */
+/* ------------------------------------------------------ per-document facts */
 
+/* The records of one document: its own set (docdefs of
+ * bg_defs_collect_each, idx NULL) or its records in the resolved set
+ * (bg_cand_add_doc: idx = law_defs, own records first, in the same order,
+ * then the inherited ones).  Positions k agree between the two. */
+struct recs {
+	const bg_defset *set;
+	const size_t *idx;
+	size_t n;
+};
+
+static const bg_def *rec_get(const struct recs *r, size_t k)
+{
+	return bg_defset_get(r->set, r->idx ? r->idx[k] : k);
+}
+
+/* A text block (paragraph, term or heading) and its stemmed form, made
+ * when first needed: a regulation without own definitions to check or
+ * concepts to place needs none. */
 struct textblock {
 	const bg_node *n;
-	char *folded;
+	const char *t;
+	const char *folded;   /* NULL until stemmed */
+	const char *padded;   /* " folded " */
 };
+
+struct words {
+	struct textblock *tb;
+	size_t ntb;
+	bg_norm *nm;
+	bg_arena *a;          /* the stemmed forms */
+	bg_buf b;
+	bool *nomem;
+};
+
+static const struct textblock *block(struct words *w, size_t i)
+{
+	struct textblock *t = &w->tb[i];
+
+	if (t->folded)
+		return t;
+	bg_buf_clear(&w->b);
+	bg_buf_addc(&w->b, ' ');
+	if (bg_norm_key(w->nm, t->t, strlen(t->t), BG_NORM_STEM, &w->b) != BG_OK)
+		*w->nomem = true;
+	bg_buf_addc(&w->b, ' ');
+	if (!bg_buf_ok(&w->b) || *w->nomem ||
+	    !(t->padded = bg_arena_strndup(w->a, w->b.s, w->b.len)) ||
+	    !(t->folded = bg_arena_strndup(w->a, w->b.s + 1, w->b.len - 2))) {
+		*w->nomem = true;
+		t->folded = t->padded = "";
+	}
+	return t;
+}
 
 static bool push(void **v, size_t *n, size_t *alloc, size_t size)
 {
@@ -454,7 +522,7 @@ static bool push(void **v, size_t *n, size_t *alloc, size_t size)
 	return true;
 }
 
-static void collect_refs(struct slot *sl, const bg_doc *doc, const char *self, bool *nomem)
+static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self, bool *nomem)
 {
 	const bg_ref *refs = bg_doc_refs(doc);
 	size_t nr = bg_doc_ref_count(doc);
@@ -497,7 +565,6 @@ static void collect_refs(struct slot *sl, const bg_doc *doc, const char *self, b
 		fold_nr(r->artikel, &b);
 		cr->tart = adup(sl->a, b.s, b.len, nomem);
 		cr->anchor = adup(sl->a, r->text, strlen(r->text), nomem);
-		cr->addr = prov->address;
 		bg_buf_clear(&b);
 		node_label(prov, &b);
 		cr->label = adup(sl->a, b.s, b.len, nomem);
@@ -541,21 +608,27 @@ static int sprov_cmp(const void *a, const void *b)
 	return (x->stacking < y->stacking) - (x->stacking > y->stacking);
 }
 
-static void collect_stacking(const bg_cand_ctx *c, struct slot *sl, const bg_doc *doc, bool *nomem)
+/* cx: the document's measures when the caller has them, else made here
+ * from rules (neither: no stacking facts). */
+static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
+			     bg_cand_facts *sl, const bg_doc *doc, bool *nomem)
 {
-	bg_cx_doc *cx;
+	bg_cx_doc *own = NULL;
+	const bg_cx_doc *cx = given;
 	bg_buf b = BG_BUF_INIT;
 
-	if (!c->rules)
-		return;
-	if (!(cx = bg_cx_analyze(c->rules, doc))) {
-		*nomem = true;
-		return;
+	if (!cx) {
+		if (!rules)
+			return;
+		if (!(cx = own = bg_cx_analyze(rules, doc))) {
+			*nomem = true;
+			return;
+		}
 	}
 	sl->leaf = malloc((cx->nprov + 1) * sizeof *sl->leaf);
 	if (!sl->leaf) {
 		*nomem = true;
-		bg_cx_doc_free(cx);
+		bg_cx_doc_free(own);
 		return;
 	}
 	for (size_t i = 0; i < cx->nprov; i++) {
@@ -574,9 +647,9 @@ static void collect_stacking(const bg_cand_ctx *c, struct slot *sl, const bg_doc
 		sp->text = sp->link = "";
 		qsort(sl->top, sl->ntop, sizeof *sl->top, sprov_cmp);
 	}
-	bg_cx_doc_free(cx);
+	bg_cx_doc_free(own);
 	/* the text and link of the kept provisions */
-	for (const bg_node *n = bg_doc_root(doc); n; n = bg_node_next(bg_doc_root(doc), n)) {
+	for (const bg_node *n = bg_doc_root(doc); n && sl->ntop; n = bg_node_next(bg_doc_root(doc), n)) {
 		if (n->kind != BG_N_ARTIKEL && n->kind != BG_N_LID && n->kind != BG_N_LI &&
 		    n->kind != BG_N_DEFITEM)
 			continue;
@@ -647,54 +720,23 @@ static void use_key(const char *key, bg_buf *out)
 }
 
 /* Own definitions of the regulation (scope regulation or container) whose
- * term occurs nowhere else in its text (titles included); and where each
- * undefined concept is first used.  Text is compared stemmed
- * (bg_norm_key, BG_NORM_STEM: the form of bg_def.term_key). */
-static void collect_words(bg_cand_ctx *c, size_t s, struct slot *sl, const bg_doc *doc,
-			  bool *nomem)
+ * term occurs nowhere else in its text (titles included). */
+static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_doc *doc,
+			   struct words *w, bool *nomem)
 {
-	struct textblock *tb = NULL;
-	size_t ntb = 0, atb = 0;
-	size_t l = sl->law;
-	bg_buf b = BG_BUF_INIT, key = BG_BUF_INIT;
-	const bg_node *root = bg_doc_root(doc);
-	bg_norm *nm = norm_take(c);
 	const char *titles[2] = { bg_doc_title(doc), bg_doc_intitule(doc) };
+	const char *ftitles[2] = { NULL, NULL };
+	bg_buf key = BG_BUF_INIT;
 
-	if (!nm) {
+	sl->unused = malloc((rs->n + 1) * sizeof *sl->unused);
+	if (!sl->unused) {
 		*nomem = true;
 		return;
 	}
-	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
-		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
-		if (!t || !t[0])
-			continue;
-		if (!push((void **)&tb, &ntb, &atb, sizeof *tb)) {
-			*nomem = true;
-			goto done;
-		}
-		bg_buf_clear(&b);
-		if (bg_norm_key(nm, t, strlen(t), BG_NORM_STEM, &b) != BG_OK || !bg_buf_ok(&b)) {
-			*nomem = true;
-			goto done;
-		}
-		tb[ntb].n = n;
-		tb[ntb++].folded = bg_buf_detach(&b);
-		if (!tb[ntb - 1].folded) {
-			ntb--;
-			*nomem = true;
-			goto done;
-		}
-	}
-	sl->unused = malloc((c->law_ndefs[l] + 1) * sizeof *sl->unused);
-	if (!sl->unused) {
-		*nomem = true;
-		goto done;
-	}
 	/* used: the term occurs outside the blocks of its definition, or
 	 * more than once (its defining mention) inside them */
-	for (size_t k = 0; k < c->law_ndefs[l]; k++) {
-		const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
+	for (size_t k = 0; k < rs->n && !*nomem; k++) {
+		const bg_def *d = rec_get(rs, k);
 		size_t inside = 0, outside = 0;
 		if (d->kind != BG_DEF_OWN || !d->term_key[0] || !d->address[0] ||
 		    (strcmp(d->scope_kind, "regulation") && strcmp(d->scope_kind, "container")) ||
@@ -705,45 +747,63 @@ static void collect_words(bg_cand_ctx *c, size_t s, struct slot *sl, const bg_do
 		for (size_t t = 0; t < 2 && !outside; t++) {
 			if (!titles[t][0] || (t == 1 && !strcmp(titles[0], titles[1])))
 				continue;
-			bg_buf_clear(&b);
-			if (bg_norm_key(nm, titles[t], strlen(titles[t]), BG_NORM_STEM, &b) == BG_OK)
-				outside += key_count(b.s, key.s);
+			if (!ftitles[t]) {
+				bg_buf_clear(&w->b);
+				ftitles[t] = bg_norm_key(w->nm, titles[t], strlen(titles[t]), BG_NORM_STEM,
+							 &w->b) == BG_OK && bg_buf_ok(&w->b) ?
+					     adup(w->a, w->b.s, w->b.len, nomem) : "";
+			}
+			outside += key_count(ftitles[t], key.s);
 		}
-		for (size_t i = 0; i < ntb && !outside && inside < 2; i++) {
-			if (part_of_def(&tb[i], d))
-				inside += key_count(tb[i].folded, key.s);
+		for (size_t i = 0; i < w->ntb && !outside && inside < 2; i++) {
+			if (part_of_def(&w->tb[i], d))
+				inside += key_count(block(w, i)->folded, key.s);
 			else
-				outside += key_count(tb[i].folded, key.s);
+				outside += key_count(block(w, i)->folded, key.s);
 		}
 		if (!outside && inside < 2)
-			sl->unused[sl->nunused++] = c->law_defs[l][k];
+			sl->unused[sl->nunused++] = k;
 	}
-	sl->fu = bg_arena_alloc(sl->a, (c->nundef[s] + 1) * sizeof *sl->fu);
+	bg_buf_release(&key);
+}
+
+/* Where each concept the regulation uses without a definition of its own
+ * is used most clearly. */
+static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
+			       const bg_lexicon *lex, const bg_doc *doc, struct words *w,
+			       bool *nomem)
+{
+	bg_buf b = BG_BUF_INIT;
+
+	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
 	if (!sl->fu) {
 		*nomem = true;
-		goto done;
+		return;
 	}
-	for (size_t u = 0; u < c->nundef[s]; u++) {
-		long ci = bg_lexicon_find(c->lex, c->undef[s][u]);
+	for (size_t u = 0; u < law->n_uses && !*nomem; u++) {
+		long ci = bg_lexicon_find(lex, law->uses[u]);
 		struct firstuse *f = &sl->fu[sl->nfu];
 		size_t best = SIZE_MAX, best_n = 0;
-		if (ci < 0)
+		bool defined = false;
+		for (size_t k = 0; k < rs->n && !defined; k++) {
+			const bg_def *d = rec_get(rs, k);
+			defined = d->kind != BG_DEF_NEGATIVE && !strcmp(d->concept, law->uses[u]);
+		}
+		if (defined || law->use_counts[u] == 0 || ci < 0)
 			continue;
 		/* the block that uses the concept's words most often (as whole
 		 * words, not inside compounds): the clearest evidence */
-		for (size_t i = 0; i < ntb; i++) {
+		for (size_t i = 0; i < w->ntb; i++) {
 			size_t hits = 0;
-			if (tb[i].n->kind != BG_N_AL)
+			const char *pad;
+			if (w->tb[i].n->kind != BG_N_AL)
 				continue;
-			bg_buf_clear(&key);
-			bg_buf_addc(&key, ' ');
-			bg_buf_adds(&key, tb[i].folded);
-			bg_buf_addc(&key, ' ');
-			for (size_t v = 0; v < bg_lexicon_variant_count(c->lex, (size_t)ci); v++) {
-				const char *vk = bg_lexicon_variant_key(c->lex, (size_t)ci, v);
+			pad = block(w, i)->padded;
+			for (size_t v = 0; v < bg_lexicon_variant_count(lex, (size_t)ci); v++) {
+				const char *vk = bg_lexicon_variant_key(lex, (size_t)ci, v);
 				bg_buf_clear(&b);
 				bg_buf_addf(&b, " %s ", vk);
-				for (const char *q = key.s; (q = strstr(q, b.s)); q += b.len - 1)
+				for (const char *q = pad; (q = strstr(q, b.s)); q += b.len - 1)
 					hits++;
 			}
 			if (hits > best_n) {
@@ -752,11 +812,11 @@ static void collect_words(bg_cand_ctx *c, size_t s, struct slot *sl, const bg_do
 			}
 		}
 		if (best != SIZE_MAX) {
-			const bg_node *n = tb[best].n, *prov;
+			const bg_node *n = w->tb[best].n, *prov;
 			prov = bg_node_provision(n);
 			if (!prov)
 				prov = n;
-			f->concept = c->undef[s][u];
+			f->use = u;
 			f->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
 			bg_buf_clear(&b);
 			node_label(prov, &b);
@@ -770,13 +830,39 @@ static void collect_words(bg_cand_ctx *c, size_t s, struct slot *sl, const bg_do
 			sl->nfu++;
 		}
 	}
-done:
-	norm_give(c, nm);
-	for (size_t i = 0; i < ntb; i++)
-		free(tb[i].folded);
-	free(tb);
 	bg_buf_release(&b);
-	bg_buf_release(&key);
+}
+
+/* Text is compared stemmed (bg_norm_key, BG_NORM_STEM: the form of
+ * bg_def.term_key). */
+static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
+			  const bg_lexicon *lex, const bg_doc *doc, bg_norm *nm, bool *nomem)
+{
+	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, nomem };
+	const bg_node *root = bg_doc_root(doc);
+	size_t atb = 0;
+
+	if (!(w.a = bg_arena_new())) {
+		*nomem = true;
+		return;
+	}
+	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
+		if (!t || !t[0])
+			continue;
+		if (!push((void **)&w.tb, &w.ntb, &atb, sizeof *w.tb)) {
+			*nomem = true;
+			goto done;
+		}
+		w.tb[w.ntb++] = (struct textblock){ n, t, NULL, NULL };
+	}
+	collect_unused(sl, rs, doc, &w, nomem);
+	if (!*nomem)
+		collect_first_uses(sl, rs, law, lex, doc, &w, nomem);
+done:
+	free(w.tb);
+	bg_buf_release(&w.b);
+	bg_arena_free(w.a);
 }
 
 static int art_cmp(const void *a, const void *b)
@@ -786,22 +872,29 @@ static int art_cmp(const void *a, const void *b)
 	return k ? k : (int)x->repealed - (int)y->repealed;
 }
 
-bg_status bg_cand_add_doc(bg_cand_ctx *c, size_t i, const bg_doc *doc)
+static bg_status facts_collect(const bg_doc *doc, const struct recs *rs, const bg_deflaw *law,
+			       const bg_lexicon *lex, const bg_cx_rules *rules,
+			       const bg_cx_doc *cx, bg_norm *nm, bg_cand_facts **out)
 {
-	struct slot *sl = &c->slots[i];
+	bg_cand_facts *sl = calloc(1, sizeof *sl);
 	const bg_node *root = bg_doc_root(doc);
-	const char *self = bg_defset_law(c->set, sl->law)->bwb_id;
 	size_t narts = 0;
 	bg_buf b = BG_BUF_INIT;
 	bool nomem = false;
 
-	if (!(sl->a = bg_arena_new()))
+	*out = NULL;
+	if (!sl || !(sl->a = bg_arena_new())) {
+		free(sl);
 		return BG_ERR_NOMEM;
+	}
+	sl->file = adup(sl->a, law->file, strlen(law->file), &nomem);
 	for (const bg_node *n = root; n; n = bg_node_next(root, n))
 		narts += n->kind == BG_N_ARTIKEL;
 	sl->arts = bg_arena_alloc(sl->a, (narts + 1) * sizeof *sl->arts);
-	if (!sl->arts)
+	if (!sl->arts) {
+		bg_cand_facts_free(sl);
 		return BG_ERR_NOMEM;
+	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		if (n->kind != BG_N_ARTIKEL || !n->nr[0])
 			continue;
@@ -812,14 +905,92 @@ bg_status bg_cand_add_doc(bg_cand_ctx *c, size_t i, const bg_doc *doc)
 	}
 	qsort(sl->arts, sl->narts, sizeof *sl->arts, art_cmp);
 	bg_buf_release(&b);
-	collect_refs(sl, doc, self, &nomem);
-	collect_stacking(c, sl, doc, &nomem);
-	collect_words(c, i, sl, doc, &nomem);
-	sl->read = true;
-	return nomem ? BG_ERR_NOMEM : BG_OK;
+	collect_refs(sl, doc, law->bwb_id, &nomem);
+	collect_stacking(rules, cx, sl, doc, &nomem);
+	if (!nomem)
+		collect_words(sl, rs, law, lex, doc, nm, &nomem);
+	if (nomem) {
+		bg_cand_facts_free(sl);
+		return BG_ERR_NOMEM;
+	}
+	*out = sl;
+	return BG_OK;
+}
+
+bg_status bg_cand_facts_collect(const bg_doc *doc, const bg_defset *docdefs,
+				const bg_lexicon *lex, const bg_cx_rules *rules,
+				const bg_cx_doc *cx, bg_norm *nm, bg_cand_facts **out)
+{
+	struct recs rs = { docdefs, NULL, bg_defset_count(docdefs) };
+
+	*out = NULL;
+	if (bg_defset_law_count(docdefs) != 1)
+		return BG_ERR_USAGE;
+	return facts_collect(doc, &rs, bg_defset_law(docdefs, 0), lex, rules, cx, nm, out);
+}
+
+void bg_cand_facts_free(bg_cand_facts *f)
+{
+	if (!f)
+		return;
+	free(f->refs);
+	free(f->cites);
+	free(f->leaf);
+	free(f->unused);
+	bg_arena_free(f->a);
+	free(f);
+}
+
+void bg_cand_add_facts(bg_cand_ctx *c, bg_cand_facts *f)
+{
+	size_t lo = 0, hi = c->nslots;
+
+	if (!f)
+		return;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		struct slot *sl = &c->slots[c->by_path[mid]];
+		int k = strcmp(bg_defset_law(c->set, sl->law)->file, f->file);
+		if (!k) {
+			/* the same file listed twice: keep the first facts */
+			if (!sl->f) {
+				sl->f = f;
+				f = NULL;
+			}
+			break;
+		}
+		if (k < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bg_cand_facts_free(f);
+}
+
+bg_status bg_cand_add_doc(bg_cand_ctx *c, size_t i, const bg_doc *doc)
+{
+	struct slot *sl = &c->slots[i];
+	struct recs rs = { c->set, c->law_defs[sl->law], c->law_ndefs[sl->law] };
+	bg_norm *nm = norm_take(c);
+	bg_status st;
+
+	if (!nm)
+		return BG_ERR_NOMEM;
+	st = facts_collect(doc, &rs, bg_defset_law(c->set, sl->law), c->lex, c->rules, NULL, nm,
+			   &sl->f);
+	norm_give(c, nm);
+	return st;
 }
 
 /* ------------------------------------------------------------ results */
+
+/* A slot's facts; a slot not read has none. */
+static const bg_cand_facts no_facts;
+
+static const bg_cand_facts *facts_of(const bg_cand_ctx *c, size_t s)
+{
+	return c->slots[s].f ? c->slots[s].f : &no_facts;
+}
 
 struct run {
 	bg_cand_ctx *c;
@@ -937,7 +1108,8 @@ static void find_broken(struct run *r)
 	bg_buf b = BG_BUF_INIT;
 
 	for (size_t s = 0; s < c->nslots; s++) {
-		struct slot *sl = &c->slots[s];
+		const struct slot *so = &c->slots[s];
+		const bg_cand_facts *sl = facts_of(c, s);
 		bool *done = calloc(sl->nrefs + 1, sizeof *done);
 		if (!done) {
 			r->nomem = true;
@@ -947,6 +1119,7 @@ static void find_broken(struct run *r)
 			const struct cref *cr = &sl->refs[i];
 			long t = slot_of_bwb(r, cr->tbwb);
 			const struct slot *ts;
+			const bg_cand_facts *tf;
 			struct art key = { cr->tart, false };
 			const struct art *hit;
 			bool repealed;
@@ -955,7 +1128,7 @@ static void find_broken(struct run *r)
 
 			if (done[i])
 				continue;
-			if (t < 0 || !c->slots[t].read) {
+			if (t < 0 || !c->slots[t].f) {
 				r->out->stats.refs_outside++;
 				continue;
 			}
@@ -963,11 +1136,12 @@ static void find_broken(struct run *r)
 			if (strstr(cr->context, "luidde") || strstr(cr->context, "zoals die gold"))
 				continue;
 			ts = &c->slots[t];
-			hit = bsearch(&key, ts->arts, ts->narts, sizeof *ts->arts, art_cmp);
+			tf = ts->f;
+			hit = bsearch(&key, tf->arts, tf->narts, sizeof *tf->arts, art_cmp);
 			if (hit)
 				continue; /* present and in force */
 			key.repealed = true;
-			hit = bsearch(&key, ts->arts, ts->narts, sizeof *ts->arts, art_cmp);
+			hit = bsearch(&key, tf->arts, tf->narts, sizeof *tf->arts, art_cmp);
 			repealed = hit != NULL;
 			/* every reference of this source to the same article */
 			for (size_t j = i; j < sl->nrefs; j++)
@@ -980,7 +1154,7 @@ static void find_broken(struct run *r)
 			cd->raw = repealed ? 0.8 : 1.0;
 			cd->score = cd->raw * (0.6 + 0.4 * fmin(1.0, (double)(k - 1) / 4.0));
 			{
-				const char *ids[2] = { bg_defset_law(c->set, sl->law)->bwb_id, cr->tbwb };
+				const char *ids[2] = { bg_defset_law(c->set, so->law)->bwb_id, cr->tbwb };
 				cand_laws(r, cd, ids, 2);
 			}
 			bg_buf_clear(&b);
@@ -999,8 +1173,8 @@ static void find_broken(struct run *r)
 				if (seen)
 					continue;
 				p = &cd->provs[cd->nprovs++];
-				p->bwb_id = bg_defset_law(c->set, sl->law)->bwb_id;
-				p->law = law_short(c, sl->law);
+				p->bwb_id = bg_defset_law(c->set, so->law)->bwb_id;
+				p->law = law_short(c, so->law);
 				p->label = x->label;
 				p->address = x->addr;
 				p->link = x->link;
@@ -1026,7 +1200,7 @@ static void find_broken(struct run *r)
 			cd->evidence = keep(r, &b);
 			bg_buf_clear(&b);
 			bg_buf_addf(&b, "%s verwijst %zu keer naar artikel %s van %s, dat %s; verwijzing herstellen of schrappen.",
-				    law_short(c, sl->law), k, cr->tart, law_short(c, ts->law),
+				    law_short(c, so->law), k, cr->tart, law_short(c, ts->law),
 				    repealed ? "daar is vervallen" : "daar niet (meer) bestaat");
 			cd->rationale = keep(r, &b);
 		}
@@ -1057,11 +1231,11 @@ static void find_stacking(struct run *r, size_t top)
 	float *all;
 	double p95;
 	bg_buf b = BG_BUF_INIT;
-	struct sprov **best;
+	const struct sprov **best;
 	size_t nbest = 0;
 
 	for (size_t s = 0; s < c->nslots; s++)
-		nall += c->slots[s].nleaf;
+		nall += facts_of(c, s)->nleaf;
 	if (!nall)
 		return;
 	if (!(all = malloc(nall * sizeof *all)) ||
@@ -1071,10 +1245,12 @@ static void find_stacking(struct run *r, size_t top)
 		return;
 	}
 	for (size_t s = 0; s < c->nslots; s++) {
-		memcpy(all + k, c->slots[s].leaf, c->slots[s].nleaf * sizeof *all);
-		k += c->slots[s].nleaf;
-		for (size_t i = 0; i < c->slots[s].ntop; i++)
-			best[nbest++] = &c->slots[s].top[i];
+		const bg_cand_facts *f = facts_of(c, s);
+		if (f->nleaf)
+			memcpy(all + k, f->leaf, f->nleaf * sizeof *all);
+		k += f->nleaf;
+		for (size_t i = 0; i < f->ntop; i++)
+			best[nbest++] = &f->top[i];
 	}
 	qsort(all, nall, sizeof *all, float_cmp);
 	p95 = all[(size_t)((double)(nall - 1) * 0.95)];
@@ -1085,9 +1261,10 @@ static void find_stacking(struct run *r, size_t top)
 	/* candidates only for the best `top` (all when 0): the sorter cuts
 	 * anyway, but every provision of the corpus would be too many */
 	for (size_t s = 0; s < c->nslots; s++) {
-		struct slot *sl = &c->slots[s];
+		const struct slot *so = &c->slots[s];
+		const bg_cand_facts *sl = facts_of(c, s);
 		for (size_t i = 0; i < sl->ntop; i++) {
-			struct sprov *sp = &sl->top[i];
+			const struct sprov *sp = &sl->top[i];
 			size_t better = 0;
 			bg_cand *cd;
 			if (sp->stacking <= 0)
@@ -1103,14 +1280,14 @@ static void find_stacking(struct run *r, size_t top)
 			cd->raw = sp->stacking;
 			cd->score = sp->stacking / (sp->stacking + p95);
 			{
-				const char *id = bg_defset_law(c->set, sl->law)->bwb_id;
+				const char *id = bg_defset_law(c->set, so->law)->bwb_id;
 				cand_laws(r, cd, &id, 1);
 			}
 			cd->subject = sp->label;
 			if (!cand_provs(r, cd, 1))
 				goto done;
-			cd->provs[0] = (bg_cand_prov){ bg_defset_law(c->set, sl->law)->bwb_id,
-						       law_short(c, sl->law), sp->label, sp->addr,
+			cd->provs[0] = (bg_cand_prov){ bg_defset_law(c->set, so->law)->bwb_id,
+						       law_short(c, so->law), sp->label, sp->addr,
 						       sp->link, "bepaling" };
 			cd->nprovs = 1;
 			bg_buf_clear(&b);
@@ -1119,7 +1296,7 @@ static void find_stacking(struct run *r, size_t top)
 			bg_buf_clear(&b);
 			bg_buf_addf(&b, "%s %s stapelt %u voorwaarden, %u uitzonderingen, %u delegaties, "
 				    "%u opsommingsonderdelen en %u verwijzingen (stapelscore %.1f); splitsen of vereenvoudigen.",
-				    law_short(c, sl->law), sp->label, sp->c.conditions, sp->c.exceptions,
+				    law_short(c, so->law), sp->label, sp->c.conditions, sp->c.exceptions,
 				    sp->c.delegations, sp->c.items_and + sp->c.items_or,
 				    sp->c.refs_internal + sp->c.refs_external, sp->stacking);
 			cd->rationale = keep(r, &b);
@@ -1146,10 +1323,11 @@ static void find_unused(struct run *r)
 	bg_buf b = BG_BUF_INIT;
 
 	for (size_t s = 0; s < c->nslots; s++) {
-		struct slot *sl = &c->slots[s];
+		const bg_cand_facts *sl = facts_of(c, s);
+		size_t l = c->slots[s].law;
 		r->out->stats.defs_checked += sl->nchecked;
 		for (size_t i = 0; i < sl->nunused; i++) {
-			const bg_def *d = bg_defset_get(c->set, sl->unused[i]);
+			const bg_def *d = bg_defset_get(c->set, c->law_defs[l][sl->unused[i]]);
 			size_t w = bg_count_words(d->text, strlen(d->text));
 			bool lower = strstr(d->scope_text, "berustende") != NULL;
 			bg_cand *cd = cand_new(r, BG_CAND_UNUSED_DEF);
@@ -1219,20 +1397,23 @@ static const bg_def *common_root(const bg_cand_ctx *c, const char *concept)
 
 /* A definition of the concept in a regulation the law cites: the one that
  * could apply by reference. */
-static const bg_def *cited_definition(const bg_cand_ctx *c, const struct slot *sl,
+static const bg_def *cited_definition(const struct run *r, const bg_cand_facts *sl,
 				      const char *concept)
 {
+	const bg_cand_ctx *c = r->c;
+
+	/* one slot per BWB id (the latest version) */
 	for (size_t i = 0; i < sl->ncites; i++) {
-		for (size_t s = 0; s < c->nslots; s++) {
-			size_t l = c->slots[s].law;
-			if (strcmp(bg_defset_law(c->set, l)->bwb_id, sl->cites[i]))
-				continue;
-			for (size_t k = 0; k < c->law_ndefs[l]; k++) {
-				const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
-				if (d->kind == BG_DEF_OWN && !strcmp(d->concept, concept) &&
-				    !strcmp(d->scope_kind, "regulation") && names_concept(c, d, concept))
-					return d;
-			}
+		long s = slot_of_bwb(r, sl->cites[i]);
+		size_t l;
+		if (s < 0)
+			continue;
+		l = c->slots[s].law;
+		for (size_t k = 0; k < c->law_ndefs[l]; k++) {
+			const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
+			if (d->kind == BG_DEF_OWN && !strcmp(d->concept, concept) &&
+			    !strcmp(d->scope_kind, "regulation") && names_concept(c, d, concept))
+				return d;
 		}
 	}
 	return NULL;
@@ -1259,24 +1440,31 @@ static void find_undefined(struct run *r)
 		goto done;
 	}
 	for (size_t s = 0; s < c->nslots; s++) {
-		struct slot *sl = &c->slots[s];
-		const bg_deflaw *law = bg_defset_law(c->set, sl->law);
+		const struct slot *so = &c->slots[s];
+		const bg_cand_facts *sl = facts_of(c, s);
+		const bg_deflaw *law = bg_defset_law(c->set, so->law);
 		for (size_t u = 0; u < sl->nfu; u++) {
 			const struct firstuse *f = &sl->fu[u];
-			long ci = bg_lexicon_find(c->lex, f->concept);
+			const char *concept = law->uses[f->use];
+			long ci = bg_lexicon_find(c->lex, concept);
 			size_t uses = 0;
+			bool undefined = false;
 			const bg_def *sug;
 			bg_cand *cd;
+			/* the facts name the concepts without a record of the
+			 * document's own; an inherited record defines it too */
+			for (size_t k = 0; k < c->nundef[s] && !undefined; k++)
+				undefined = !strcmp(c->undef[s][k], concept);
 			for (size_t k = 0; k < law->n_uses; k++)
-				if (!strcmp(law->uses[k], f->concept))
+				if (!strcmp(law->uses[k], concept))
 					uses = law->use_counts[k];
-			if (ci < 0 || !uses)
+			if (!undefined || ci < 0 || !uses)
 				continue;
 			if (!rooted[ci]) {
-				roots[ci] = common_root(c, f->concept);
+				roots[ci] = common_root(c, concept);
 				rooted[ci] = true;
 			}
-			sug = cited_definition(c, sl, f->concept);
+			sug = cited_definition(r, sl, concept);
 			double rel = sug ? 1.0 : 0.5;
 			if (!sug)
 				sug = roots[ci];
@@ -1284,12 +1472,12 @@ static void find_undefined(struct run *r)
 				goto done;
 			cd->raw = (double)uses;
 			cd->score = 0.7 * fmin(1.0, log1p((double)uses) / log1p(100.0)) * rel;
-			cd->subject = f->concept;
+			cd->subject = concept;
 			{
 				const char *ids[2] = { law->bwb_id, sug ? sug->bwb_id : law->bwb_id };
 				cand_laws(r, cd, ids, 2);
 			}
-			cd->provs[0] = (bg_cand_prov){ law->bwb_id, law_short(c, sl->law), f->label,
+			cd->provs[0] = (bg_cand_prov){ law->bwb_id, law_short(c, so->law), f->label,
 						       f->addr, f->link, "gebruik" };
 			cd->nprovs = 1;
 			if (sug)
@@ -1297,7 +1485,7 @@ static void find_undefined(struct run *r)
 			cd->evidence = f->snippet;
 			bg_buf_clear(&b);
 			bg_buf_addf(&b, "%s gebruikt '%s' %zu keer zonder definitie (eigen, verwijzing of overerfd)",
-				    law_short(c, sl->law), f->concept, uses);
+				    law_short(c, so->law), concept, uses);
 			if (sug)
 				bg_buf_addf(&b, "; kan verwijzen naar %s artikel %s ('%s')%s",
 					    law_short(c, sug->doc_index), sug->article, sug->term,
@@ -1531,8 +1719,8 @@ static bool points_to(const bg_cand_ctx *c, size_t l, const char *bwb)
 		if (!strcmp(bg_lexicon_framework_bwb(c->lex, law->frameworks[f]), bwb))
 			return true;
 	if (s != SIZE_MAX)
-		for (size_t i = 0; i < c->slots[s].ncites; i++)
-			if (!strcmp(c->slots[s].cites[i], bwb))
+		for (size_t i = 0; i < facts_of(c, s)->ncites; i++)
+			if (!strcmp(facts_of(c, s)->cites[i], bwb))
 				return true;
 	for (size_t k = 0; k < c->law_ndefs[l]; k++) {
 		const bg_def *d = bg_defset_get(c->set, c->law_defs[l][k]);
@@ -1908,7 +2096,7 @@ bg_status bg_cand_run(bg_cand_ctx *c, bg_norm *nm, const bg_cand_opts *o, bg_can
 	for (size_t s = 0; s < c->nslots; s++) {
 		names[s] = bg_defset_law(c->set, c->slots[s].law)->bwb_id;
 		order[s] = s;
-		out->stats.docs += c->slots[s].read;
+		out->stats.docs += c->slots[s].f != NULL;
 	}
 	qsort_r(order, c->nslots, sizeof *order, bwb_pair_cmp, names);
 	for (size_t s = 0; s < c->nslots; s++) {
@@ -1916,8 +2104,8 @@ bg_status bg_cand_run(bg_cand_ctx *c, bg_norm *nm, const bg_cand_opts *o, bg_can
 		r.slot_sorted[s] = order[s];
 	}
 	for (size_t s = 0; s < c->nslots; s++)
-		for (size_t i = 0; i < c->slots[s].ncites; i++) {
-			long t = slot_of_bwb(&r, c->slots[s].cites[i]);
+		for (size_t i = 0; i < facts_of(c, s)->ncites; i++) {
+			long t = slot_of_bwb(&r, facts_of(c, s)->cites[i]);
 			if (t >= 0)
 				r.cited_by[t]++;
 		}

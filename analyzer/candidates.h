@@ -22,14 +22,19 @@
  *   undefined-use      a lexicon concept used by a regulation without any
  *                      definition in scope (own, reference or inherited)
  *
- * Inputs: the bg_defset of bg_defs_collect (read once), and per regulation
- * one document read in a second pass (bg_cand_add_doc): its references,
- * articles, complexity (bg_cx_analyze) and the words of its text.  The
- * second pass reads only the latest version of each regulation.
+ * Inputs: the bg_defset of bg_defs_collect, and per regulation facts from
+ * its document: references, articles, complexity (bg_cx_analyze) and the
+ * words of its text.  The facts need only the document and its own
+ * records, so they are collected in the same read as the definitions
+ * (bg_cand_facts_collect from the hook of bg_defs_collect_each) and handed
+ * over once the set exists (bg_cand_add_facts).  bg_cand_add_doc does the
+ * same from a document read again after the set exists.
  *
  * Ownership: a bg_cand_ctx borrows the set, lexicon, rules and phrases
- * (they must outlive it) and owns everything it collects; a bg_cand_list
- * owns its candidates (bg_cand_list_release).
+ * (they must outlive it) and owns everything it collects; a bg_cand_facts
+ * owns its memory and refers to nothing (bg_cand_facts_free, or hand it to
+ * bg_cand_add_facts); a bg_cand_list owns its candidates
+ * (bg_cand_list_release).
  */
 #ifndef BG_CANDIDATES_H
 #define BG_CANDIDATES_H
@@ -100,15 +105,38 @@ typedef struct bg_cand_opts {
 } bg_cand_opts;
 
 typedef struct bg_cand_ctx bg_cand_ctx;
+typedef struct bg_cand_facts bg_cand_facts;
 
-/* Prepares the second pass.  rules may be NULL (no stacking candidates);
+/*
+ * What the candidates need from one document, without the resolved set:
+ * docdefs is the document's own set (the docdefs of bg_defs_each_fn, or
+ * bg_defs_extract_doc).  cx: the document's measures when the caller has
+ * them (bg_cx_analyze with the rules given to bg_cand_new), else NULL and
+ * they are made here from rules (rules NULL too: no stacking facts).  nm
+ * is used during the call only (not thread-safe: one per thread).  Safe to
+ * call for different documents concurrently; doc, docdefs and cx may be
+ * freed afterwards.  BG_ERR_NOMEM, or BG_ERR_USAGE when docdefs is not one
+ * document's set.
+ */
+bg_status bg_cand_facts_collect(const bg_doc *doc, const bg_defset *docdefs,
+				const bg_lexicon *lex, const bg_cx_rules *rules,
+				const bg_cx_doc *cx, bg_norm *nm, bg_cand_facts **out);
+void bg_cand_facts_free(bg_cand_facts *f);
+
+/* Prepares the context.  rules may be NULL (no stacking candidates);
  * ph is needed for harmonise and refer-instead. */
 bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 		      const bg_cx_rules *rules, const bg_cmp_phrases *ph,
 		      bg_cand_ctx **out);
 void bg_cand_free(bg_cand_ctx *c);
 
-/* The files of the second pass: the latest version of each regulation. */
+/* Gives the facts of one document to the context, which takes them over:
+ * kept when the document's file is the latest version of its regulation in
+ * the set, else freed at once.  f may be NULL.  Call from one thread. */
+void bg_cand_add_facts(bg_cand_ctx *c, bg_cand_facts *f);
+
+/* The files of a second read, as an alternative to the facts: the latest
+ * version of each regulation. */
 size_t bg_cand_doc_count(const bg_cand_ctx *c);
 const char *bg_cand_doc_path(const bg_cand_ctx *c, size_t i);
 

@@ -3,11 +3,10 @@
  * candidates for the Vereenvoudigingswet / VIM (candidates.h, README
  * "Simplification candidates").
  *
- * The corpus is read twice: bg_defs_collect reads every file for the
- * definitions (defs.h keeps no documents and offers no per-document hook),
- * then bg_batch_run reads the latest version of each regulation again for
- * what the candidates need from the text itself (references, articles,
- * stacking, term use).
+ * The corpus is read once: bg_defs_collect_each extracts the definitions
+ * and, on the same worker thread, collects what the candidates need from
+ * the text itself (references, articles, stacking, term use) into one
+ * bg_cand_facts per file; they go to the context once the set exists.
  */
 #include "candidates.h"
 #include "cli.h"
@@ -16,7 +15,6 @@
 #include "../reports/emit.h"
 
 #include <getopt.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,16 +25,18 @@ static const char usage[] =
 	"  K: harmonise, refer-instead, stacking, broken-reference, unused-definition, undefined-use\n"
 	"  --top N: the N best of each kind (default 10, 0 = all)";
 
-struct pass2 {
-	bg_cand_ctx *ctx;
-	atomic_int nomem;
+struct facts {
+	const bg_lexicon *lex;
+	const bg_cx_rules *rules;
+	bg_cand_facts **v;    /* per file */
+	bool *nomem;          /* per file */
 };
 
-static void on_doc(size_t index, bg_doc *doc, void *arg)
+static void on_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_norm *nm, void *arg)
 {
-	struct pass2 *p = arg;
-	if (bg_cand_add_doc(p->ctx, index, doc) != BG_OK)
-		atomic_store(&p->nomem, 1);
+	struct facts *f = arg;
+	if (bg_cand_facts_collect(doc, docdefs, f->lex, f->rules, NULL, nm, &f->v[i]) != BG_OK)
+		f->nomem[i] = true;
 }
 
 int bg_cmd_candidates(int argc, char **argv)
@@ -59,8 +59,8 @@ int bg_cmd_candidates(int argc, char **argv)
 	const char *phpath = bg_cmp_phrases_default_path();
 	const char *cxpath = bg_cx_default_path();
 	bg_cand_opts o = { 10, -1, bg_default_jobs() };
-	bg_filelist fl = { 0 }, fl2 = { 0 };
-	bg_batch batch = { 0 }, batch2 = { 0 };
+	bg_filelist fl = { 0 };
+	bg_batch batch = { 0 };
 	bg_lexicon *lex = NULL;
 	bg_norm *nm = NULL;
 	bg_cmp_phrases *ph = NULL;
@@ -68,7 +68,7 @@ int bg_cmd_candidates(int argc, char **argv)
 	bg_defset *set = NULL;
 	bg_cand_ctx *ctx = NULL;
 	bg_cand_list list = { 0 };
-	struct pass2 p2;
+	struct facts facts = { NULL, NULL, NULL, NULL };
 	bg_diag diag = { 0 };
 	bg_out out;
 	char *end;
@@ -120,34 +120,27 @@ int bg_cmd_candidates(int argc, char **argv)
 		goto diag_fail;
 
 	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
-	if (bg_defs_collect(&fl, o.jobs, lex, &set, &batch) != BG_OK)
+	facts.lex = lex;
+	facts.rules = rules;
+	facts.v = calloc(fl.count + 1, sizeof *facts.v);
+	facts.nomem = calloc(fl.count + 1, sizeof *facts.nomem);
+	if (!facts.v || !facts.nomem ||
+	    bg_defs_collect_each(&fl, o.jobs, lex, on_doc, &facts, &set, &batch) != BG_OK)
 		goto nomem;
 	bg_batch_print_errors(&batch, stderr);
 	if (batch.failed || bad)
 		rc = BG_EXIT_INPUT;
+	for (size_t i = 0; i < fl.count; i++)
+		if (facts.nomem[i])
+			goto nomem;
 
-	/* second pass: the latest version of each regulation */
+	/* the facts of the latest version of each regulation */
 	if (bg_cand_new(set, lex, rules, ph, &ctx) != BG_OK)
 		goto nomem;
-	fl2.paths = calloc(bg_cand_doc_count(ctx) + 1, sizeof *fl2.paths);
-	if (!fl2.paths)
-		goto nomem;
-	fl2.alloc = bg_cand_doc_count(ctx) + 1;
-	for (size_t i = 0; i < bg_cand_doc_count(ctx); i++) {
-		if (!(fl2.paths[i] = strdup(bg_cand_doc_path(ctx, i))))
-			goto nomem;
-		fl2.count++;
+	for (size_t i = 0; i < fl.count; i++) {
+		bg_cand_add_facts(ctx, facts.v[i]);
+		facts.v[i] = NULL;
 	}
-	p2.ctx = ctx;
-	atomic_init(&p2.nomem, 0);
-	bg_batch_run(&batch2, &fl2, o.jobs, NULL, on_doc, &p2);
-	if (atomic_load(&p2.nomem))
-		goto nomem;
-	/* files that parsed in the first pass parse again; a failure now
-	 * means the file changed in between */
-	bg_batch_print_errors(&batch2, stderr);
-	if (batch2.failed)
-		rc = BG_EXIT_INPUT;
 
 	if (bg_cand_run(ctx, nm, &o, &list) != BG_OK)
 		goto nomem;
@@ -178,9 +171,12 @@ nomem:
 done:
 	bg_cand_list_release(&list);
 	bg_cand_free(ctx);
-	bg_batch_release(&batch2);
+	if (facts.v)
+		for (size_t i = 0; i < fl.count; i++)
+			bg_cand_facts_free(facts.v[i]);
+	free(facts.v);
+	free(facts.nomem);
 	bg_batch_release(&batch);
-	bg_filelist_release(&fl2);
 	bg_filelist_release(&fl);
 	bg_defset_free(set);
 	bg_cx_rules_free(rules);
