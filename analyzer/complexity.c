@@ -452,8 +452,8 @@ static const char *const latin1[64] = {
 typedef struct tok {
 	uint64_t h;
 	uint32_t off, len;   /* folded word in scratch->fold */
-	uint16_t syl;
-	bool letter;
+	uint32_t x;          /* its entry among the thread's words (block()) */
+	uint16_t diaer;      /* syllables a diaeresis adds to the folded word's */
 	bool dotted;         /* directly preceded by '.' (o.a., m.b.t.) */
 } tok;
 
@@ -495,13 +495,40 @@ static void ascii_init(void)
 	}
 }
 
+/* Whether folded byte w[i] of a word starting at w[start] counts as a
+ * vowel: a, e, i, o, u, y, and j after i ("ij"). */
+static inline bool vowel_at(const char *w, size_t start, size_t i)
+{
+	return ascii_vowel[(unsigned char)w[i]] ||
+	       (w[i] == 'j' && i > start && w[i - 1] == 'i');
+}
+
+/* Letters and syllables of a folded word: whether it has a letter (not
+ * only digits), and its syllables, one per run of vowels. */
+static unsigned word_shape(const char *w, size_t n, bool *letter)
+{
+	unsigned syl = 0;
+	bool prev = false, let = false;
+
+	for (size_t i = 0; i < n; i++) {
+		bool v = vowel_at(w, 0, i);
+		let |= (unsigned char)w[i] >= 'a';
+		syl += v & !prev;
+		prev = v;
+	}
+	*letter = let;
+	return syl;
+}
+
 #define FNV_BASIS 1469598103934665603ull
 #define FNV_PRIME 1099511628211ull
 
 /* A word ends: fold[off..len) with hash h (fnv() of those bytes, computed
- * on the way). */
-static void tk_push(tokenizer *t, size_t off, size_t len, uint64_t h, bool letter,
-		    unsigned syl, bool dotted)
+ * on the way).  Whether it has letters and how many syllables depend on
+ * the folded bytes alone, so they are worked out once per distinct word
+ * (word_shape()); only what folding loses, the diaeresis, is counted here. */
+static void tk_push(tokenizer *t, size_t off, size_t len, uint64_t h, unsigned diaer,
+		    bool dotted)
 {
 	tok *k;
 
@@ -519,8 +546,7 @@ static void tk_push(tokenizer *t, size_t off, size_t len, uint64_t h, bool lette
 	k->off = (uint32_t)off;
 	k->len = (uint32_t)(len - off);
 	k->h = h ? h : 1;
-	k->letter = letter;
-	k->syl = (uint16_t)(letter && !syl ? 1 : (syl > 65535 ? 65535 : syl));
+	k->diaer = (uint16_t)(diaer > 65535 ? 65535 : diaer);
 	k->dotted = dotted;
 }
 
@@ -532,8 +558,8 @@ static void tk_push(tokenizer *t, size_t off, size_t len, uint64_t h, bool lette
 static void tokenize(tokenizer *t, const char *s, size_t n)
 {
 	size_t i = 0, start = 0, since_end = 0, last_end = (size_t)-1, len = 0;
-	bool in = false, letter = false, dotted = false, prev_vowel = false, prev_i = false;
-	unsigned syl = 0;
+	bool in = false, dotted = false;
+	unsigned diaer = 0;
 	uint64_t h = FNV_BASIS;
 
 	pthread_once(&ascii_once, ascii_init);
@@ -554,26 +580,19 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
 		const char *f = NULL;
 		size_t clen = 1;
-		bool diaer = false;
+		bool mark = false;   /* a diaeresis */
 
 		if (i < n && ascii_fold[c]) {
 			/* fast path: a run of ASCII word characters */
 			if (!in) {
 				in = true;
-				letter = false;
-				syl = 0;
-				prev_vowel = prev_i = false;
+				diaer = 0;
 				start = len;
 				h = FNV_BASIS;
 				dotted = i > 0 && s[i - 1] == '.';
 			}
 			unsigned char ch;
 			while ((ch = ascii_fold[c]) != 0) {
-				bool v = ascii_vowel[ch] | ((ch == 'j') & prev_i);
-				letter |= ch >= 'a';
-				syl += v & !prev_vowel;
-				prev_vowel = v;
-				prev_i = ch == 'i';
 				out[len++] = (char)ch;
 				h = (h ^ ch) * FNV_PRIME;
 				if (++i == n)
@@ -590,7 +609,7 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 			f = latin1[(unsigned char)s[i + 1] - 0x80];
 			clen = 2;
 			if (*f == '*') {
-				diaer = true;
+				mark = true;
 				f++;
 			}
 			if (!*f)
@@ -608,9 +627,7 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 		if (f) {
 			if (!in) {
 				in = true;
-				letter = false;
-				syl = 0;
-				prev_vowel = prev_i = false;
+				diaer = 0;
 				start = len;
 				h = FNV_BASIS;
 				dotted = i > 0 && s[i - 1] == '.';
@@ -620,18 +637,11 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 				out[len++] = s[i + 1];
 				h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
 				h = (h ^ (unsigned char)s[i + 1]) * FNV_PRIME;
-				letter = true;
-				prev_vowel = prev_i = false;
 			} else {
-				for (const char *p = f; *p; p++) {
-					bool v = is_vowel(*p) || (*p == 'j' && prev_i);
-					if (*p >= 'a' && *p <= 'z')
-						letter = true;
-					if (v && (!prev_vowel || (diaer && p == f)))
-						syl++;
-					prev_vowel = v;
-					prev_i = *p == 'i';
-				}
+				/* a vowel with a diaeresis after a vowel starts a
+				 * syllable that the folded word does not show */
+				if (mark && len > start && vowel_at(out, start, len - 1))
+					diaer++;
 				for (const char *p = f; *p; p++) {
 					out[len++] = *p;
 					h = (h ^ (unsigned char)*p) * FNV_PRIME;
@@ -641,7 +651,7 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 			continue;
 		}
 		if (in) {
-			tk_push(t, start, len, h, letter, syl, dotted);
+			tk_push(t, start, len, h, diaer, dotted);
 			since_end++;
 			in = false;
 			last_end = i;
@@ -695,24 +705,27 @@ static size_t fold_words(const char *s, size_t n, uint64_t *out, size_t max)
  * count belongs to, so starting a document is one increment.  Stems are
  * interned the same way, for the stemmed entropy.
  *
- * A word's entry is its slot in the open-addressing table, so a token
- * costs one cache miss at most; when the table grows, the document's list
- * of words (first occurrences, in text order) is moved along.  Stems have
- * slots holding the hash and a dense entry index.
+ * A word's entry is its slot in the open-addressing table, holding all
+ * a token needs, so a token costs one cache miss at most; when the table
+ * grows, the document's list of words (first occurrences, in text order)
+ * and the current block's tokens are moved along.  Stems have slots
+ * holding the hash and a dense entry index.
  */
-enum { V_COMPOUND = 16, V_COUNTED = 32 };   /* beside F_* in flags */
+enum {
+	V_COMPOUND = 16,     /* a number written as a compound word */
+	V_COUNTED = 32,      /* letters, not a stop word: in the entropy */
+	V_LETTER = 64,       /* has a letter (not only digits) */
+	V_SAMPLE = 128       /* starts the n-grams of the duplicate sample */
+};
 
-typedef struct vword {    /* 16 bytes: four to a cache line */
+typedef struct vword {    /* 32 bytes: two to a cache line */
 	uint64_t h;          /* 0 = free slot */
-	uint32_t meta;       /* document generation << 8 | F_*, V_COMPOUND, and
-			      * V_COUNTED (letters, not a stop word) */
+	uint32_t meta;       /* document generation << 8 | F_* and V_* */
 	uint32_t count;      /* in that document */
-} vword;
-
-typedef struct vinfo {    /* beside each slot, needed less often */
-	uint32_t stem;       /* stem entry */
+	uint32_t stem;       /* stem entry (V_COUNTED) */
 	uint32_t phrase;     /* first phrase with this first word (F_FIRST) */
-} vinfo;
+	uint16_t syl;        /* syllables of the folded word (word_shape()) */
+} vword;
 
 #define VGEN_MAX ((uint32_t)1 << 24)
 
@@ -788,6 +801,22 @@ static size_t big_round(size_t n)
 	return (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 }
 
+/* The thread's word tables: zeroed; from HUGE_PAGE up in huge pages,
+ * as every token probes them at random (a TLB miss per probe in 4 KB
+ * pages).  Small inputs keep small tables from malloc. */
+static void *table_alloc(size_t n)
+{
+	return n >= HUGE_PAGE ? big_alloc(big_round(n)) : calloc(1, n);
+}
+
+static void table_free(void *p, size_t n)
+{
+	if (n >= HUGE_PAGE)
+		big_free(p, big_round(n));
+	else
+		free(p);
+}
+
 struct scratch {
 	struct scratch *next;
 	struct chunk *pool;
@@ -796,7 +825,6 @@ struct scratch {
 	bg_buf fold, words, stem;
 	tokenizer tk;
 	vword *vw;           /* words seen by this thread */
-	vinfo *vi;
 	size_t vw_cap, vw_n;
 	vtable vs;           /* their stems */
 	vstem *stems_e;
@@ -835,9 +863,8 @@ static void scratch_free(struct scratch *s)
 	bg_buf_release(&s->fold);
 	bg_buf_release(&s->stem);
 	free(s->tk.v);
-	free(s->vw);
-	free(s->vi);
-	free(s->vs.slot);
+	table_free(s->vw, s->vw_cap * sizeof *s->vw);
+	table_free(s->vs.slot, s->vs.cap * sizeof *s->vs.slot);
 	free(s->stems_e);
 	free(s->dw);
 	free(s->ds);
@@ -919,7 +946,7 @@ static bool vt_reserve(vtable *t)
 	if ((t->n + 1) * 2 <= t->cap)
 		return true;
 	nc = t->cap ? t->cap * 2 : 4096;
-	if (!(ns = calloc(nc, sizeof *ns)))
+	if (!(ns = table_alloc(nc * sizeof *ns)))
 		return false;
 	for (size_t k = 0; k < t->cap; k++) {
 		if (!t->slot[k].h)
@@ -929,7 +956,7 @@ static bool vt_reserve(vtable *t)
 			j = (j + 1) & (nc - 1);
 		ns[j] = t->slot[k];
 	}
-	free(t->slot);
+	table_free(t->slot, t->cap * sizeof *t->slot);
 	t->slot = ns;
 	t->cap = nc;
 	return true;
@@ -990,23 +1017,28 @@ static inline size_t vw_find(const struct scratch *s, uint64_t h)
 	return i;
 }
 
-/* Room for one more word (load <= 1/2); moves the document's list. */
-static bool vw_reserve(struct scratch *s)
+/* Where entry h went in the new table nv[0..nc). */
+static uint32_t moved(const vword *nv, size_t nc, uint64_t h)
+{
+	size_t j = mix(h) & (nc - 1);
+
+	while (nv[j].h != h)
+		j = (j + 1) & (nc - 1);
+	return (uint32_t)j;
+}
+
+/* Room for one more word (load <= 1/2); moves the document's list and
+ * the entries of the block's first `done` tokens. */
+static bool vw_reserve(struct scratch *s, size_t done)
 {
 	size_t nc;
 	vword *nv;
-	vinfo *ni;
 
 	if ((s->vw_n + 1) * 2 <= s->vw_cap)
 		return true;
 	nc = s->vw_cap ? s->vw_cap * 2 : 4096;
-	nv = calloc(nc, sizeof *nv);
-	ni = calloc(nc, sizeof *ni);
-	if (!nv || !ni) {
-		free(nv);
-		free(ni);
+	if (!(nv = table_alloc(nc * sizeof *nv)))
 		return false;
-	}
 	for (size_t k = 0; k < s->vw_cap; k++) {
 		if (!s->vw[k].h)
 			continue;
@@ -1014,47 +1046,48 @@ static bool vw_reserve(struct scratch *s)
 		while (nv[j].h)
 			j = (j + 1) & (nc - 1);
 		nv[j] = s->vw[k];
-		ni[j] = s->vi[k];
 	}
-	for (size_t k = 0; k < s->ndw; k++) {
-		uint64_t h = s->vw[s->dw[k]].h;
-		size_t j = mix(h) & (nc - 1);
-		while (nv[j].h != h)
-			j = (j + 1) & (nc - 1);
-		s->dw[k] = (uint32_t)j;
-	}
-	free(s->vw);
-	free(s->vi);
+	for (size_t k = 0; k < s->ndw; k++)
+		s->dw[k] = moved(nv, nc, s->vw[s->dw[k]].h);
+	for (size_t k = 0; k < done; k++)
+		s->tk.v[k].x = moved(nv, nc, s->tk.v[k].h);
+	table_free(s->vw, s->vw_cap * sizeof *s->vw);
 	s->vw = nv;
-	s->vi = ni;
 	s->vw_cap = nc;
 	return true;
 }
 
 /*
- * The entry of token k (folded text in s->fold), made on first sight.
- * Returns (uint32_t)-1 when out of memory.
+ * The entry of the block's token number `at` (folded text in s->fold),
+ * made on first sight.  Returns (uint32_t)-1 when out of memory.
  */
-static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
+static uint32_t intern(const bg_cx_rules *r, struct scratch *s, size_t at)
 {
+	const tok *k = &s->tk.v[at];
 	const char *w = s->fold.s + k->off;
 	vword *e;
 	size_t i;
-	unsigned fl;
+	unsigned fl, syl;
+	bool letter;
 
 	if (s->vw_cap) {
 		i = vw_find(s, k->h);
 		if (s->vw[i].h)
 			return (uint32_t)i;
 	}
-	if (!vw_reserve(s))
+	if (!vw_reserve(s, at))
 		return (uint32_t)-1;
 	i = vw_find(s, k->h);
 	e = &s->vw[i];
 	memset(e, 0, sizeof *e);
-	memset(&s->vi[i], 0, sizeof s->vi[i]);
 	fl = wmap_get(&r->words, k->h);
-	if (k->letter && !(fl & F_NUMBER) && k->len > 5 &&
+	syl = word_shape(w, k->len, &letter);
+	e->syl = (uint16_t)(syl > 65535 ? 65535 : syl);
+	if (letter)
+		fl |= V_LETTER;
+	if ((mix(k->h) & 7) == 0)
+		fl |= V_SAMPLE;
+	if (letter && !(fl & F_NUMBER) && k->len > 5 &&
 	    compound_number(r, w, k->len, 0))
 		fl |= V_COMPOUND;
 	if (fl & F_FIRST) {
@@ -1067,17 +1100,28 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, const tok *k)
 			else
 				hi = mid;
 		}
-		s->vi[i].phrase = (uint32_t)lo;
+		e->phrase = (uint32_t)lo;
 	}
-	if (k->letter && !(fl & F_STOP)) {
+	if (letter && !(fl & F_STOP)) {
 		fl |= V_COUNTED;
-		if (!intern_stem(s, w, k->len, &s->vi[i].stem))
+		if (!intern_stem(s, w, k->len, &e->stem))
 			return (uint32_t)-1;
 	}
 	e->meta = fl;   /* generation 0: no document's yet */
 	e->h = k->h;
 	s->vw_n++;
 	return (uint32_t)i;
+}
+
+/* Syllables of token k whose entry is e, as the Flesch-Douma formula
+ * counts them: a word with letters has at least one. */
+static inline uint32_t tok_syl(const vword *e, const tok *k)
+{
+	uint32_t syl = (uint32_t)e->syl + k->diaer;
+
+	if (syl > 65535)
+		syl = 65535;
+	return (e->meta & V_LETTER) && !syl ? 1 : syl;
 }
 
 /* One more occurrence of word x in this document. */
@@ -1103,7 +1147,6 @@ static void vocab_reset(struct scratch *s)
 	s->ndw = s->nds = 0;
 	if (s->vw_n > ((size_t)1 << 21)) {
 		memset(s->vw, 0, s->vw_cap * sizeof *s->vw);
-		memset(s->vi, 0, s->vw_cap * sizeof *s->vi);
 		memset(s->vs.slot, 0, s->vs.cap * sizeof *s->vs.slot);
 		s->vw_n = s->vs.n = 0;
 	}
@@ -1149,7 +1192,7 @@ static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
 	d->vocabulary = s->ndw;
 	for (size_t i = 0; i < s->ndw; i++) {
 		const vword *w = &s->vw[s->dw[i]];
-		uint32_t stem = s->vi[s->dw[i]].stem;
+		uint32_t stem = w->stem;
 		vstem *st = &s->stems_e[stem];
 		if (st->gen != s->vgen) {
 			if (!grow_u32(&s->ds, &s->ads, s->nds))
@@ -1499,18 +1542,18 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		return false;
 	c->words = (uint32_t)t->n;
 	c->sentences = t->sentences;
+	for (size_t i = 0; i < t->n; i++)
+		if ((t->v[i].x = intern(r, s, i)) == (uint32_t)-1)
+			return false;
 	for (size_t i = 0; i < t->n;) {
 		const tok *k = &t->v[i];
+		const vword *e = &s->vw[k->x];
 		size_t adv = 1;
-		uint32_t x = intern(r, s, k);
-		unsigned fl;
-		if (x == (uint32_t)-1)
-			return false;
-		fl = s->vw[x].meta & 0xff;
-		if (k->letter) {
+		unsigned fl = e->meta & 0xff;
+		if (fl & V_LETTER) {
 			c->letter_words++;
-			c->syllables += k->syl;
-			if ((fl & V_COUNTED) && !count_word(s, x))
+			c->syllables += tok_syl(e, k);
+			if ((fl & V_COUNTED) && !count_word(s, k->x))
 				return false;
 			if (fl & F_NUMBER) {
 				/* "in acht nemen" is not a number */
@@ -1524,7 +1567,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		}
 		if (fl & F_FIRST) {
 			/* phrases sharing this first word, longest first */
-			for (size_t p = s->vi[x].phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
+			for (size_t p = e->phrase; p < r->nph && r->ph[p].w[0] == k->h; p++) {
 				const phrase *ph = &r->ph[p];
 				unsigned j;
 				if (i + ph->nw > t->n)
@@ -1546,12 +1589,11 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		/* letters counted for every word of a matched phrase too */
 		for (size_t j = i + 1; j < i + adv; j++) {
 			const tok *q = &t->v[j];
-			if (q->letter) {
-				uint32_t y = intern(r, s, q);
+			const vword *qe = &s->vw[q->x];
+			if (qe->meta & V_LETTER) {
 				c->letter_words++;
-				c->syllables += q->syl;
-				if (y == (uint32_t)-1 ||
-				    ((s->vw[y].meta & V_COUNTED) && !count_word(s, y)))
+				c->syllables += tok_syl(qe, q);
+				if ((qe->meta & V_COUNTED) && !count_word(s, q->x))
 					return false;
 			}
 		}
@@ -1560,10 +1602,10 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 	if (t->n >= r->ngram) {
 		for (size_t i = 0; i + r->ngram <= t->n; i++) {
 			uint64_t g = 0;
-			/* keep the n-grams whose first word hashes to 0 mod 8: a
-			 * sample decided by content alone, so the same in every
-			 * regulation that contains the n-gram */
-			if ((mix(t->v[i].h) & 7) != 0)
+			/* keep the n-grams whose first word hashes to 0 mod 8
+			 * (V_SAMPLE): a sample decided by content alone, so the
+			 * same in every regulation that contains the n-gram */
+			if (!(s->vw[t->v[i].x].meta & V_SAMPLE))
 				continue;
 			for (size_t j = i; j < i + r->ngram; j++)
 				g = mix(g ^ t->v[j].h);
