@@ -18,6 +18,7 @@
  * resolve.c; this file also holds the set itself and the parallel driver.
  */
 #include "defs_int.h"
+#include "litset.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -217,15 +218,162 @@ static bool require_ok(const char *req, const char *low, size_t n)
 	return true;
 }
 
-/* Tries one trigger on low[0..n); fills m on a match. */
-static bool trig_match(const bg_trigger *t, const char *low, size_t n, tmatch *m)
+/*
+ * The prefilters of all triggers at once.  Every literal of every
+ * `require:` goes into one bg_litset; a paragraph is scanned once and each
+ * trigger's condition becomes a test of bits: groups joined by "&&", each
+ * a mask of its "|" alternatives; a group with an empty alternative (or an
+ * empty group) always holds, as in require_ok.
+ */
+#define PRE_MAXW 8   /* presence words on the stack: up to 512 literals */
+
+struct reqgroup {
+	bool always;
+	uint64_t mask[PRE_MAXW];
+};
+
+struct req {
+	size_t ngroups;
+	struct reqgroup *g;
+};
+
+struct defpre {
+	bg_litset *ls;
+	bg_arena *a;
+	struct req *req[BG_TRIG__COUNT];
+	struct req *fw;
+};
+
+/* Adds (pass 0) or looks up (pass 1) the literals of req into r. */
+static bool req_compile(struct defpre *p, const char *req, int pass, struct req *r)
 {
+	size_t ng = 0;
+
+	for (const char *q = req; *q;) {
+		const char *gend = strstr(q, "&&");
+		size_t glen = gend ? (size_t)(gend - q) : strlen(q);
+		struct reqgroup *g = pass && r->g ? &r->g[ng] : NULL;
+
+		if (g && !glen)
+			g->always = true;
+		for (size_t i = 0; i < glen;) {
+			const char *bar = memchr(q + i, '|', glen - i);
+			size_t alen = bar ? (size_t)(bar - (q + i)) : glen - i;
+			if (!alen) {
+				if (g)
+					g->always = true;
+			} else if (!pass) {
+				if (bg_litset_add(p->ls, q + i, alen) < 0)
+					return false;
+			} else if (g) {
+				long k = bg_litset_find(p->ls, q + i, alen);
+				if (k < 0)
+					return false;
+				g->mask[k / 64] |= (uint64_t)1 << (k % 64);
+			}
+			i += alen + 1;
+		}
+		ng++;
+		q += glen + (gend ? 2 : 0);
+	}
+	if (pass && !r->g) {
+		r->ngroups = ng;
+		r->g = bg_arena_alloc(p->a, (ng ? ng : 1) * sizeof *r->g);
+		if (!r->g)
+			return false;
+		memset(r->g, 0, (ng ? ng : 1) * sizeof *r->g);
+		return req_compile(p, req, 1, r);
+	}
+	return true;
+}
+
+static void defpre_free(struct defpre *p)
+{
+	if (!p)
+		return;
+	bg_litset_free(p->ls);
+	bg_arena_free(p->a);
+	free(p);
+}
+
+/* NULL when out of memory or when the literals do not fit PRE_MAXW
+ * words: extraction then falls back to require_ok, with the same results. */
+static struct defpre *defpre_new(const bg_lexicon *lex)
+{
+	struct defpre *p = calloc(1, sizeof *p);
+	size_t nf = bg_lexicon_framework_count(lex);
+
+	if (!p || !(p->ls = bg_litset_new()) || !(p->a = bg_arena_new()))
+		goto fail;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass) {
+			if (bg_litset_words(p->ls) > PRE_MAXW || bg_litset_build(p->ls) != BG_OK)
+				goto fail;
+			for (int f = 0; f < BG_TRIG__COUNT; f++) {
+				size_t nt = bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
+				p->req[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof **p->req);
+				if (!p->req[f])
+					goto fail;
+				memset(p->req[f], 0, (nt ? nt : 1) * sizeof **p->req);
+			}
+			p->fw = bg_arena_alloc(p->a, (nf ? nf : 1) * sizeof *p->fw);
+			if (!p->fw)
+				goto fail;
+			memset(p->fw, 0, (nf ? nf : 1) * sizeof *p->fw);
+		}
+		for (int f = 0; f < BG_TRIG__COUNT; f++)
+			for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++)
+				if (!req_compile(p, bg_lexicon_trigger(lex, (bg_trigger_form)f, j)->require,
+						 pass, pass ? &p->req[f][j] : NULL))
+					goto fail;
+		for (size_t i = 0; i < nf; i++)
+			if (!req_compile(p, bg_lexicon_framework_require(lex, i), pass,
+					 pass ? &p->fw[i] : NULL))
+				goto fail;
+	}
+	return p;
+fail:
+	defpre_free(p);
+	return NULL;
+}
+
+static bool req_ok(const struct req *r, const uint64_t *bits)
+{
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const struct reqgroup *g = &r->g[i];
+		bool any = g->always;
+		for (size_t w = 0; w < PRE_MAXW && !any; w++)
+			any = (bits[w] & g->mask[w]) != 0;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/* The presence bits of low[0..n) into bits[PRE_MAXW], or NULL without a
+ * prefilter. */
+static const uint64_t *presence(const struct defpre *p, const char *low, size_t n,
+				uint64_t *bits)
+{
+	if (!p)
+		return NULL;
+	memset(bits, 0, PRE_MAXW * sizeof *bits);
+	bg_litset_scan(p->ls, low, n, bits);
+	return bits;
+}
+
+/* Tries trigger j of form f on low[0..n); fills m on a match.  bits: the
+ * presence bits of exactly low[0..n), or NULL. */
+static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
+		       size_t j, const char *low, size_t n, const uint64_t *bits, tmatch *m)
+{
+	const bg_trigger *t = bg_lexicon_trigger(lex, f, j);
 	regmatch_t pm[10];
 	regamatch_t am;
 	regaparams_t p;
 	int g = t->term_group;
 
-	if (!require_ok(t->require, low, n))
+	if (bits ? !req_ok(&pre->req[f][j], bits) : !require_ok(t->require, low, n))
 		return false;
 	memset(&am, 0, sizeof am);
 	memset(pm, 0, sizeof pm);
@@ -249,15 +397,22 @@ static bool trig_match(const bg_trigger *t, const char *low, size_t n, tmatch *m
 	return true;
 }
 
-/* The earliest match of any trigger of form f. */
-static bool form_match(const bg_lexicon *lex, bg_trigger_form f, const char *low,
-		       size_t n, tmatch *best)
+/* The earliest match of any trigger of form f; bits as for trig_match
+ * (computed here when NULL and a prefilter exists). */
+static bool form_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
+		       const char *low, size_t n, const uint64_t *bits, tmatch *best)
 {
+	uint64_t own[PRE_MAXW];
+	size_t nt = bg_lexicon_trigger_count(lex, f);
 	bool found = false;
 
-	for (size_t j = 0; j < bg_lexicon_trigger_count(lex, f); j++) {
+	if (!nt)
+		return false;
+	if (!bits)
+		bits = presence(pre, low, n, own);
+	for (size_t j = 0; j < nt; j++) {
 		tmatch m;
-		if (trig_match(bg_lexicon_trigger(lex, f, j), low, n, &m) &&
+		if (trig_match(lex, pre, f, j, low, n, bits, &m) &&
 		    (!found || m.so < best->so)) {
 			*best = m;
 			found = true;
@@ -271,6 +426,7 @@ static bool form_match(const bg_lexicon *lex, bg_trigger_form f, const char *low
 struct ex {
 	const bg_doc *doc;
 	const bg_lexicon *lex;
+	const struct defpre *pre;
 	bg_norm *nm;
 	bg_defset *set;
 	bg_arena *a;
@@ -574,9 +730,12 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	const bg_node *root = bg_doc_root(x->doc);
 	tmatch best = {0}, m;
 	int which = -1;
+	uint64_t own[PRE_MAXW];
+	const uint64_t *bits = presence(x->pre, low, n, own);
 
 	for (int i = 0; i < 4; i++) {
-		if (form_match(x->lex, forms[i].f, low, n, &m) && (which < 0 || m.so < best.so)) {
+		if (form_match(x->lex, x->pre, forms[i].f, low, n, bits, &m) &&
+		    (which < 0 || m.so < best.so)) {
 			best = m;
 			which = i;
 		}
@@ -778,7 +937,7 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		x->st = BG_ERR_NOMEM;
 		return;
 	}
-	if (!form_match(x->lex, BG_TRIG_REFERENCE, low.s, low.len, &m)) {
+	if (!form_match(x->lex, x->pre, BG_TRIG_REFERENCE, low.s, low.len, NULL, &m)) {
 		if (!same_meaning) {
 			bg_buf_release(&low);
 			return;
@@ -796,7 +955,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	    (relative_head(low.s, head_end) ||
 	     (words_in(body, head_end) > MAX_HEAD_WORDS &&
 	      (words_in(body, head_end) > 2 * MAX_HEAD_WORDS ||
-	       !form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod))))) {
+	       !form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo,
+			   NULL, &mod))))) {
 		bg_buf_release(&low);
 		return;
 	}
@@ -836,7 +996,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		d->target_lid = dup(x, best->lid, strlen(best->lid));
 	}
 
-	if (form_match(x->lex, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, &mod) &&
+	if (form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, NULL,
+		       &mod) &&
 	    !in_act_title(low.s + m.eo, mod.so)) {
 		size_t start = m.eo + mod.so, s;
 		/* a modifier in a later sentence: the modification is that
@@ -1176,19 +1337,24 @@ struct cand {
 };
 
 /* The inline candidate of text[0..n) (low: its lowered copy) whose term
- * comes first; on a tie the earlier form (exclusions before definitions). */
+ * comes first; on a tie the earlier form (exclusions before definitions).
+ * bits: presence bits of low[0..n), or NULL to compute them. */
 static bool best_candidate(struct ex *x, const char *text, const char *low, size_t n,
-			   struct cand *best)
+			   const uint64_t *bits, struct cand *best)
 {
 	bool have = false;
+	uint64_t own[PRE_MAXW];
 
+	if (!bits)
+		bits = presence(x->pre, low, n, own);
 	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
 		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
 			const bg_trigger *t = bg_lexicon_trigger(x->lex, inline_forms[f].f, j);
 			tmatch m;
 			size_t so, eo;
 
-			if (!trig_match(t, low, n, &m) || m.teo <= m.tso)
+			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &m) ||
+			    m.teo <= m.tso)
 				continue;
 			so = m.tso;
 			eo = m.teo;
@@ -1263,7 +1429,8 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			break;
 		}
 		/* the term must lie in the item, not in the intro */
-		if (!best_candidate(x, joined.s, low.s, low.len, &c) || c.so <= al->text_len)
+		if (!best_candidate(x, joined.s, low.s, low.len, NULL, &c) ||
+		    c.so <= al->text_len)
 			continue;
 		if (seen(x, li, joined.s + c.so, c.eo - c.so))
 			continue;
@@ -1289,6 +1456,8 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	struct scope sc;
 	struct cand c;
 	tmatch m;
+	uint64_t own[PRE_MAXW];
+	const uint64_t *bits;
 
 	if (!n)
 		return NULL;
@@ -1298,10 +1467,11 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 		return NULL;
 	}
 	low = x->low.s;
-	if (form_match(x->lex, BG_TRIG_NOT_DEFINITION, low, n, &m))
+	bits = presence(x->pre, low, n, own);
+	if (form_match(x->lex, x->pre, BG_TRIG_NOT_DEFINITION, low, n, bits, &m))
 		return NULL;
 
-	if (form_match(x->lex, BG_TRIG_LIST, low, n, &m)) {
+	if (form_match(x->lex, x->pre, BG_TRIG_LIST, low, n, bits, &m)) {
 		const bg_node *last = NULL;
 
 		find_scope(x, al, al->text, low, n, &sc);
@@ -1331,7 +1501,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	prov = bg_node_provision(al);
 	if (!prov)
 		return NULL;
-	if (!best_candidate(x, al->text, low, n, &c)) {
+	if (!best_candidate(x, al->text, low, n, bits, &c)) {
 		if (list && al->text[n - 1] == ':') {
 			split_list(x, al, list);
 			return list;
@@ -1529,6 +1699,8 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 		first[i] = NULL;
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		bool lowered = false, pending = false;
+		uint64_t own[PRE_MAXW];
+		const uint64_t *bits = NULL;
 
 		if (n->kind != BG_N_AL || !n->text_len)
 			continue;
@@ -1540,9 +1712,12 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 			pending = true;
 			if (!lowered) {
 				bg_defs_lower(n->text, n->text_len, &x->low);
+				bits = presence(x->pre, x->low.s, x->low.len, own);
 				lowered = true;
 			}
-			if (!require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s, x->low.len))
+			if (bits ? !req_ok(&x->pre->fw[i], bits)
+				 : !require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s,
+					       x->low.len))
 				continue;
 			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
 					 x->low.len, 1, pm, 0) == REG_OK)
@@ -1576,8 +1751,21 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 	law->n_frameworks = found;
 }
 
+static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *nm,
+			     const struct defpre *pre, bg_defset **out);
+
 bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *nm,
 			      bg_defset **out)
+{
+	struct defpre *pre = defpre_new(lex);
+	bg_status st = extract_doc(doc, lex, nm, pre, out);
+
+	defpre_free(pre);
+	return st;
+}
+
+static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *nm,
+			     const struct defpre *pre, bg_defset **out)
 {
 	struct ex x;
 	const bg_node *root = bg_doc_root(doc);
@@ -1587,6 +1775,7 @@ bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm 
 	memset(&x, 0, sizeof x);
 	x.doc = doc;
 	x.lex = lex;
+	x.pre = pre;
 	x.nm = nm;
 	x.set = bg_defset_new(lex);
 	if (!x.set)
@@ -1664,6 +1853,7 @@ bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm 
 
 struct collect {
 	const bg_lexicon *lex;
+	const struct defpre *pre;
 	bg_defs_each_fn each;
 	void *each_ctx;
 	bg_defset **slots;
@@ -1711,7 +1901,7 @@ static void collect_one(size_t i, bg_doc *doc, void *arg)
 		c->st[i] = BG_ERR_NOMEM;
 		return;
 	}
-	c->st[i] = bg_defs_extract_doc(doc, c->lex, nm, &c->slots[i]);
+	c->st[i] = extract_doc(doc, c->lex, nm, c->pre, &c->slots[i]);
 	if (c->each && c->st[i] == BG_OK)
 		c->each(i, doc, c->slots[i], nm, c->each_ctx);
 	norm_give(c, nm);
@@ -1727,6 +1917,7 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 			       bg_defs_each_fn each, void *ctx, bg_defset **out, bg_batch *b)
 {
 	struct collect c;
+	struct defpre *pre;
 	bg_defset *set;
 	bg_status st = BG_OK;
 
@@ -1735,6 +1926,7 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 	c.lex = lex;
 	c.each = each;
 	c.each_ctx = ctx;
+	c.pre = pre = defpre_new(lex);   /* NULL: the slower require_ok path */
 	c.slots = calloc(fl->count ? fl->count : 1, sizeof *c.slots);
 	c.st = calloc(fl->count ? fl->count : 1, sizeof *c.st);
 	set = bg_defset_new(lex);
@@ -1742,6 +1934,7 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 		free(c.slots);
 		free(c.st);
 		bg_defset_free(set);
+		defpre_free(pre);
 		return BG_ERR_NOMEM;
 	}
 	if (bg_batch_run(b, fl, jobs ? jobs : 1, NULL, collect_one, &c))
@@ -1760,6 +1953,7 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 	pthread_mutex_destroy(&c.lock);
 	free(c.slots);
 	free(c.st);
+	defpre_free(pre);
 	if (st == BG_OK)
 		st = bg_defs_resolve(set);
 	if (st != BG_OK) {

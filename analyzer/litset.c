@@ -1,0 +1,166 @@
+/*
+ * litset.c -- literal presence in one pass (litset.h): the Aho-Corasick
+ * automaton (Aho & Corasick 1975, "Efficient string matching") with the
+ * failure links folded into a full transition table, so a scan is one
+ * lookup per byte and no backtracking.  Each state carries the set of
+ * literals that end there, its own and those of its failure chain.
+ */
+#include "litset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct bg_litset {
+	char **lits;
+	size_t *lens;
+	size_t n, alloc;
+	int32_t *delta;     /* nstates * 256 */
+	uint64_t *out;      /* nstates * nwords */
+	bool *has_out;
+	size_t nstates, nwords;
+	bool built;
+};
+
+bg_litset *bg_litset_new(void)
+{
+	return calloc(1, sizeof(bg_litset));
+}
+
+void bg_litset_free(bg_litset *ls)
+{
+	if (!ls)
+		return;
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->lits[i]);
+	free(ls->lits);
+	free(ls->lens);
+	free(ls->delta);
+	free(ls->out);
+	free(ls->has_out);
+	free(ls);
+}
+
+long bg_litset_find(const bg_litset *ls, const char *lit, size_t n)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		if (ls->lens[i] == n && !memcmp(ls->lits[i], lit, n))
+			return (long)i;
+	return -1;
+}
+
+long bg_litset_add(bg_litset *ls, const char *lit, size_t n)
+{
+	char *copy;
+	long have;
+
+	if (ls->built || !n)
+		return -1;
+	if ((have = bg_litset_find(ls, lit, n)) >= 0)
+		return have;
+	if (ls->n == ls->alloc) {
+		size_t na = ls->alloc ? ls->alloc * 2 : 32;
+		char **l = realloc(ls->lits, na * sizeof *l);
+		size_t *z;
+		if (!l)
+			return -1;
+		ls->lits = l;
+		if (!(z = realloc(ls->lens, na * sizeof *z)))
+			return -1;
+		ls->lens = z;
+		ls->alloc = na;
+	}
+	if (!(copy = malloc(n)))
+		return -1;
+	memcpy(copy, lit, n);
+	ls->lits[ls->n] = copy;
+	ls->lens[ls->n] = n;
+	return (long)ls->n++;
+}
+
+bg_status bg_litset_build(bg_litset *ls)
+{
+	size_t max = 1, nw = ls->n / 64 + 1;
+	int32_t *fail = NULL, *queue = NULL;
+	size_t qh = 0, qt = 0;
+
+	if (ls->built)
+		return BG_OK;
+	for (size_t i = 0; i < ls->n; i++)
+		max += ls->lens[i];
+	ls->nwords = nw;
+	ls->delta = malloc(max * 256 * sizeof *ls->delta);
+	ls->out = calloc(max * nw, sizeof *ls->out);
+	ls->has_out = calloc(max, sizeof *ls->has_out);
+	fail = calloc(max, sizeof *fail);
+	queue = malloc(max * sizeof *queue);
+	if (!ls->delta || !ls->out || !ls->has_out || !fail || !queue) {
+		free(fail);
+		free(queue);
+		return BG_ERR_NOMEM;
+	}
+	memset(ls->delta, 0xff, max * 256 * sizeof *ls->delta);   /* -1: no edge yet */
+	ls->nstates = 1;
+	/* the trie */
+	for (size_t i = 0; i < ls->n; i++) {
+		int32_t s = 0;
+		for (size_t k = 0; k < ls->lens[i]; k++) {
+			int32_t *e = &ls->delta[(size_t)s * 256 + (unsigned char)ls->lits[i][k]];
+			if (*e < 0)
+				*e = (int32_t)ls->nstates++;
+			s = *e;
+		}
+		ls->out[(size_t)s * nw + i / 64] |= (uint64_t)1 << (i % 64);
+		ls->has_out[s] = true;
+	}
+	/* breadth first: failure links, folded into the table */
+	for (int c = 0; c < 256; c++) {
+		int32_t *e = &ls->delta[c];
+		if (*e < 0) {
+			*e = 0;
+		} else {
+			fail[*e] = 0;
+			queue[qt++] = *e;
+		}
+	}
+	while (qh < qt) {
+		int32_t r = queue[qh++];
+		for (int c = 0; c < 256; c++) {
+			int32_t *e = &ls->delta[(size_t)r * 256 + c];
+			int32_t via = ls->delta[(size_t)fail[r] * 256 + c];
+			if (*e < 0) {
+				*e = via;
+				continue;
+			}
+			fail[*e] = via;
+			for (size_t w = 0; w < nw; w++)
+				ls->out[(size_t)*e * nw + w] |= ls->out[(size_t)via * nw + w];
+			ls->has_out[*e] = ls->has_out[*e] || ls->has_out[via];
+			queue[qt++] = *e;
+		}
+	}
+	free(fail);
+	free(queue);
+	ls->built = true;
+	return BG_OK;
+}
+
+size_t bg_litset_count(const bg_litset *ls) { return ls->n; }
+
+size_t bg_litset_words(const bg_litset *ls) { return ls->nwords ? ls->nwords : ls->n / 64 + 1; }
+
+void bg_litset_scan(const bg_litset *ls, const char *s, size_t n, uint64_t *bits)
+{
+	const int32_t *delta = ls->delta;
+	size_t nw = ls->nwords;
+	int32_t st = 0;
+
+	memset(bits, 0, bg_litset_words(ls) * sizeof *bits);
+	if (!ls->built)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		st = delta[(size_t)st * 256 + (unsigned char)s[i]];
+		if (ls->has_out[st])
+			for (size_t w = 0; w < nw; w++)
+				bits[w] |= ls->out[(size_t)st * nw + w];
+	}
+}

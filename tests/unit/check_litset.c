@@ -1,0 +1,116 @@
+/*
+ * check_litset.c -- literal presence (litset.c) against a naive memmem
+ * over overlapping literals, literals inside others, non-ASCII bytes and
+ * random texts.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "litset.h"
+
+static void naive(const char *const *lits, size_t nl, const char *s, size_t n, uint64_t *bits,
+		  size_t nw)
+{
+	memset(bits, 0, nw * sizeof *bits);
+	for (size_t i = 0; i < nl; i++)
+		if (memmem(s, n, lits[i], strlen(lits[i])))
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+START_TEST(classic_overlaps)
+{
+	static const char *const lits[] = { "he", "she", "his", "hers", "verst", "verstaan",
+					    "onder:", "is:", ":", "\xc3\xab", "e" };
+	const size_t nl = sizeof lits / sizeof *lits;
+	bg_litset *ls = bg_litset_new();
+	uint64_t got[4], want[4];
+	static const char *const texts[] = {
+		"ushers", "", "h", "wordt verstaan onder:", "verstan", "financi\xc3\xable",
+		"his hers she", "x:y", "ververstaan",
+	};
+
+	ck_assert_ptr_nonnull(ls);
+	for (size_t i = 0; i < nl; i++)
+		ck_assert_int_eq(bg_litset_add(ls, lits[i], strlen(lits[i])), (long)i);
+	ck_assert_int_eq(bg_litset_add(ls, "she", 3), 1);     /* the same index again */
+	ck_assert_int_eq(bg_litset_add(ls, "", 0), -1);
+	ck_assert_int_eq(bg_litset_build(ls), BG_OK);
+	ck_assert_int_eq(bg_litset_add(ls, "late", 4), -1);   /* built: closed */
+	ck_assert_int_eq(bg_litset_find(ls, "hers", 4), 3);
+	ck_assert_int_eq(bg_litset_find(ls, "her", 3), -1);
+	ck_assert_uint_eq(bg_litset_count(ls), nl);
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		size_t n = strlen(texts[t]);
+		bg_litset_scan(ls, texts[t], n, got);
+		naive(lits, nl, texts[t], n, want, bg_litset_words(ls));
+		for (size_t w = 0; w < bg_litset_words(ls); w++)
+			ck_assert_msg(got[w] == want[w], "text \"%s\" word %zu: %llx, naive %llx",
+				      texts[t], w, (unsigned long long)got[w],
+				      (unsigned long long)want[w]);
+	}
+	/* "ushers": she, he, hers; not his */
+	bg_litset_scan(ls, "ushers", 6, got);
+	ck_assert(bg_litset_has(got, 0) && bg_litset_has(got, 1) && bg_litset_has(got, 3));
+	ck_assert(!bg_litset_has(got, 2));
+	bg_litset_free(ls);
+}
+END_TEST
+
+/* Up to 130 distinct random literals over a 3-letter alphabet (more
+ * than one word of bits) against random texts. */
+START_TEST(random_against_memmem)
+{
+	enum { NL = 130 };
+	char *lits[NL];
+	bg_litset *ls = bg_litset_new();
+	uint64_t got[3], want[3];
+	unsigned seed = 12345;
+	size_t nl = 0;
+
+	for (size_t i = 0; i < NL; i++) {
+		size_t len = 1 + (size_t)(rand_r(&seed) % 6);
+		char *l = malloc(len + 1);
+		ck_assert_ptr_nonnull(l);
+		for (size_t k = 0; k < len; k++)
+			l[k] = "abc"[rand_r(&seed) % 3];
+		l[len] = 0;
+		if (bg_litset_add(ls, l, len) == (long)nl)
+			lits[nl++] = l;
+		else
+			free(l);
+	}
+	ck_assert_int_eq(bg_litset_build(ls), BG_OK);
+	ck_assert_uint_eq(bg_litset_words(ls), nl / 64 + 1);
+	ck_assert_uint_gt(nl, 64);
+	for (int t = 0; t < 2000; t++) {
+		char text[40];
+		size_t n = (size_t)(rand_r(&seed) % sizeof text);
+		for (size_t k = 0; k < n; k++)
+			text[k] = "abcx"[rand_r(&seed) % 4];
+		bg_litset_scan(ls, text, n, got);
+		naive((const char *const *)lits, nl, text, n, want, bg_litset_words(ls));
+		ck_assert_int_eq(memcmp(got, want, bg_litset_words(ls) * sizeof *got), 0);
+	}
+	for (size_t i = 0; i < nl; i++)
+		free(lits[i]);
+	bg_litset_free(ls);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("litset");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, classic_overlaps);
+	tcase_add_test(tc, random_against_memmem);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
