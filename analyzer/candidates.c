@@ -773,7 +773,8 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			       const bg_lexicon *lex, const bg_doc *doc, struct words *w,
 			       bool *nomem)
 {
-	bg_buf b = BG_BUF_INIT;
+	bg_buf b = BG_BUF_INIT, vks = BG_BUF_INIT;
+	size_t *vat = NULL, avat = 0;
 
 	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
 	if (!sl->fu) {
@@ -789,8 +790,33 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			const bg_def *d = rec_get(rs, k);
 			defined = d->kind != BG_DEF_NEGATIVE && !strcmp(d->concept, law->uses[u]);
 		}
+		size_t nv;
 		if (defined || law->use_counts[u] == 0 || ci < 0)
 			continue;
+		/* the concept's variant keys as " key ", one after the other */
+		nv = bg_lexicon_variant_count(lex, (size_t)ci);
+		if (nv + 1 > avat) {
+			size_t *nvat = realloc(vat, (nv + 1) * sizeof *nvat);
+			if (!nvat) {
+				*nomem = true;
+				break;
+			}
+			vat = nvat;
+			avat = nv + 1;
+		}
+		bg_buf_clear(&vks);
+		for (size_t v = 0; v < nv; v++) {
+			vat[v] = vks.len;
+			bg_buf_addc(&vks, ' ');
+			bg_buf_adds(&vks, bg_lexicon_variant_key(lex, (size_t)ci, v));
+			bg_buf_addc(&vks, ' ');
+			bg_buf_addc(&vks, '\0');
+		}
+		vat[nv] = vks.len;
+		if (!bg_buf_ok(&vks)) {
+			*nomem = true;
+			break;
+		}
 		/* the block that uses the concept's words most often (as whole
 		 * words, not inside compounds): the clearest evidence */
 		for (size_t i = 0; i < w->ntb; i++) {
@@ -799,11 +825,10 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			if (w->tb[i].n->kind != BG_N_AL)
 				continue;
 			pad = block(w, i)->padded;
-			for (size_t v = 0; v < bg_lexicon_variant_count(lex, (size_t)ci); v++) {
-				const char *vk = bg_lexicon_variant_key(lex, (size_t)ci, v);
-				bg_buf_clear(&b);
-				bg_buf_addf(&b, " %s ", vk);
-				for (const char *q = pad; (q = strstr(q, b.s)); q += b.len - 1)
+			for (size_t v = 0; v < nv; v++) {
+				const char *vk = vks.s + vat[v];
+				size_t vn = vat[v + 1] - vat[v] - 1;
+				for (const char *q = pad; (q = strstr(q, vk)); q += vn - 1)
 					hits++;
 			}
 			if (hits > best_n) {
@@ -830,7 +855,9 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			sl->nfu++;
 		}
 	}
+	free(vat);
 	bg_buf_release(&b);
+	bg_buf_release(&vks);
 }
 
 /* Text is compared stemmed (bg_norm_key, BG_NORM_STEM: the form of
@@ -1211,6 +1238,12 @@ static void find_broken(struct run *r)
 
 /* ------------------------------------------------------------- stacking */
 
+static int double_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
 static int float_cmp(const void *a, const void *b)
 {
 	float x = *(const float *)a, y = *(const float *)b;
@@ -1231,7 +1264,7 @@ static void find_stacking(struct run *r, size_t top)
 	float *all;
 	double p95;
 	bg_buf b = BG_BUF_INIT;
-	const struct sprov **best;
+	double *best, cut;
 	size_t nbest = 0;
 
 	for (size_t s = 0; s < c->nslots; s++)
@@ -1250,7 +1283,7 @@ static void find_stacking(struct run *r, size_t top)
 			memcpy(all + k, f->leaf, f->nleaf * sizeof *all);
 		k += f->nleaf;
 		for (size_t i = 0; i < f->ntop; i++)
-			best[nbest++] = &f->top[i];
+			best[nbest++] = f->top[i].stacking;
 	}
 	qsort(all, nall, sizeof *all, float_cmp);
 	p95 = all[(size_t)((double)(nall - 1) * 0.95)];
@@ -1259,22 +1292,22 @@ static void find_stacking(struct run *r, size_t top)
 	r->out->stats.stacking_p95 = p95;
 	free(all);
 	/* candidates only for the best `top` (all when 0): the sorter cuts
-	 * anyway, but every provision of the corpus would be too many */
+	 * anyway, but every provision of the corpus would be too many.  A
+	 * provision is among them when fewer than `top` score higher: when
+	 * it scores at least the top-th highest score (cut). */
+	cut = -HUGE_VAL;
+	if (top && top <= nbest) {
+		qsort(best, nbest, sizeof *best, double_desc);
+		cut = best[top - 1];
+	}
 	for (size_t s = 0; s < c->nslots; s++) {
 		const struct slot *so = &c->slots[s];
 		const bg_cand_facts *sl = facts_of(c, s);
 		for (size_t i = 0; i < sl->ntop; i++) {
 			const struct sprov *sp = &sl->top[i];
-			size_t better = 0;
 			bg_cand *cd;
-			if (sp->stacking <= 0)
+			if (sp->stacking <= 0 || sp->stacking < cut)
 				continue;
-			if (top) {
-				for (size_t j = 0; j < nbest && better < top; j++)
-					better += best[j]->stacking > sp->stacking;
-				if (better >= top)
-					continue;
-			}
 			if (!(cd = cand_new(r, BG_CAND_STACKING)))
 				goto done;
 			cd->raw = sp->stacking;
@@ -1531,6 +1564,31 @@ static int defidx_key_cmp(const void *a, const void *b, void *ctx)
 	return k ? k : (int)(*(const size_t *)a > *(const size_t *)b) - (int)(*(const size_t *)a < *(const size_t *)b);
 }
 
+/* The text distance of two wordings, (0.5 C + 0.3 T) / 0.8. */
+static double refer_dist(const bg_cmp_def *a, const bg_cmp_def *b)
+{
+	double cdist = 0, tdist = 0;
+
+	bg_cmp_score2(a, b, NULL, &cdist, &tdist);
+	return (0.5 * cdist + 0.3 * tdist) / 0.8;
+}
+
+/* Are two wordings too far apart for refer_dist to be within
+ * REFER_MAX_DIST, known from their lengths alone?  T = 1 - 2 LCS / (na +
+ * nb) and LCS <= min(na, nb), so T >= |na - nb| / (na + nb); C >= 0.  The
+ * margin keeps rounding on the safe side: a pair near the limit is
+ * scored. */
+static bool far_apart(const bg_cmp_def *a, const bg_cmp_def *b)
+{
+	size_t na = a->words.n, nb = b->words.n;
+	double tmin;
+
+	if (!na || !nb)
+		return false;
+	tmin = (double)(na > nb ? na - nb : nb - na) / (double)(na + nb);
+	return 0.3 * tmin / 0.8 > REFER_MAX_DIST + 1e-6;
+}
+
 /*
  * Own definitions of one term whose wording is identical or nearly so
  * (text distance (0.5 C + 0.3 T) / 0.8 of compare.h at most
@@ -1563,6 +1621,7 @@ static void find_refer(struct run *r, bg_norm *nm)
 		size_t m, distinct = 1;
 		bg_cmp_def *cd = NULL;
 		size_t *par = NULL, *ids = NULL;
+		double *dist = NULL;
 		for (g1 = g0 + 1; g1 < n && !strcmp(bg_defset_get(c->set, idx[g1])->term_key, key); g1++)
 			distinct += bg_defset_get(c->set, idx[g1])->doc_index !=
 				    bg_defset_get(c->set, idx[g1 - 1])->doc_index;
@@ -1574,11 +1633,14 @@ static void find_refer(struct run *r, bg_norm *nm)
 		cd = calloc(m, sizeof *cd);
 		par = malloc(m * sizeof *par);
 		ids = malloc(m * sizeof *ids);
-		if (!cd || !par || !ids) {
+		dist = malloc(m * m * sizeof *dist);
+		if (!cd || !par || !ids || !dist) {
 			r->nomem = true;
-			free(cd), free(par), free(ids);
+			free(cd), free(par), free(ids), free(dist);
 			break;
 		}
+		for (size_t i = 0; i < m * m; i++)
+			dist[i] = -1;
 		for (size_t i = 0; i < m; i++) {
 			const bg_def *d = bg_defset_get(c->set, idx[g0 + i]);
 			cd[i].law = d->bwb_id;
@@ -1597,16 +1659,16 @@ static void find_refer(struct run *r, bg_norm *nm)
 		}
 		for (size_t i = 0; i < m && !r->nomem; i++)
 			for (size_t j = i + 1; j < m; j++) {
-				double cdist = 0, tdist = 0;
 				if (!strcmp(cd[i].law, cd[j].law) || uf_find(par, i) == uf_find(par, j))
 					continue;
 				if (strcmp(cd[i].norm, cd[j].norm)) {
 					/* without components there is nothing to
 					 * match: only identical wording joins */
-					if (!cd[i].comp.n || !cd[j].comp.n)
+					if (!cd[i].comp.n || !cd[j].comp.n ||
+					    far_apart(&cd[i], &cd[j]))
 						continue;
-					bg_cmp_score2(&cd[i], &cd[j], NULL, &cdist, &tdist);
-					if ((0.5 * cdist + 0.3 * tdist) / 0.8 > REFER_MAX_DIST)
+					dist[i * m + j] = refer_dist(&cd[i], &cd[j]);
+					if (dist[i * m + j] > REFER_MAX_DIST)
 						continue;
 				}
 				par[uf_find(par, j)] = uf_find(par, i);
@@ -1632,14 +1694,15 @@ static void find_refer(struct run *r, bg_norm *nm)
 				continue;
 			for (size_t i = 0; i < k; i++)
 				for (size_t j = i + 1; j < k; j++) {
-					double cdist = 0, tdist = 0;
+					double *dd = &dist[ids[i] * m + ids[j]];
 					if (!strcmp(cd[ids[i]].norm, cd[ids[j]].norm) ||
 					    !cd[ids[i]].comp.n || !cd[ids[j]].comp.n) {
 						dn++;
 						continue;
 					}
-					bg_cmp_score2(&cd[ids[i]], &cd[ids[j]], NULL, &cdist, &tdist);
-					dsum += (0.5 * cdist + 0.3 * tdist) / 0.8;
+					if (*dd < 0)
+						*dd = refer_dist(&cd[ids[i]], &cd[ids[j]]);
+					dsum += *dd;
 					dn++;
 				}
 			/* target: a framework law, else the most cited */
@@ -1697,6 +1760,7 @@ static void find_refer(struct run *r, bg_norm *nm)
 		free(cd);
 		free(par);
 		free(ids);
+		free(dist);
 		if (r->nomem)
 			break;
 	}
