@@ -12,21 +12,31 @@
 
 /* ------------------------------------------------------------ preparing */
 
-bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d)
+bg_status bg_cmp_prepare_components(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d)
+{
+	return bg_components_split(nm, ph, d->text, strlen(d->text), &d->comp);
+}
+
+bg_status bg_cmp_prepare_words(bg_norm *nm, bg_cmp_def *d)
 {
 	size_t n = strlen(d->text);
 	bg_buf key = BG_BUF_INIT;
 	bg_status st;
 
-	st = bg_components_split(nm, ph, d->text, n, &d->comp);
-	if (st == BG_OK)
-		st = bg_norm_tokens(nm, d->text, n, BG_NORM_NUMBERS, &d->words);
+	st = bg_norm_tokens(nm, d->text, n, BG_NORM_NUMBERS, &d->words);
 	if (st == BG_OK)
 		st = bg_norm_key(nm, d->text, n, BG_NORM_STEM | BG_NORM_NUMBERS, &key);
 	if (st == BG_OK && !(d->norm = bg_buf_detach(&key)))
 		st = BG_ERR_NOMEM;
 	bg_buf_release(&key);
 	return st;
+}
+
+bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d)
+{
+	bg_status st = bg_cmp_prepare_components(nm, ph, d);
+
+	return st == BG_OK ? bg_cmp_prepare_words(nm, d) : st;
 }
 
 void bg_cmp_def_release(bg_cmp_def *d)
@@ -107,7 +117,7 @@ static bool conj_differs(const bg_components *a, const bg_components *b)
 	return a->list_conj && b->list_conj && a->list_conj != b->list_conj;
 }
 
-static double comp_distance(const bg_cmp_def *a, const bg_cmp_def *b)
+double bg_cmp_comp_distance(const bg_cmp_def *a, const bg_cmp_def *b)
 {
 	size_t na = a->comp.n, nb = b->comp.n, den;
 	size_t *ma = malloc((na + 1) * sizeof *ma), *mb = malloc((nb + 1) * sizeof *mb);
@@ -140,7 +150,7 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 	double R, C, T;
 
 	R = strcmp(a->origin, b->origin) ? 1.0 : 0.0;
-	C = comp_distance(a, b);
+	C = bg_cmp_comp_distance(a, b);
 	T = bg_diff_tokens(&a->words, &b->words, &d) == BG_OK ? bg_diff_distance(&d) : 1.0;
 	bg_diff_release(&d);
 	if (r)
@@ -150,6 +160,96 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 	if (td)
 		*td = T;
 	return BG_CMP_W_ROOT * R + BG_CMP_W_COMP * C + BG_CMP_W_TOK * T;
+}
+
+/* ------------------------------------------------- one against many */
+
+static uint32_t word_hash(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of key k: its own, or the empty one where it would go. */
+static struct bg_cmp_slot *vocab_slot(const bg_cmp_vocab *v, const char *k, size_t n)
+{
+	size_t i = word_hash(k, n) & (v->nslot - 1);
+
+	while (v->slot[i].key &&
+	       (v->slot[i].len != n || memcmp(v->slot[i].key, k, n)))
+		i = (i + 1) & (v->nslot - 1);
+	return &v->slot[i];
+}
+
+bg_status bg_cmp_vocab_init(bg_cmp_vocab *v, const bg_toklist *a)
+{
+	memset(v, 0, sizeof *v);
+	v->a = a;
+	v->na = a->n;
+	for (v->nslot = 16; v->nslot < 2 * a->n + 2; v->nslot *= 2)
+		;
+	v->slot = calloc(v->nslot, sizeof *v->slot);
+	v->ida = malloc((a->n + 1) * sizeof *v->ida);
+	v->count = calloc(a->n + 2, sizeof *v->count);
+	v->seen = calloc(a->n + 2, sizeof *v->seen);
+	if (!v->slot || !v->ida || !v->count || !v->seen) {
+		bg_cmp_vocab_release(v);
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < a->n; i++) {
+		struct bg_cmp_slot *s = vocab_slot(v, bg_tok_key(a, i), a->v[i].key_len);
+		if (!s->key) {
+			s->key = bg_tok_key(a, i);
+			s->len = a->v[i].key_len;
+			s->id = (uint32_t)++v->nid;
+		}
+		v->ida[i] = s->id;
+		v->count[s->id]++;
+	}
+	return BG_OK;
+}
+
+void bg_cmp_vocab_release(bg_cmp_vocab *v)
+{
+	free(v->slot);
+	free(v->ida);
+	free(v->count);
+	free(v->seen);
+	memset(v, 0, sizeof *v);
+}
+
+void bg_cmp_vocab_ids(bg_cmp_vocab *v, const bg_toklist *b, uint32_t *ids, size_t *common)
+{
+	size_t c = 0;
+
+	for (size_t j = 0; j < b->n; j++) {
+		uint32_t id = vocab_slot(v, bg_tok_key(b, j), b->v[j].key_len)->id;
+		ids[j] = id;
+		if (id && v->seen[id] < v->count[id]) {
+			v->seen[id]++;
+			c++;
+		}
+	}
+	for (size_t j = 0; j < b->n; j++)
+		v->seen[ids[j]] = 0;
+	*common = c;
+}
+
+double bg_cmp_vocab_tok_bound(const bg_cmp_vocab *v, size_t common, size_t nb)
+{
+	/* the LCS is at most the words both have: the same formula with a
+	 * larger numerator, so never above the exact T, also in rounding */
+	return bg_diff_distance_of(common, v->na, nb);
+}
+
+double bg_cmp_vocab_tok_distance(const bg_cmp_vocab *v, const uint32_t *idb, size_t nb)
+{
+	size_t lcs = bg_diff_lcs_ids(v->ida, v->na, idb, nb);
+
+	return lcs == (size_t)-1 ? -1.0 : bg_diff_distance_of(lcs, v->na, nb);
 }
 
 /* ------------------------------------------------------------- variants */

@@ -114,6 +114,42 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 /* Prepares one definition (components, words, norm) as bg_cmp_run does. */
 bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d);
 void bg_cmp_def_release(bg_cmp_def *d);
+/* The parts of bg_cmp_prepare on their own: words and norm (enough to
+ * tell the same wording and to bound the score), then the components. */
+bg_status bg_cmp_prepare_words(bg_norm *nm, bg_cmp_def *d);
+bg_status bg_cmp_prepare_components(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d);
+/* C of the score: the component distance of two prepared definitions. */
+double bg_cmp_comp_distance(const bg_cmp_def *a, const bg_cmp_def *b);
+
+/*
+ * One definition scored against many (the drafter's check): the words of
+ * A are numbered once, each other wording's words are looked up in those
+ * numbers, and then
+ *   - bg_cmp_vocab_tok_bound() is a lower bound of T known from word
+ *     counts alone (the words two texts share bound their LCS), before B's
+ *     components are split or a diff is run;
+ *   - bg_cmp_vocab_tok_distance() is T exactly as bg_cmp_score2 computes
+ *     it (bg_diff_distance of bg_diff_tokens), as an LCS over integers.
+ * The vocabulary borrows nothing; ids are the caller's.
+ */
+typedef struct bg_cmp_vocab {
+	uint32_t *ida;        /* A's words numbered 1..nid */
+	size_t na, nid;
+	uint32_t *count;      /* occurrences in A per id (nid + 1) */
+	uint32_t *seen;       /* scratch for bg_cmp_vocab_ids (nid + 1) */
+	struct bg_cmp_slot { const char *key; uint32_t len, id; } *slot;
+	size_t nslot;         /* power of two */
+	const bg_toklist *a;
+} bg_cmp_vocab;
+
+bg_status bg_cmp_vocab_init(bg_cmp_vocab *v, const bg_toklist *a);
+void bg_cmp_vocab_release(bg_cmp_vocab *v);
+/* B's words as ids (0: not a word of A); *common receives the number of
+ * words both have (as a multiset).  ids has room for b->n. */
+void bg_cmp_vocab_ids(bg_cmp_vocab *v, const bg_toklist *b, uint32_t *ids, size_t *common);
+double bg_cmp_vocab_tok_bound(const bg_cmp_vocab *v, size_t common, size_t nb);
+/* -1 when out of memory. */
+double bg_cmp_vocab_tok_distance(const bg_cmp_vocab *v, const uint32_t *idb, size_t nb);
 
 /* ---------------------------------------------------------- explanations */
 

@@ -113,11 +113,51 @@ void bg_diff_release(bg_diff *d)
 	*d = (bg_diff)BG_DIFF_INIT;
 }
 
+double bg_diff_distance_of(size_t lcs, size_t na, size_t nb)
+{
+	if (!na && !nb)
+		return 0.0;
+	return 1.0 - 2.0 * (double)lcs / (double)(na + nb);
+}
+
 double bg_diff_distance(const bg_diff *d)
 {
-	if (!d->na && !d->nb)
-		return 0.0;
-	return 1.0 - 2.0 * (double)d->lcs / (double)(d->na + d->nb);
+	return bg_diff_distance_of(d->lcs, d->na, d->nb);
+}
+
+size_t bg_diff_lcs_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t pre = 0, suf = 0, m, n, lcs;
+	uint32_t *row;
+
+	while (pre < na && pre < nb && a[pre] == b[pre])
+		pre++;
+	while (suf < na - pre && suf < nb - pre && a[na - 1 - suf] == b[nb - 1 - suf])
+		suf++;
+	m = na - pre - suf;
+	n = nb - pre - suf;
+	if (!m || !n || (m + 1) > BG_DIFF_MAX_CELLS / (n + 1))
+		return pre + suf;   /* nothing to align, or one replacement */
+	a += pre;
+	b += pre;
+	/* row[j] = LCS of a[i..m) and b[j..n), for i from m down to 0 */
+	if (!(row = calloc(n + 1, sizeof *row)))
+		return (size_t)-1;
+	for (size_t i = m; i-- > 0;) {
+		uint32_t diag = 0;   /* row[j + 1] of the row below */
+		for (size_t j = n; j-- > 0;) {
+			uint32_t down = row[j], c;
+			if (a[i] == b[j])
+				c = diag + 1;
+			else
+				c = down >= row[j + 1] ? down : row[j + 1];
+			diag = down;
+			row[j] = c;
+		}
+	}
+	lcs = row[0];
+	free(row);
+	return pre + suf + lcs;
 }
 
 void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,

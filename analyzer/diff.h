@@ -48,6 +48,17 @@ void bg_diff_release(bg_diff *d);
 
 /* Distance in [0,1]: 1 - 2*lcs/(na+nb); 0 for two empty texts. */
 double bg_diff_distance(const bg_diff *d);
+/* The same from the three numbers. */
+double bg_diff_distance_of(size_t lcs, size_t na, size_t nb);
+
+/*
+ * The `lcs` that bg_diff_tokens reports, for token lists given as ids
+ * (equal ids for equal keys), without the runs: the same common prefix
+ * and suffix, the same BG_DIFF_MAX_CELLS limit on the middle, and the LCS
+ * of the middle by dynamic programming over two rows.  (size_t)-1 when
+ * out of memory.
+ */
+size_t bg_diff_lcs_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 
 /*
  * Byte range of the original text that tokens [t0, t1) cover, stretched

@@ -316,14 +316,33 @@ static bool has_provision(struct run *x, int64_t reg, const char *bwb,
 
 /* ----------------------------------------------------- definitions */
 
+/* A wording among the existing definitions: many laws point to one root,
+ * whose text is then prepared and scored once (of the score's parts only
+ * r depends on the origin, and it is 1 whenever a score is computed).  It
+ * is prepared only as far as the search for the nearest needs: words and
+ * norm always, components and the diff only while the score's lower
+ * bound can still reach the reported few. */
+struct wording {
+	bg_cmp_def c;      /* text, words, norm; comp when `split` */
+	uint32_t *ids;     /* words numbered by the draft's vocabulary */
+	size_t common;     /* words shared with the draft's */
+	double cd, td;
+	bool split;        /* components prepared */
+	bool has_cd, scored;
+	bool scored_later; /* an entry after the first one with this wording
+			    * has a score to compute */
+};
+
 /* An existing definition with the meaning it carries. */
 struct ex {
 	const bg_def *d;
-	bg_cmp_def c;
+	struct wording *w;
+	bg_cmp_def c;      /* c's components, words and norm are w's */
 	double score, r, cd, td;
+	double bound;      /* lower bound of score before it is computed */
 	bool same, same_root;
-	bool borrowed;     /* c's components, words and norm are another ex's */
-	bool scored;       /* cd and td are computed */
+	bool scored;       /* score is exact */
+	bool first;        /* the first entry with its wording */
 };
 
 static bool is_pointer(const bg_def *d)
@@ -384,6 +403,62 @@ static int ex_cmp(const void *a, const void *b)
 	if (strcmp(p->d->date, q->d->date))
 		return strcmp(q->d->date, p->d->date);
 	return strcmp(p->d->bwb_id, q->d->bwb_id);
+}
+
+/* C of the score of a wording against the draft's definition: its
+ * components are split now. */
+static bool wording_cd(struct run *x, const bg_cmp_def *mine, struct wording *w)
+{
+	if (!w->split) {
+		if (bg_cmp_prepare_components(x->env->nm, x->env->phrases, &w->c) != BG_OK) {
+			x->oom = true;
+			return false;
+		}
+		w->split = true;
+	}
+	if (!w->has_cd) {
+		w->cd = bg_cmp_comp_distance(mine, &w->c);
+		w->has_cd = true;
+	}
+	return true;
+}
+
+/* T of the same: the diff of the words. */
+static bool wording_td(struct run *x, const bg_cmp_vocab *v, struct wording *w)
+{
+	if (!w->scored) {
+		w->td = bg_cmp_vocab_tok_distance(v, w->ids, w->c.words.n);
+		if (w->td < 0) {
+			x->oom = true;
+			return false;
+		}
+		w->scored = true;
+	}
+	return true;
+}
+
+/* Lowest lower bound first; ties in row order (qsort is not stable). */
+static int bound_cmp(const void *a, const void *b)
+{
+	const struct ex *p = *(const struct ex *const *)a, *q = *(const struct ex *const *)b;
+	if (p->bound != q->bound)
+		return p->bound < q->bound ? -1 : 1;
+	return p < q ? -1 : p > q;
+}
+
+/* Keeps the BG_CHECK_NEAREST lowest scores seen, in ascending order. */
+static void top_add(double *top, size_t *n, double v)
+{
+	size_t i = *n < BG_CHECK_NEAREST ? (*n)++ : BG_CHECK_NEAREST;
+
+	if (i == BG_CHECK_NEAREST) {
+		if (v >= top[i - 1])
+			return;
+		i--;
+	}
+	for (; i > 0 && top[i - 1] > v; i--)
+		top[i] = top[i - 1];
+	top[i] = v;
 }
 
 static void fill_match(struct run *x, const bg_cmp_def *mine, struct ex *e,
@@ -495,14 +570,18 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	bg_check_env *env = x->env;
 	bg_store_rows rows = {0};
 	bool *keep = NULL;
-	struct ex *ex = NULL;
-	size_t nex = 0;
+	struct ex *ex = NULL, **order = NULL;
+	struct wording *w = NULL;
+	size_t nex = 0, nw = 0, norder = 0, ntop = 0;
+	double top[BG_CHECK_NEAREST];
+	bg_cmp_vocab vocab;
 	bg_cmp_def mine;
 	bg_buf b = BG_BUF_INIT, t = BG_BUF_INIT, o = BG_BUF_INIT;
 	const char *mine_origin;
 	char tbwb[32] = "", tart[32] = "", tlid[8] = "";
 
 	memset(&mine, 0, sizeof mine);
+	memset(&vocab, 0, sizeof vocab);
 	out->term = S(x, dd->term);
 	out->concept = S(x, dd->concept);
 	out->kind = S(x, bg_def_kind_name(dd->kind));
@@ -580,13 +659,15 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	}
 
 	ex = calloc(rows.n + 1, sizeof *ex);
-	if (!ex) {
+	w = calloc(rows.n + 1, sizeof *w);
+	order = calloc(rows.n + 1, sizeof *order);
+	if (!ex || !w || !order || bg_cmp_vocab_init(&vocab, &mine.words) != BG_OK) {
 		x->oom = true;
 		goto out;
 	}
 	for (size_t i = 0; i < rows.n; i++) {
 		const bg_def *d = &rows.defs[i];
-		struct ex *e, *same = NULL;
+		struct ex *e;
 		bool dup = false;
 
 		if (!keep[i])
@@ -615,47 +696,91 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 			x->oom = true;
 			goto out;
 		}
-		/* many laws point to one root: its wording is prepared and
-		 * diffed once (preparing reads only the text; of the score's
-		 * parts only r depends on the origin) */
-		for (size_t j = 0; j < nex && !same; j++)
-			if (!ex[j].borrowed && !strcmp(ex[j].c.text, e->c.text))
-				same = &ex[j];
-		if (same) {
-			e->c.comp = same->c.comp;
-			e->c.words = same->c.words;
-			e->c.norm = same->c.norm;
-			e->borrowed = true;
-		} else if (bg_cmp_prepare(env->nm, env->phrases, &e->c) != BG_OK) {
-			bg_cmp_def_release(&e->c);
-			x->oom = true;
-			goto out;
+		for (size_t j = 0; j < nw && !e->w; j++)
+			if (!strcmp(w[j].c.text, e->c.text))
+				e->w = &w[j];
+		if (!e->w) {
+			struct wording *n = &w[nw++];
+			n->c.text = e->c.text;
+			if (bg_cmp_prepare_words(env->nm, &n->c) != BG_OK ||
+			    !(n->ids = malloc((n->c.words.n + 1) * sizeof *n->ids))) {
+				x->oom = true;
+				goto out;
+			}
+			bg_cmp_vocab_ids(&vocab, &n->c.words, n->ids, &n->common);
+			e->w = n;
+			e->first = true;
 		}
 		nex++;
 		e->same_root = !strcmp(e->c.origin, mine.origin);
-		e->same = !strcmp(e->c.norm, mine.norm);
-		if (e->same || e->same_root) {
-			e->score = 0;
-		} else if (same && same->scored) {
-			e->r = 1.0;    /* the origins differ (not same_root) */
-			e->cd = same->cd;
-			e->td = same->td;
-			e->score = BG_CMP_W_ROOT * e->r + BG_CMP_W_COMP * e->cd +
-				   BG_CMP_W_TOK * e->td;
-			e->scored = true;
-		} else {
-			e->score = bg_cmp_score2(&mine, &e->c, &e->r, &e->cd, &e->td);
-			e->scored = true;
-			if (same) {
-				same->cd = e->cd;
-				same->td = e->td;
-				same->scored = true;
-			}
-		}
+		e->same = !strcmp(e->w->c.norm, mine.norm);
+		e->scored = e->same || e->same_root;   /* then the score is 0 */
+		if (!e->scored && !e->first)
+			e->w->scored_later = true;
+		/* r = 1: the origins differ (not same_root); c >= 0 */
+		e->bound = BG_CMP_W_ROOT * 1.0 + BG_CMP_W_COMP * 0.0 +
+			   BG_CMP_W_TOK * bg_cmp_vocab_tok_bound(&vocab, e->w->common,
+								 e->w->c.words.n);
 	}
+
+	/* the nearest few: score in the order of the lower bounds, and stop
+	 * scoring once a bound lies above the BG_CHECK_NEAREST-th best score
+	 * so far -- such a definition can come neither before nor (on a tie)
+	 * among the reported ones */
+	for (size_t i = 0; i < nex; i++)
+		if (ex[i].scored)
+			top_add(top, &ntop, 0.0);
+		else
+			order[norder++] = &ex[i];
+	qsort(order, norder, sizeof *order, bound_cmp);
+	for (size_t k = 0; k < norder; k++) {
+		struct ex *e = order[k];
+		struct wording *ew = e->w;
+		double kth = ntop == BG_CHECK_NEAREST ? top[ntop - 1] : 2.0;
+
+		if (e->bound > kth)
+			break;
+		if (!ew->scored) {
+			if (!wording_cd(x, &mine, ew))
+				goto out;
+			if (BG_CMP_W_ROOT * 1.0 + BG_CMP_W_COMP * ew->cd +
+			    BG_CMP_W_TOK * bg_cmp_vocab_tok_bound(&vocab, ew->common,
+								  ew->c.words.n) > kth)
+				continue;
+			if (!wording_td(x, &vocab, ew))
+				goto out;
+		}
+		/* the expression of bg_cmp_score2, so the same value */
+		e->r = 1.0;
+		e->cd = ew->cd;
+		e->td = ew->td;
+		e->score = BG_CMP_W_ROOT * e->r + BG_CMP_W_COMP * e->cd + BG_CMP_W_TOK * e->td;
+		e->scored = true;
+		top_add(top, &ntop, e->score);
+	}
+	for (size_t i = 0; i < nex; i++)
+		if (!ex[i].scored)
+			ex[i].score = 2.0;   /* beyond every score: never reported */
 	out->compared = nex;
 	qsort(ex, nex, sizeof *ex, ex_cmp);
 	out->nnear = nex < BG_CHECK_NEAREST ? nex : BG_CHECK_NEAREST;
+	for (size_t i = 0; i < out->nnear; i++) {
+		struct ex *e = &ex[i];
+		/* a first entry with score 0 (same root) shows the parts of a
+		 * later entry of its wording that was scored, as the check has
+		 * always reported them */
+		if (e->first && !e->same && e->w->scored_later) {
+			if (!wording_cd(x, &mine, e->w) || !wording_td(x, &vocab, e->w))
+				goto out;
+			e->cd = e->w->cd;
+			e->td = e->w->td;
+		}
+	}
+	for (size_t i = 0; i < nex; i++) {
+		ex[i].c.words = ex[i].w->c.words;
+		ex[i].c.norm = ex[i].w->c.norm;
+		ex[i].c.comp = ex[i].w->c.comp;
+	}
 	out->near = A(x, out->nnear, sizeof *out->near);
 	if (!out->near)
 		out->nnear = 0;
@@ -682,10 +807,14 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		x->r->kinds |= BG_CHECK_DIVERGENT;
 	}
 out:
-	for (size_t i = 0; i < nex; i++)
-		if (!ex[i].borrowed)
-			bg_cmp_def_release(&ex[i].c);
+	for (size_t i = 0; i < nw; i++) {
+		bg_cmp_def_release(&w[i].c);
+		free(w[i].ids);
+	}
+	free(w);
 	free(ex);
+	free(order);
+	bg_cmp_vocab_release(&vocab);
 	free(keep);
 	bg_cmp_def_release(&mine);
 	bg_store_rows_release(&rows);
@@ -1366,7 +1495,7 @@ bg_status bg_check_run(bg_check_env *e, const char *path, bg_check_result **out,
 	bg_check_result *r;
 	bg_cx_doc *cx = NULL;
 	bg_status st;
-	bool *defined = NULL;
+	bool *defined = NULL, txn;
 
 	*out = NULL;
 	memset(&x, 0, sizeof x);
@@ -1381,6 +1510,10 @@ bg_status bg_check_run(bg_check_env *e, const char *path, bg_check_result **out,
 	x.env = e;
 	x.r = r;
 	x.self_bwb = bg_doc_bwb_id(x.doc);
+	/* one read transaction for the whole check: each statement outside
+	 * one would take and drop SQLite's shared lock (four fcntl calls) and
+	 * look for a journal and a WAL file (stat calls) -- some fifty times */
+	txn = sqlite3_exec(bg_store_db(e->store), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	r->file = S(&x, path);
 	r->format = format_name(x.doc);
 	r->bwb_id = S(&x, x.self_bwb);
@@ -1436,6 +1569,8 @@ bg_status bg_check_run(bg_check_env *e, const char *path, bg_check_result **out,
 		check_amendments(&x);
 	st = x.oom ? BG_ERR_NOMEM : BG_OK;
 out:
+	if (txn)
+		sqlite3_exec(bg_store_db(e->store), "COMMIT", NULL, NULL, NULL);
 	free(defined);
 	bg_cx_doc_free(cx);
 	bg_defset_free(x.set);

@@ -212,6 +212,62 @@ static bg_cmp_def mkdef(const char *law, const char *root, const char *text)
 	return d;
 }
 
+/* One definition against many: the LCS over ids equals bg_diff_tokens's,
+ * T equals bg_cmp_score2's and the bound never lies above it. */
+START_TEST(vocab_matches_diff)
+{
+	static const char *const words[] = { "de", "het", "partner", "echtgenoot", "of",
+					     "en", "1", "inkomen", "niet" };
+	bg_toklist ta = BG_TOKLIST_INIT, tb = BG_TOKLIST_INIT;
+	bg_buf a = BG_BUF_INIT, b = BG_BUF_INIT;
+	unsigned seed = 7;
+
+	for (int round = 0; round < 300; round++) {
+		bg_cmp_vocab v;
+		bg_diff d = BG_DIFF_INIT;
+		uint32_t *ids;
+		size_t common, la, lb, lcs;
+		double t, bound;
+
+		bg_buf_clear(&a);
+		bg_buf_clear(&b);
+		seed = seed * 1103515245u + 12345u;
+		la = (seed >> 16) % 25;
+		seed = seed * 1103515245u + 12345u;
+		lb = (seed >> 16) % 25;
+		for (size_t i = 0; i < la; i++) {
+			seed = seed * 1103515245u + 12345u;
+			bg_buf_addf(&a, "%s ", words[(seed >> 16) % (round % 9 + 1)]);
+		}
+		for (size_t i = 0; i < lb; i++) {
+			seed = seed * 1103515245u + 12345u;
+			bg_buf_addf(&b, "%s ", words[(seed >> 16) % 9]);
+		}
+		toks(a.s, &ta);
+		toks(b.s, &tb);
+		ck_assert_int_eq(bg_diff_tokens(&ta, &tb, &d), BG_OK);
+		ck_assert_int_eq(bg_cmp_vocab_init(&v, &ta), BG_OK);
+		ids = malloc((tb.n + 1) * sizeof *ids);
+		ck_assert_ptr_nonnull(ids);
+		bg_cmp_vocab_ids(&v, &tb, ids, &common);
+		t = bg_cmp_vocab_tok_distance(&v, ids, tb.n);
+		bound = bg_cmp_vocab_tok_bound(&v, common, tb.n);
+		lcs = d.lcs;
+		ck_assert_uint_eq(bg_diff_lcs_ids(v.ida, v.na, ids, tb.n), lcs);
+		ck_assert(t == bg_diff_distance(&d));
+		ck_assert(bound <= t);
+		ck_assert_uint_ge(common, lcs);
+		free(ids);
+		bg_cmp_vocab_release(&v);
+		bg_diff_release(&d);
+	}
+	bg_toklist_release(&ta);
+	bg_toklist_release(&tb);
+	bg_buf_release(&a);
+	bg_buf_release(&b);
+}
+END_TEST
+
 START_TEST(grouping_score_index)
 {
 	bg_cmp_def defs[5];
@@ -416,6 +472,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, clause_starting_with_exception);
 	tcase_add_test(tc, similarity);
 	tcase_add_test(tc, word_diff);
+	tcase_add_test(tc, vocab_matches_diff);
 	tcase_add_test(tc, grouping_score_index);
 	tcase_add_test(tc, score_bounds_and_explanations);
 	tcase_add_test(tc, connective_difference);
