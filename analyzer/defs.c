@@ -1855,7 +1855,9 @@ struct collect {
 	const bg_lexicon *lex;
 	const struct defpre *pre;
 	bg_defs_each_fn each;
+	bg_defs_failed_fn failed;
 	void *each_ctx;
+	bg_batch *b;
 	bg_defset **slots;
 	bg_status *st;
 	pthread_mutex_t lock;
@@ -1916,6 +1918,29 @@ bg_status bg_defs_collect(const bg_filelist *fl, unsigned jobs, const bg_lexicon
 bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
 			       bg_defs_each_fn each, void *ctx, bg_defset **out, bg_batch *b)
 {
+	bg_defs_hooks h = { each, NULL, ctx };
+
+	return bg_defs_collect_ex(fl, jobs, lex, &h, out, b);
+}
+
+/* As bg_batch_run's worker, with the `failed` hook. */
+static void read_one(size_t i, const char *path, void *arg)
+{
+	struct collect *c = arg;
+	bg_doc *doc = NULL;
+
+	if (bg_doc_read_file(path, NULL, &doc, &c->b->diags[i]) != BG_OK) {
+		if (c->failed)
+			c->failed(i, c->each_ctx);
+		return;
+	}
+	collect_one(i, doc, c);
+	bg_doc_free(doc);
+}
+
+bg_status bg_defs_collect_ex(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
+			     const bg_defs_hooks *hooks, bg_defset **out, bg_batch *b)
+{
 	struct collect c;
 	struct defpre *pre;
 	bg_defset *set;
@@ -1924,8 +1949,10 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 	*out = NULL;
 	memset(&c, 0, sizeof c);
 	c.lex = lex;
-	c.each = each;
-	c.each_ctx = ctx;
+	c.each = hooks ? hooks->each : NULL;
+	c.failed = hooks ? hooks->failed : NULL;
+	c.each_ctx = hooks ? hooks->ctx : NULL;
+	c.b = b;
 	c.pre = pre = defpre_new(lex);   /* NULL: the slower require_ok path */
 	c.slots = calloc(fl->count ? fl->count : 1, sizeof *c.slots);
 	c.st = calloc(fl->count ? fl->count : 1, sizeof *c.st);
@@ -1937,8 +1964,16 @@ bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_le
 		defpre_free(pre);
 		return BG_ERR_NOMEM;
 	}
-	if (bg_batch_run(b, fl, jobs ? jobs : 1, NULL, collect_one, &c))
+	memset(b, 0, sizeof *b);
+	b->count = fl->count;
+	if (!(b->diags = calloc(fl->count ? fl->count : 1, sizeof *b->diags))) {
 		st = BG_ERR_NOMEM;
+		b->count = 0;
+	} else {
+		bg_corpus_map(fl, jobs ? jobs : 1, true, read_one, &c);
+		for (size_t i = 0; i < fl->count; i++)
+			b->failed += b->diags[i].status != BG_OK;
+	}
 	for (size_t i = 0; i < fl->count; i++) {
 		if (c.st[i] != BG_OK && st == BG_OK)
 			st = c.st[i];

@@ -114,6 +114,19 @@ typedef void (*bg_defs_each_fn)(size_t i, const bg_doc *doc, const bg_defset *do
 bg_status bg_defs_collect_each(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
 			       bg_defs_each_fn each, void *ctx, bg_defset **out, bg_batch *b);
 
+/* The same with a second hook: `failed` (may be NULL) is called on the
+ * worker thread, with the file's index, for every file that did not parse
+ * (its diagnostic is in b once the collection returns), so that a caller
+ * keeping per-file order knows that no `each` will come for it. */
+typedef void (*bg_defs_failed_fn)(size_t i, void *ctx);
+typedef struct bg_defs_hooks {
+	bg_defs_each_fn each;
+	bg_defs_failed_fn failed;
+	void *ctx;
+} bg_defs_hooks;
+bg_status bg_defs_collect_ex(const bg_filelist *fl, unsigned jobs, const bg_lexicon *lex,
+			     const bg_defs_hooks *hooks, bg_defset **out, bg_batch *b);
+
 /* Extraction of one document into a new set (no cross-file resolution
  * beyond the document itself); for tests, the fuzzer and single files. */
 bg_status bg_defs_extract_doc(const bg_doc *doc, const bg_lexicon *lex,

@@ -1,14 +1,10 @@
 /*
- * report.c -- builds the model of the batch report (report.h): one read
- * of the documents for the store and the complexity measures, one
- * bg_defs_collect() for the definitions, then every lexicon concept
- * compared across the corpus as `begrip compare` does.
- *
- * Definitions of a concept are formed from records exactly as in
- * cli_compare.c (the records of one article of the latest version of a
- * regulation are one definition).  The functions that do it are static
- * there, so they are repeated below unchanged; they belong in a shared
- * file of the compare stage (noted for its owner).
+ * report.c -- builds the model of the batch report (report.h): one read of
+ * the corpus (bg_defs_collect_ex) that extracts the definitions and, on
+ * the same parsed document, measures it, collects its candidate facts and
+ * stores it; then every lexicon concept compared across the corpus as
+ * `begrip compare` does (concept_defs.h forms the definitions), and the
+ * candidates ranked.
  */
 #include "report.h"
 #include "concept_defs.h"
@@ -21,97 +17,64 @@
 
 /* ------------------------------------------------- the document pass */
 
-/* As in cli_index.c: workers read and measure in parallel; rows go into
- * the store in file order (turns), so ids do not depend on the threads.
- * The candidates stage gets the documents it wants (cand_slot >= 0). */
+/* One read of the corpus (bg_defs_collect_each): on the worker that has
+ * just extracted a document's definitions, the same document is measured
+ * (complexity), its candidate facts are collected, and it is stored.
+ * Store rows go in in file order (turns), so ids do not depend on the
+ * threads. */
 struct pass {
 	bg_store *store;
+	const bg_lexicon *lex;
 	const bg_cx_rules *rules;
-	bg_cand_ctx *cand;
-	const long *cand_slot;  /* per file: slot of the candidates pass, -1 none */
-	bg_diag *diags;
+	bg_cand_facts **facts;
 	int64_t *reg_ids;
 	bg_cx_doc **cx;
 	bool *oom;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	size_t turn;
+	bool *done;             /* per file: its turn is over (or it has none) */
+	size_t nfiles;
 	bool store_failed;
 };
 
-static void read_one(size_t i, const char *path, void *arg)
+/* Passes the turn on past the files that are done; under c->mu. */
+static void pass_turn(struct pass *c)
+{
+	while (c->turn < c->nfiles && c->done[c->turn])
+		c->turn++;
+	pthread_cond_broadcast(&c->cv);
+}
+
+/* A file that did not parse: no rows, and its turn is not waited for. */
+static void failed_doc(size_t i, void *arg)
 {
 	struct pass *c = arg;
-	bg_doc *doc = NULL;
-	bg_cx_doc *cx = NULL;
 
-	if (bg_doc_read_file(path, NULL, &doc, &c->diags[i]) == BG_OK) {
-		if (!(cx = bg_cx_analyze(c->rules, doc)))
-			c->oom[i] = true;
-		if (c->cand_slot[i] >= 0 &&
-		    bg_cand_add_doc(c->cand, (size_t)c->cand_slot[i], doc) != BG_OK)
-			c->oom[i] = true;
-	}
+	pthread_mutex_lock(&c->mu);
+	c->done[i] = true;
+	pass_turn(c);
+	pthread_mutex_unlock(&c->mu);
+}
+
+static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_norm *nm,
+		     void *arg)
+{
+	struct pass *c = arg;
+	bg_cx_doc *cx = bg_cx_analyze(c->rules, doc);
+
+	if (!cx ||
+	    bg_cand_facts_collect(doc, docdefs, c->lex, c->rules, cx, nm, &c->facts[i]) != BG_OK)
+		c->oom[i] = true;
 	pthread_mutex_lock(&c->mu);
 	while (c->turn != i)
 		pthread_cond_wait(&c->cv, &c->mu);
-	if (doc && !c->store_failed &&
-	    bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
+	if (!c->store_failed && bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
 		c->store_failed = true;
 	c->cx[i] = cx;
-	c->turn++;
-	pthread_cond_broadcast(&c->cv);
+	c->done[i] = true;
+	pass_turn(c);
 	pthread_mutex_unlock(&c->mu);
-	bg_doc_free(doc);
-}
-
-/* slot[i]: the candidates pass slot whose file is fl->paths[i], or -1.
- * Both sides sorted by path (qsort_r, glibc), then merged. */
-static int by_file(const void *a, const void *b, void *ctx)
-{
-	const bg_filelist *fl = ctx;
-	return strcmp(fl->paths[*(const size_t *)a], fl->paths[*(const size_t *)b]);
-}
-
-static int by_slot(const void *a, const void *b, void *ctx)
-{
-	const bg_cand_ctx *cand = ctx;
-	return strcmp(bg_cand_doc_path(cand, *(const size_t *)a),
-		      bg_cand_doc_path(cand, *(const size_t *)b));
-}
-
-static long *cand_slots(const bg_filelist *fl, const bg_cand_ctx *cand)
-{
-	size_t nf = fl->count, ns = bg_cand_doc_count(cand);
-	size_t *fi = malloc((nf + 1) * sizeof *fi), *si = malloc((ns + 1) * sizeof *si);
-	long *slot = malloc((nf + 1) * sizeof *slot);
-
-	if (!fi || !si || !slot) {
-		free(fi);
-		free(si);
-		free(slot);
-		return NULL;
-	}
-	for (size_t i = 0; i < nf; i++) {
-		fi[i] = i;
-		slot[i] = -1;
-	}
-	for (size_t i = 0; i < ns; i++)
-		si[i] = i;
-	qsort_r(fi, nf, sizeof *fi, by_file, (void *)fl);
-	qsort_r(si, ns, sizeof *si, by_slot, (void *)cand);
-	for (size_t a = 0, b = 0; a < nf && b < ns;) {
-		int c = strcmp(fl->paths[fi[a]], bg_cand_doc_path(cand, si[b]));
-		if (c == 0)
-			slot[fi[a++]] = (long)si[b++];
-		else if (c < 0)
-			a++;
-		else
-			b++;
-	}
-	free(fi);
-	free(si);
-	return slot;
 }
 
 /* --------------------------------------------------- definitions */
@@ -253,7 +216,7 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	struct pass c;
 	bg_store *store = NULL;
 	bg_cand_ctx *cand = NULL;
-	long *slots = NULL;
+	bg_defs_hooks hooks;
 	bg_batch dbatch = { 0 };
 	size_t n1 = fl->count ? fl->count : 1;
 	bg_status rc = BG_ERR_NOMEM;
@@ -262,6 +225,7 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	time_t now = time(NULL);
 	struct tm tm;
 
+	(void)progress;   /* the read shows progress on a terminal itself */
 	memset(r, 0, sizeof *r);
 	memset(&c, 0, sizeof c);
 	r->lex = t->lex;
@@ -274,52 +238,55 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	    !(r->corpus = bg_arena_strdup(r->arena, corpus_label)))
 		goto nomem;
 
-	/* read 1: definitions, resolved across the corpus */
-	tell(stage, stage_ctx, "definitions");
-	if (bg_defs_collect(fl, jobs, t->lex, &r->set, &dbatch) != BG_OK)
-		goto nomem;
-	if (bg_cand_new(r->set, t->lex, t->rules, t->phrases, &cand) != BG_OK ||
-	    !(slots = cand_slots(fl, cand)))
-		goto nomem;
-	r->cand_ctx = cand;
-
 	if ((rc = bg_store_create(db_path, &store, d)) != BG_OK)
 		goto out;
+	rc = BG_ERR_NOMEM;
 
-	/* read 2: documents, provisions, references, measures, candidates */
-	tell(stage, stage_ctx, "documents, provisions, references, measures");
+	/* the one read: definitions (resolved across the corpus once all are
+	 * in), measures, candidate facts, regulations, provisions, references */
+	tell(stage, stage_ctx, "definitions, documents, provisions, references, measures");
 	c.store = store;
+	c.lex = t->lex;
 	c.rules = t->rules;
-	c.cand = cand;
-	c.cand_slot = slots;
-	r->diags = c.diags = calloc(n1, sizeof *c.diags);
+	c.facts = calloc(n1, sizeof *c.facts);
 	c.reg_ids = calloc(n1, sizeof *c.reg_ids);
 	r->cx = c.cx = calloc(n1, sizeof *c.cx);
 	r->ncx = fl->count;
 	c.oom = calloc(n1, sizeof *c.oom);
-	if (!c.diags || !c.reg_ids || !c.cx || !c.oom)
+	c.done = calloc(n1, sizeof *c.done);
+	if (!c.facts || !c.reg_ids || !c.cx || !c.oom || !c.done)
 		goto nomem;
+	c.nfiles = fl->count;
 	pthread_mutex_init(&c.mu, NULL);
 	pthread_cond_init(&c.cv, NULL);
-	bg_corpus_map(fl, jobs, progress, read_one, &c);
+	hooks = (bg_defs_hooks){ each_doc, failed_doc, &c };
+	if (bg_defs_collect_ex(fl, jobs, t->lex, &hooks, &r->set, &dbatch) != BG_OK) {
+		pthread_mutex_destroy(&c.mu);
+		pthread_cond_destroy(&c.cv);
+		goto nomem;
+	}
 	pthread_mutex_destroy(&c.mu);
 	pthread_cond_destroy(&c.cv);
+	r->diags = dbatch.diags;     /* taken over: released with the report */
+	dbatch.diags = NULL;
+	dbatch.count = 0;
 	for (size_t i = 0; i < fl->count; i++) {
 		if (c.oom[i])
 			goto nomem;
-		if (!c.diags[i].status && i < dbatch.count && dbatch.diags[i].status) {
-			/* read 1 failed where read 2 did not: the file changed
-			 * under our feet; report the first failure */
-			c.diags[i] = dbatch.diags[i];
-			memset(&dbatch.diags[i], 0, sizeof dbatch.diags[i]);
-		}
-		if (c.diags[i].status)
+		if (r->diags[i].status)
 			r->failed++;
 		else
 			r->parsed++;
 	}
 	if (c.store_failed)
 		goto store_err;
+	if (bg_cand_new(r->set, t->lex, t->rules, t->phrases, &cand) != BG_OK)
+		goto nomem;
+	r->cand_ctx = cand;
+	for (size_t i = 0; i < fl->count; i++) {
+		bg_cand_add_facts(cand, c.facts[i]);
+		c.facts[i] = NULL;
+	}
 
 	tell(stage, stage_ctx, "measures across the corpus");
 	if (bg_cx_corpus_finish(c.cx, fl->count) != BG_OK)
@@ -397,9 +364,13 @@ out:
 	bg_store_abort(store);
 	if (!r->cand_ctx)
 		bg_cand_free(cand);
-	free(slots);
+	if (c.facts)
+		for (size_t i = 0; i < fl->count; i++)
+			bg_cand_facts_free(c.facts[i]);
+	free(c.facts);
 	free(c.reg_ids);
 	free(c.oom);
+	free(c.done);
 	if (dbatch.diags)
 		bg_batch_release(&dbatch);
 	return rc;

@@ -5,13 +5,12 @@
  * CSV, JSON, SKOS Turtle, Markdown summary).  The SQLite file of the
  * report is the store of store.h, filled while the model is built.
  *
- * Reads of the corpus: bg_defs_collect() reads the files first (it takes
- * a file list and resolves references across the whole corpus); then one
- * pass reads every document again to measure it (complexity.h), store its
- * regulation, provisions and references (store.h) and give the latest
- * version of each regulation to the candidates stage (candidates.h).  Two
- * reads in all, as `begrip index`; the definitions API offers no way to
- * hand it documents that are already parsed.
+ * One read of the corpus: bg_defs_collect_ex() reads the files in
+ * parallel and, on the worker that has just extracted a document's
+ * definitions, the same parsed document is measured (complexity.h), its
+ * candidate facts are collected (candidates.h) and its regulation,
+ * provisions and references go into the store (store.h) in file order.
+ * The definitions are resolved across the corpus once all are in.
  *
  * Ownership: a bg_report owns everything it points at (the definition
  * set, the measures, the concept comparisons, its arena) until
