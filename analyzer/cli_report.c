@@ -29,6 +29,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,6 +230,69 @@ static bool write_concepts(const char *dir, const bg_report *r)
 	return ok;
 }
 
+/* The files of the report directory, largest first (NULL: the concept
+ * pages).  The writers only read the report, so `jobs` threads write them
+ * at once; each file is fsynced on its own (bg_out_close), and that wait
+ * overlaps the others' writing too. */
+static const struct { const char *name; writer_fn fn; } files[] = {
+	{ "index.html", bg_report_write_html },
+	{ "report.json", bg_report_write_json },
+	{ "definitions.csv", bg_report_write_definitions_csv },
+	{ NULL, NULL },
+	{ "complexity.csv", bg_report_write_complexity_csv },
+	{ "candidates.csv", bg_report_write_candidates_csv },
+	{ "concepts.ttl", bg_report_write_skos },
+	{ "summary.md", bg_report_write_summary },
+};
+
+struct writing {
+	const char *dir;
+	const bg_report *r;
+	pthread_mutex_t mu;
+	size_t next;
+	bool ok;
+};
+
+static void *write_some(void *arg)
+{
+	struct writing *w = arg;
+
+	for (;;) {
+		size_t i;
+		bool ok;
+		pthread_mutex_lock(&w->mu);
+		i = w->next++;
+		pthread_mutex_unlock(&w->mu);
+		if (i >= sizeof files / sizeof *files)
+			break;
+		ok = files[i].fn ? write_file(w->dir, files[i].name, files[i].fn, w->r) :
+				   write_concepts(w->dir, w->r);
+		if (!ok) {
+			pthread_mutex_lock(&w->mu);
+			w->ok = false;
+			pthread_mutex_unlock(&w->mu);
+		}
+	}
+	return NULL;
+}
+
+/* Writes every file into dir; false (messages printed) when one failed. */
+static bool write_all(const char *dir, const bg_report *r, unsigned jobs)
+{
+	struct writing w = { dir, r, PTHREAD_MUTEX_INITIALIZER, 0, true };
+	pthread_t th[sizeof files / sizeof *files];
+	size_t nth = 0;
+
+	while (nth + 1 < jobs && nth + 1 < sizeof files / sizeof *files &&
+	       !pthread_create(&th[nth], NULL, write_some, &w))
+		nth++;
+	write_some(&w);
+	for (size_t i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	pthread_mutex_destroy(&w.mu);
+	return w.ok;
+}
+
 /* ------------------------------------------------------------- progress */
 
 struct progress {
@@ -271,15 +335,6 @@ int bg_cmd_report(int argc, char **argv)
 		{ "corpus", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
-	};
-	static const struct { const char *name; writer_fn fn; } files[] = {
-		{ "index.html", bg_report_write_html },
-		{ "definitions.csv", bg_report_write_definitions_csv },
-		{ "complexity.csv", bg_report_write_complexity_csv },
-		{ "candidates.csv", bg_report_write_candidates_csv },
-		{ "report.json", bg_report_write_json },
-		{ "concepts.ttl", bg_report_write_skos },
-		{ "summary.md", bg_report_write_summary },
 	};
 	const char *dir = "report", *corpus = NULL;
 	const char *lexpath = bg_lexicon_default_path();
@@ -387,10 +442,7 @@ int bg_cmd_report(int argc, char **argv)
 			bg_diag_print(&rep.diags[i], stderr);
 
 	stage("writing the report", &pr);
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-		if (!write_file(tmp.s, files[i].name, files[i].fn, &rep))
-			goto done;
-	if (!write_concepts(tmp.s, &rep))
+	if (!write_all(tmp.s, &rep, jobs))
 		goto done;
 	if (fsync_path(tmp.s)) {
 		fprintf(stderr, "%s: error: %s\n", tmp.s, strerror(errno));
