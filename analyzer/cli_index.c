@@ -3,17 +3,16 @@
  * so that `begrip check` answers from the index instead of re-reading the
  * corpus.
  *
- * One pass over the files builds the document tables: every worker reads
- * a file and measures it (complexity.h), then inserts its regulation,
- * provisions and references when its turn comes.  Turns follow file order,
- * so ids are the same whatever the number of threads; the wait is short
- * because files are handed out in that order too (corpus.c), and it cannot
- * deadlock: the worker with the lowest unfinished index never waits.
- * Documents are freed right after their rows are in.
- *
- * Definitions come from bg_defs_collect(), which resolves references and
- * chains across the whole corpus.  It takes a file list, not documents, so
- * today it reads the files a second time (see README "The SQLite store").
+ * One read of the corpus: bg_defs_collect_each() reads every file on the
+ * worker threads, extracts its definitions and hands us the document, which
+ * we measure (complexity.h) and copy into rows (bg_store_doc_rows) on the
+ * same thread.  The rows go into the store in file order, so ids are the
+ * same whatever the number of threads: whichever worker finds the next
+ * file's rows ready inserts them (and any that follow), the others just
+ * leave theirs and go on reading, so no worker waits for another's turn.
+ * Rows behind a file that failed to parse wait until the read is over.
+ * Definitions are resolved across the whole corpus when every file is in
+ * (bg_defs_collect_each) and stored after the documents.
  *
  * The index replaces FILE only when complete (store.c): an interrupted or
  * failed run leaves the previous index as it was.
@@ -36,36 +35,58 @@ static const char usage[] =
 struct ictx {
 	bg_store *store;
 	const bg_cx_rules *rules;
-	bg_diag *diags;          /* per file: read failures */
+	size_t count;
 	int64_t *reg_ids;        /* per file: regulation id, 0 = not stored */
 	bg_cx_doc **cx;          /* per file: measures, NULL = none */
+	bg_store_docrows **rows; /* per file: rows waiting for their turn */
+	bool *done;              /* per file: rows handed in (or none to come) */
 	bool *oom;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
 	size_t turn;             /* the file whose rows go in next */
+	bool inserting;          /* a thread is inserting: the others go on */
 	bool store_failed;
 };
 
-static void index_one(size_t i, const char *path, void *arg)
+/* Inserts the waiting rows from c->turn on, in file order, up to the
+ * first file not done yet.  Called with c->mu held; the lock is dropped
+ * while SQLite works, and `inserting` keeps a second thread out. */
+static void insert_ready(struct ictx *c)
+{
+	if (c->inserting)
+		return;
+	c->inserting = true;
+	while (c->turn < c->count && c->done[c->turn]) {
+		size_t i = c->turn++;
+		bg_store_docrows *r = c->rows[i];
+
+		c->rows[i] = NULL;
+		pthread_mutex_unlock(&c->mu);
+		if (r && !c->store_failed &&
+		    bg_store_add_rows(c->store, r, &c->reg_ids[i]) != BG_OK)
+			c->store_failed = true;
+		bg_store_docrows_free(r);
+		pthread_mutex_lock(&c->mu);
+	}
+	c->inserting = false;
+}
+
+static void index_one(size_t i, const bg_doc *doc, const bg_defset *docdefs,
+		      bg_norm *nm, void *arg)
 {
 	struct ictx *c = arg;
-	bg_doc *doc = NULL;
-	bg_cx_doc *cx = NULL;
+	bg_cx_doc *cx = bg_cx_analyze(c->rules, doc);
+	bg_store_docrows *r = bg_store_doc_rows(doc);
 
-	if (bg_doc_read_file(path, NULL, &doc, &c->diags[i]) == BG_OK &&
-	    !(cx = bg_cx_analyze(c->rules, doc)))
+	(void)docdefs;
+	(void)nm;
+	if (!cx || !r)
 		c->oom[i] = true;
 	pthread_mutex_lock(&c->mu);
-	while (c->turn != i)
-		pthread_cond_wait(&c->cv, &c->mu);
-	if (doc && !c->store_failed &&
-	    bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
-		c->store_failed = true;
 	c->cx[i] = cx;
-	c->turn++;
-	pthread_cond_broadcast(&c->cv);
+	c->rows[i] = r;
+	c->done[i] = true;
+	insert_ready(c);
 	pthread_mutex_unlock(&c->mu);
-	bg_doc_free(doc);
 }
 
 /* ------------------------------------------------------- interruption */
@@ -194,6 +215,7 @@ int bg_cmd_index(int argc, char **argv)
 	bg_norm *nm = NULL;
 	bg_defset *set = NULL;
 	bg_batch dbatch = {0};
+	bg_status dstatus;
 	bg_store *store = NULL;
 	struct ictx c;
 	char hash[17];
@@ -231,7 +253,7 @@ int bg_cmd_index(int argc, char **argv)
 	if (bg_cmp_phrases_load(bg_cmp_phrases_default_path(), nm, &phrases, &diag) != BG_OK)
 		goto diag_out;
 
-	stage(tty, "documents, provisions, references, measures");
+	stage(tty, "documents, definitions, measures (one read)");
 	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -242,22 +264,32 @@ int bg_cmd_index(int argc, char **argv)
 
 	c.store = store;
 	c.rules = rules;
-	c.diags = calloc(fl.count ? fl.count : 1, sizeof *c.diags);
+	c.count = fl.count;
 	c.reg_ids = calloc(fl.count ? fl.count : 1, sizeof *c.reg_ids);
 	c.cx = calloc(fl.count ? fl.count : 1, sizeof *c.cx);
+	c.rows = calloc(fl.count ? fl.count : 1, sizeof *c.rows);
+	c.done = calloc(fl.count ? fl.count : 1, sizeof *c.done);
 	c.oom = calloc(fl.count ? fl.count : 1, sizeof *c.oom);
-	if (!c.diags || !c.reg_ids || !c.cx || !c.oom) {
+	if (!c.reg_ids || !c.cx || !c.rows || !c.done || !c.oom) {
 		fprintf(stderr, "begrip index: error: out of memory\n");
 		goto done;
 	}
 	pthread_mutex_init(&c.mu, NULL);
-	pthread_cond_init(&c.cv, NULL);
-	bg_corpus_map(&fl, jobs, true, index_one, &c);
+	dstatus = bg_defs_collect_each(&fl, jobs, lex, index_one, &c, &set, &dbatch);
+	/* rows held back behind a file that got no call (failed to parse) */
+	pthread_mutex_lock(&c.mu);
+	for (size_t i = 0; i < fl.count; i++)
+		c.done[i] = true;
+	insert_ready(&c);
+	pthread_mutex_unlock(&c.mu);
 	pthread_mutex_destroy(&c.mu);
-	pthread_cond_destroy(&c.cv);
+	if (dstatus != BG_OK || !dbatch.diags) {
+		fprintf(stderr, "begrip index: error: out of memory\n");
+		goto done;
+	}
 	for (size_t i = 0; i < fl.count; i++) {
-		if (c.diags[i].status) {
-			bg_diag_print(&c.diags[i], stderr);
+		if (dbatch.diags[i].status) {
+			bg_diag_print(&dbatch.diags[i], stderr);
 			failed++;
 		} else {
 			parsed++;
@@ -284,18 +316,6 @@ int bg_cmd_index(int argc, char **argv)
 			goto done;
 		}
 
-	stage(tty, "definitions (second read of the corpus)");
-	if (bg_defs_collect(&fl, jobs, lex, &set, &dbatch) != BG_OK) {
-		fprintf(stderr, "begrip index: error: out of memory\n");
-		goto done;
-	}
-	/* read failures were reported by the first pass; a file that fails
-	 * only now changed under our feet */
-	for (size_t i = 0; i < dbatch.count; i++)
-		if (dbatch.diags[i].status && !c.diags[i].status) {
-			bg_diag_print(&dbatch.diags[i], stderr);
-			ok = false;
-		}
 	stage(tty, "definitions and components into the store");
 	if (store_defs(store, set, phrases, nm) != BG_OK) {
 		fprintf(stderr, "%s: error: %s\n", db,
@@ -363,13 +383,14 @@ done:
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	bg_diag_clear(&diag);
-	if (c.diags)
-		for (size_t i = 0; i < fl.count; i++)
-			bg_diag_clear(&c.diags[i]);
 	if (c.cx)
 		for (size_t i = 0; i < fl.count; i++)
 			bg_cx_doc_free(c.cx[i]);
-	free(c.diags);
+	if (c.rows)
+		for (size_t i = 0; i < fl.count; i++)
+			bg_store_docrows_free(c.rows[i]);
+	free(c.rows);
+	free(c.done);
 	free(c.reg_ids);
 	free(c.cx);
 	free(c.oom);

@@ -222,7 +222,7 @@ static const char *const measure_cols[] = {
 
 enum {
 	ST_META, ST_REG, ST_PROV, ST_REF, ST_DEF, ST_COMP, ST_PMEAS, ST_RMEAS,
-	ST_RANK, ST_CAND, ST_REG_BY_FILE, ST_PROV_BY_ADDR, ST__COUNT
+	ST_RANK, ST_CAND, ST__COUNT
 };
 
 static const char *const stmt_sql[ST__COUNT] = {
@@ -258,9 +258,6 @@ static const char *const stmt_sql[ST__COUNT] = {
 		" pct) VALUES (?, ?, ?)",
 	[ST_CAND] = "INSERT INTO candidates (kind, score, bwb_ids, addresses,"
 		" evidence, rationale) VALUES (?, ?, ?, ?, ?, ?)",
-	[ST_REG_BY_FILE] = "SELECT id FROM regulations WHERE file = ?",
-	[ST_PROV_BY_ADDR] = "SELECT id FROM provisions WHERE regulation_id = ?"
-		" AND address = ? ORDER BY id LIMIT 1",
 };
 
 /* After all rows are in: which version is the latest of its BWB id, and
@@ -309,6 +306,22 @@ static const char finish_sql[] =
 	"  JOIN regulations r ON r.id = m.regulation_id"
 	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.delegations;\n";
 
+/* (regulation id, key) -> row id, kept in memory while writing: the
+ * provision of an address (the first one, as the old SELECT ... ORDER BY
+ * id LIMIT 1 gave) and the regulation of a file.  A lookup per measured
+ * provision and per definition was a SELECT that needed the indexes
+ * during the bulk insert; with the ids at hand the indexes are built once
+ * at the end. */
+struct keymap {
+	struct keyent {
+		const char *key;     /* in arena; NULL = empty slot */
+		int64_t reg, id;
+		uint64_t h;
+	} *v;
+	size_t n, cap;
+	bg_arena *arena;
+};
+
 struct bg_store {
 	sqlite3 *db;
 	bool writing;
@@ -316,6 +329,7 @@ struct bg_store {
 	sqlite3_stmt *st[ST__COUNT];
 	int64_t next_reg, next_prov;
 	bool indexed;
+	struct keymap provs, files;
 	char err[512];
 };
 
@@ -372,17 +386,85 @@ static bg_status run(bg_store *s, int which, const char *what)
 	return BG_OK;
 }
 
-/* A single integer from a bound SELECT, 0 when no row. */
-static int64_t lookup_id(bg_store *s, int which)
+static uint64_t key_hash(int64_t reg, const char *k, size_t n)
 {
-	sqlite3_stmt *st = s->st[which];
-	int64_t id = 0;
+	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)reg;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return id;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)k[i];
+		h *= 0x100000001b3u;
+	}
+	return h ^ (h >> 29);
+}
+
+static struct keyent *key_slot(const struct keymap *m, int64_t reg,
+			       const char *k, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct keyent *e = &m->v[i];
+		if (!e->key || (e->h == h && e->reg == reg &&
+				!strncmp(e->key, k, n) && !e->key[n]))
+			return e;
+	}
+}
+
+/* Adds (reg, k) -> id unless the key is there already (the first row
+ * wins).  False when out of memory. */
+static bool key_put(struct keymap *m, int64_t reg, const char *k, int64_t id)
+{
+	size_t n = strlen(k);
+	uint64_t h = key_hash(reg, k, n);
+	struct keyent *e;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 1024;
+		struct keyent *nv = calloc(nc, sizeof *nv), *old = m->v;
+		size_t oc = m->cap;
+
+		if (!nv)
+			return false;
+		m->v = nv;
+		m->cap = nc;
+		for (size_t i = 0; i < oc; i++)
+			if (old[i].key)
+				*key_slot(m, old[i].reg, old[i].key,
+					  strlen(old[i].key), old[i].h) = old[i];
+		free(old);
+	}
+	if (!m->arena && !(m->arena = bg_arena_new()))
+		return false;
+	e = key_slot(m, reg, k, n, h);
+	if (e->key)
+		return true;
+	if (!(e->key = bg_arena_strndup(m->arena, k, n)))
+		return false;
+	e->reg = reg;
+	e->id = id;
+	e->h = h;
+	m->n++;
+	return true;
+}
+
+/* The id of (reg, k), 0 when absent. */
+static int64_t key_get(const struct keymap *m, int64_t reg, const char *k)
+{
+	size_t n;
+	struct keyent *e;
+
+	if (!m->cap || !k)
+		return 0;
+	n = strlen(k);
+	e = key_slot(m, reg, k, n, key_hash(reg, k, n));
+	return e->key ? e->id : 0;
+}
+
+static void key_release(struct keymap *m)
+{
+	free(m->v);
+	bg_arena_free(m->arena);
+	memset(m, 0, sizeof *m);
 }
 
 static void store_free(bg_store *s)
@@ -393,6 +475,8 @@ static void store_free(bg_store *s)
 		sqlite3_finalize(s->st[i]);
 	if (s->db)
 		sqlite3_close(s->db);
+	key_release(&s->provs);
+	key_release(&s->files);
 	free(s->path);
 	free(s->tmp);
 	free(s);
@@ -571,10 +655,45 @@ bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value)
 
 /* ----------------------------------------------------------- documents */
 
-/* Pointer -> provision id, for parents and references. */
+/* A document's rows, copied out of the document tree so that they can be
+ * inserted after the document is freed: strings live in the arena,
+ * parents and the provisions of references are indexes into provs[]. */
+struct bg_store_docrows {
+	bg_arena *arena;
+	const char *bwb, *file, *title, *short_title, *intitule, *soort, *date;
+	const char *dialect;
+	struct prow {
+		const char *address, *kind, *nr, *artikel, *parent_address;
+		const char *heading, *text, *link;
+		size_t text_len, link_len;
+		size_t parent;          /* index + 1 in provs, 0 = none */
+		unsigned line;
+		bool repealed;
+	} *provs;
+	size_t nprovs;
+	struct rrow {
+		const char *from, *doc, *bwb_id, *artikel, *lid, *text;
+		size_t prov;            /* index + 1 in provs, 0 = none */
+		unsigned line;
+		bool external;
+	} *refs;
+	size_t nrefs;
+};
+
+void bg_store_docrows_free(bg_store_docrows *r)
+{
+	if (!r)
+		return;
+	bg_arena_free(r->arena);
+	free(r->provs);
+	free(r->refs);
+	free(r);
+}
+
+/* Pointer -> provision index + 1, for parents and references. */
 struct idmap {
 	const bg_node **keys;
-	int64_t *vals;
+	size_t *vals;
 	size_t cap;
 };
 
@@ -587,17 +706,17 @@ static size_t ptr_hash(const void *p, size_t cap)
 	return (size_t)(x >> 7) & (cap - 1);
 }
 
-static void idmap_put(struct idmap *m, const bg_node *n, int64_t id)
+static void idmap_put(struct idmap *m, const bg_node *n, size_t v)
 {
 	size_t i = ptr_hash(n, m->cap);
 
 	while (m->keys[i] && m->keys[i] != n)
 		i = (i + 1) & (m->cap - 1);
 	m->keys[i] = n;
-	m->vals[i] = id;
+	m->vals[i] = v;
 }
 
-static int64_t idmap_get(const struct idmap *m, const bg_node *n)
+static size_t idmap_get(const struct idmap *m, const bg_node *n)
 {
 	size_t i;
 
@@ -646,111 +765,205 @@ static bool repealed_upward(const bg_node *n)
 	return false;
 }
 
-bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
+/* A copy of s in the arena ("" for NULL); sets *ok false when out of memory. */
+static const char *keep(bg_arena *a, const char *s, size_t n, bool *ok)
 {
-	const char *bwb = bg_doc_bwb_id(doc), *file = bg_doc_path(doc);
+	char *c;
+
+	if (!s)
+		return "";
+	if (!(c = bg_arena_strndup(a, s, n)))
+		*ok = false;
+	return c ? c : "";
+}
+#define KEEP(s) keep(r->arena, (s), (s) ? strlen(s) : 0, &ok)
+
+bg_store_docrows *bg_store_doc_rows(const bg_doc *doc)
+{
 	const bg_node *root = bg_doc_root(doc);
 	const bg_ref *refs = bg_doc_refs(doc);
-	size_t nrefs = bg_doc_ref_count(doc);
-	struct idmap m = { NULL, NULL, 0 };
+	size_t nrefs = bg_doc_ref_count(doc), cap = 0;
+	struct idmap m = { NULL, NULL, 64 };
 	bg_buf text = BG_BUF_INIT, link = BG_BUF_INIT;
-	bg_status st = BG_OK;
-	int64_t rid = s->next_reg;
-	sqlite3_stmt *q;
-	int k = 0;
+	bg_store_docrows *r = calloc(1, sizeof *r);
+	bool ok = true;
 
-	q = s->st[ST_REG];
-	bind_i(q, &k, rid);
-	bind_t(q, &k, bwb);
-	bind_t(q, &k, file);
-	bind_t(q, &k, bg_doc_title(doc));
-	bind_t(q, &k, bg_doc_short_title(doc));
-	bind_t(q, &k, bg_doc_intitule(doc));
-	bind_t(q, &k, bg_doc_soort(doc));
-	bind_t(q, &k, bg_doc_date(doc));
-	bind_t(q, &k, bg_dialect_name(bg_doc_dialect(doc)));
-	if ((st = run(s, ST_REG, file)) != BG_OK)
-		return st;
-	s->next_reg++;
-	if (reg_id)
-		*reg_id = rid;
+	if (!r || !(r->arena = bg_arena_new()))
+		goto fail;
+	r->bwb = KEEP(bg_doc_bwb_id(doc));
+	r->file = KEEP(bg_doc_path(doc));
+	r->title = KEEP(bg_doc_title(doc));
+	r->short_title = KEEP(bg_doc_short_title(doc));
+	r->intitule = KEEP(bg_doc_intitule(doc));
+	r->soort = KEEP(bg_doc_soort(doc));
+	r->date = KEEP(bg_doc_date(doc));
+	r->dialect = bg_dialect_name(bg_doc_dialect(doc));  /* static */
 
-	m.cap = 64;
 	while (m.cap < bg_doc_node_count(doc) * 2)
 		m.cap *= 2;
 	m.keys = calloc(m.cap, sizeof *m.keys);
 	m.vals = calloc(m.cap, sizeof *m.vals);
-	if (!m.keys || !m.vals) {
-		st = fail(s, "out of memory");
-		goto out;
-	}
+	if (!m.keys || !m.vals || (nrefs && !(r->refs = calloc(nrefs, sizeof *r->refs))))
+		goto fail;
 
-	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+	for (const bg_node *n = root; n && ok; n = bg_node_next(root, n)) {
 		const bg_node *pp, *art;
-		int64_t pid = s->next_prov;
+		struct prow *p;
 
 		if (!is_provision(n->kind))
 			continue;
+		if (r->nprovs == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct prow *nv = realloc(r->provs, nc * sizeof *nv);
+			if (!nv)
+				goto fail;
+			r->provs = nv;
+			cap = nc;
+		}
 		pp = n->parent ? bg_node_provision(n->parent) : NULL;
 		art = bg_node_ancestor(n, BG_N_ARTIKEL);
 		bg_buf_clear(&text);
 		bg_buf_clear(&link);
 		own_text(n, &text);
 		bg_node_link(doc, n, &link);
-		if (!bg_buf_ok(&text) || !bg_buf_ok(&link)) {
-			st = fail(s, "out of memory");
-			goto out;
-		}
-		q = s->st[ST_PROV];
-		k = 0;
-		bind_i(q, &k, pid);
-		bind_i(q, &k, rid);
-		bind_t(q, &k, bwb);
-		bind_t(q, &k, file);
-		bind_t(q, &k, n->address);
-		bind_t(q, &k, bg_node_kind_name(n->kind));
-		bind_t(q, &k, n->nr);
-		bind_t(q, &k, art ? art->nr : "");
-		bind_id(q, &k, idmap_get(&m, pp));
-		bind_t(q, &k, pp ? pp->address : n->parent ? n->parent->address : "");
-		bind_t(q, &k, n->heading);
-		bind_tn(q, &k, text.s, text.len);
-		bind_i(q, &k, n->line);
-		bind_i(q, &k, repealed_upward(n));
-		bind_tn(q, &k, link.s, link.len);
-		if ((st = run(s, ST_PROV, n->address)) != BG_OK)
-			goto out;
-		idmap_put(&m, n, pid);
-		s->next_prov++;
+		if (!bg_buf_ok(&text) || !bg_buf_ok(&link))
+			goto fail;
+		p = &r->provs[r->nprovs];
+		p->address = KEEP(n->address);
+		p->kind = bg_node_kind_name(n->kind);  /* static */
+		p->nr = KEEP(n->nr);
+		p->artikel = art ? KEEP(art->nr) : "";
+		p->parent = idmap_get(&m, pp);
+		p->parent_address = KEEP(pp ? pp->address : n->parent ? n->parent->address : "");
+		p->heading = KEEP(n->heading);
+		p->text = keep(r->arena, text.s, text.len, &ok);
+		p->text_len = text.len;
+		p->link = keep(r->arena, link.s, link.len, &ok);
+		p->link_len = link.len;
+		p->line = n->line;
+		p->repealed = repealed_upward(n);
+		idmap_put(&m, n, ++r->nprovs);
 	}
 
-	for (size_t i = 0; i < nrefs; i++) {
-		const bg_ref *r = &refs[i];
-		const bg_node *p = r->node ? bg_node_provision(r->node) : NULL;
-		const char *from = p ? p->address : r->node ? r->node->address : bwb;
+	for (size_t i = 0; i < nrefs && ok; i++) {
+		const bg_ref *f = &refs[i];
+		const bg_node *p = f->node ? bg_node_provision(f->node) : NULL;
+		const char *from = p ? p->address : f->node ? f->node->address : r->bwb;
+		struct rrow *x = &r->refs[r->nrefs++];
 
-		q = s->st[ST_REF];
-		k = 0;
-		bind_i(q, &k, rid);
-		bind_t(q, &k, bwb);
-		bind_id(q, &k, idmap_get(&m, p));
-		bind_t(q, &k, from[0] ? from : bwb);
-		bind_i(q, &k, r->external);
-		bind_t(q, &k, r->doc);
-		bind_t(q, &k, r->bwb_id);
+		x->prov = idmap_get(&m, p);
+		x->from = from[0] ? KEEP(from) : r->bwb;
+		x->external = f->external;
+		x->doc = KEEP(f->doc);
+		x->bwb_id = KEEP(f->bwb_id);
 		/* artikel and lid arrive decoded (bg_ref_parse_target) */
-		bind_t(q, &k, r->artikel);
-		bind_t(q, &k, r->lid);
-		bind_t(q, &k, r->text);
-		bind_i(q, &k, r->line);
-		if ((st = run(s, ST_REF, file)) != BG_OK)
-			goto out;
+		x->artikel = KEEP(f->artikel);
+		x->lid = KEEP(f->lid);
+		x->text = KEEP(f->text);
+		x->line = f->line;
 	}
-out:
+	if (!ok)
+		goto fail;
 	free(m.keys);
 	free(m.vals);
 	bg_buf_release(&text);
 	bg_buf_release(&link);
+	return r;
+fail:
+	free(m.keys);
+	free(m.vals);
+	bg_buf_release(&text);
+	bg_buf_release(&link);
+	bg_store_docrows_free(r);
+	return NULL;
+}
+#undef KEEP
+
+bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id)
+{
+	int64_t rid = s->next_reg, first = s->next_prov;
+	bg_status st;
+	sqlite3_stmt *q = s->st[ST_REG];
+	int k = 0;
+
+	bind_i(q, &k, rid);
+	bind_t(q, &k, r->bwb);
+	bind_t(q, &k, r->file);
+	bind_t(q, &k, r->title);
+	bind_t(q, &k, r->short_title);
+	bind_t(q, &k, r->intitule);
+	bind_t(q, &k, r->soort);
+	bind_t(q, &k, r->date);
+	bind_t(q, &k, r->dialect);
+	if ((st = run(s, ST_REG, r->file)) != BG_OK)
+		return st;
+	if (!key_put(&s->files, 0, r->file, rid))
+		return fail(s, "out of memory");
+	s->next_reg++;
+	if (reg_id)
+		*reg_id = rid;
+
+	/* provision i gets id first + i: parents and references need no
+	 * lookup */
+	q = s->st[ST_PROV];
+	for (size_t i = 0; i < r->nprovs; i++) {
+		const struct prow *p = &r->provs[i];
+		int64_t pid = first + (int64_t)i;
+
+		k = 0;
+		bind_i(q, &k, pid);
+		bind_i(q, &k, rid);
+		bind_t(q, &k, r->bwb);
+		bind_t(q, &k, r->file);
+		bind_t(q, &k, p->address);
+		bind_t(q, &k, p->kind);
+		bind_t(q, &k, p->nr);
+		bind_t(q, &k, p->artikel);
+		bind_id(q, &k, p->parent ? first + (int64_t)p->parent - 1 : 0);
+		bind_t(q, &k, p->parent_address);
+		bind_t(q, &k, p->heading);
+		bind_tn(q, &k, p->text, p->text_len);
+		bind_i(q, &k, p->line);
+		bind_i(q, &k, p->repealed);
+		bind_tn(q, &k, p->link, p->link_len);
+		if ((st = run(s, ST_PROV, p->address)) != BG_OK)
+			return st;
+		if (!key_put(&s->provs, rid, p->address, pid))
+			return fail(s, "out of memory");
+		s->next_prov++;
+	}
+
+	q = s->st[ST_REF];
+	for (size_t i = 0; i < r->nrefs; i++) {
+		const struct rrow *x = &r->refs[i];
+
+		k = 0;
+		bind_i(q, &k, rid);
+		bind_t(q, &k, r->bwb);
+		bind_id(q, &k, x->prov ? first + (int64_t)x->prov - 1 : 0);
+		bind_t(q, &k, x->from);
+		bind_i(q, &k, x->external);
+		bind_t(q, &k, x->doc);
+		bind_t(q, &k, x->bwb_id);
+		bind_t(q, &k, x->artikel);
+		bind_t(q, &k, x->lid);
+		bind_t(q, &k, x->text);
+		bind_i(q, &k, x->line);
+		if ((st = run(s, ST_REF, r->file)) != BG_OK)
+			return st;
+	}
+	return BG_OK;
+}
+
+bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
+{
+	bg_store_docrows *r = bg_store_doc_rows(doc);
+	bg_status st;
+
+	if (!r)
+		return fail(s, "out of memory");
+	st = bg_store_add_rows(s, r, reg_id);
+	bg_store_docrows_free(r);
 	return st;
 }
 
@@ -758,11 +971,7 @@ out:
 
 static int64_t provision_id(bg_store *s, int64_t reg_id, const char *address)
 {
-	int k = 0;
-
-	bind_i(s->st[ST_PROV_BY_ADDR], &k, reg_id);
-	bind_t(s->st[ST_PROV_BY_ADDR], &k, address);
-	return lookup_id(s, ST_PROV_BY_ADDR);
+	return key_get(&s->provs, reg_id, address);
 }
 
 bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
@@ -773,8 +982,6 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 	bg_status rc;
 	int k = 0;
 
-	if ((rc = ensure_indexes(s)) != BG_OK)
-		return rc;
 	bind_i(st, &k, reg_id);
 	bind_i(st, &k, (int64_t)cx->above);
 	bind_i(st, &k, (int64_t)cx->at);
@@ -845,13 +1052,8 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 	bg_status rc;
 	int k = 0;
 
-	if ((rc = ensure_indexes(s)) != BG_OK)
-		return rc;
-	if (reg_id <= 0) {
-		bind_t(s->st[ST_REG_BY_FILE], &k, d->file);
-		reg_id = lookup_id(s, ST_REG_BY_FILE);
-		k = 0;
-	}
+	if (reg_id <= 0)
+		reg_id = key_get(&s->files, 0, d->file);
 	st = s->st[ST_DEF];
 	bind_i(st, &k, id);
 	bind_id(st, &k, reg_id);
@@ -970,6 +1172,9 @@ bg_status bg_store_finish(bg_store *s, bg_diag *d)
 	const char *slash;
 	bg_buf dir = BG_BUF_INIT;
 
+	/* the id maps served the inserts; free them before the index build */
+	key_release(&s->provs);
+	key_release(&s->files);
 	if (s->err[0] || ensure_indexes(s) != BG_OK) {
 		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "%s", s->err);
 		bg_store_abort(s);

@@ -62,6 +62,20 @@ bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value);
  */
 bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id);
 
+/*
+ * The same in two steps, so that the work that needs the document runs on
+ * the caller's thread and only the inserts wait their turn for the store:
+ * bg_store_doc_rows() copies a document's rows out of its tree (safe on
+ * any thread, no store needed; NULL when out of memory); the document may
+ * be freed afterwards.  bg_store_add_rows() inserts them as
+ * bg_store_add_doc() would (rows get ids in call order).  The rows stay the
+ * caller's: free them with bg_store_docrows_free() (NULL allowed).
+ */
+typedef struct bg_store_docrows bg_store_docrows;
+bg_store_docrows *bg_store_doc_rows(const bg_doc *doc);
+bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id);
+void bg_store_docrows_free(bg_store_docrows *r);
+
 /* The complexity measures of one document (after bg_cx_corpus_finish):
  * a regulation_measures row, its regulation_ranks rows and one
  * provision_measures row per provision. */
