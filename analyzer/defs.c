@@ -237,11 +237,27 @@ struct req {
 	struct reqgroup *g;
 };
 
+/* Lexicon concept uses: every token sequence of the text whose stemmed
+ * key is a variant.  The keys, sorted, and two hash tables over them: the
+ * keys themselves, and the first words of the keys of several words. */
+struct usekey {
+	const char *key;
+	size_t len, nwords, concept;
+};
+
+struct usetab {
+	struct usekey *keys;
+	size_t nk;
+	uint32_t *slot, *hslot;   /* index + 1 into keys; 0 = empty */
+	size_t mask;
+};
+
 struct defpre {
-	bg_litset *ls;
+	bg_litset *ls;          /* NULL: more literals than PRE_MAXW words hold */
 	bg_arena *a;
 	struct req *req[BG_TRIG__COUNT];
 	struct req *fw;
+	struct usetab use;
 };
 
 /* Adds (pass 0) or looks up (pass 1) the literals of req into r. */
@@ -287,6 +303,92 @@ static bool req_compile(struct defpre *p, const char *req, int pass, struct req 
 	return true;
 }
 
+static int cmp_usekey(const void *a, const void *b)
+{
+	return strcmp(((const struct usekey *)a)->key, ((const struct usekey *)b)->key);
+}
+
+static uint32_t use_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The key s[0..n), or NULL. */
+static const struct usekey *use_find(const struct usetab *t, const char *s, size_t n)
+{
+	for (size_t i = use_hash(s, n) & t->mask; t->slot[i]; i = (i + 1) & t->mask) {
+		const struct usekey *k = &t->keys[t->slot[i] - 1];
+		if (k->len == n && !memcmp(k->key, s, n))
+			return k;
+	}
+	return NULL;
+}
+
+/* Whether s[0..n) is the first word of a key of several words. */
+static bool use_head(const struct usetab *t, const char *s, size_t n)
+{
+	for (size_t i = use_hash(s, n) & t->mask; t->hslot[i]; i = (i + 1) & t->mask) {
+		const struct usekey *k = &t->keys[t->hslot[i] - 1];
+		if (k->len > n && k->key[n] == ' ' && !memcmp(k->key, s, n))
+			return true;
+	}
+	return false;
+}
+
+/* The variant keys of the lexicon, sorted as the uses list them.  Where
+ * several concepts share a key, the one a binary search of the sorted
+ * keys finds counts (as before the tables). */
+static bool use_build(struct defpre *p, const bg_lexicon *lex)
+{
+	struct usetab *t = &p->use;
+	size_t nc = bg_lexicon_count(lex), nk = 0, size = 16;
+
+	for (size_t i = 0; i < nc; i++)
+		nk += bg_lexicon_variant_count(lex, i);
+	while (size < 2 * nk + 2)
+		size *= 2;
+	t->keys = bg_arena_alloc(p->a, (nk ? nk : 1) * sizeof *t->keys);
+	t->slot = bg_arena_alloc(p->a, size * sizeof *t->slot);
+	t->hslot = bg_arena_alloc(p->a, size * sizeof *t->hslot);
+	if (!t->keys || !t->slot || !t->hslot)
+		return false;
+	t->mask = size - 1;
+	for (size_t i = 0; i < nc; i++)
+		for (size_t j = 0; j < bg_lexicon_variant_count(lex, i); j++) {
+			struct usekey *k = &t->keys[t->nk++];
+			k->key = bg_lexicon_variant_key(lex, i, j);
+			k->len = strlen(k->key);
+			k->nwords = 1;
+			for (const char *q = k->key; *q; q++)
+				k->nwords += *q == ' ';
+			k->concept = i;
+		}
+	qsort(t->keys, t->nk, sizeof *t->keys, cmp_usekey);
+	for (size_t i = 0; i < t->nk; i++) {
+		const struct usekey *k = &t->keys[i], *rep;
+		const char *sp;
+		size_t h;
+		if (i && !strcmp(k->key, t->keys[i - 1].key))
+			continue;
+		rep = bsearch(k, t->keys, t->nk, sizeof *t->keys, cmp_usekey);
+		for (h = use_hash(k->key, k->len) & t->mask; t->slot[h]; h = (h + 1) & t->mask)
+			;
+		t->slot[h] = (uint32_t)(rep - t->keys) + 1;
+		if (k->nwords > 1 && (sp = strchr(k->key, ' ')) != NULL &&
+		    !use_head(t, k->key, (size_t)(sp - k->key))) {
+			for (h = use_hash(k->key, (size_t)(sp - k->key)) & t->mask; t->hslot[h];
+			     h = (h + 1) & t->mask)
+				;
+			t->hslot[h] = (uint32_t)i + 1;
+		}
+	}
+	return true;
+}
+
 static void defpre_free(struct defpre *p)
 {
 	if (!p)
@@ -296,18 +398,19 @@ static void defpre_free(struct defpre *p)
 	free(p);
 }
 
-/* NULL when out of memory or when the literals do not fit PRE_MAXW
- * words: extraction then falls back to require_ok, with the same results. */
+/* NULL when out of memory.  When the literals do not fit PRE_MAXW words
+ * p->ls is NULL and extraction falls back to require_ok, with the same
+ * results. */
 static struct defpre *defpre_new(const bg_lexicon *lex)
 {
 	struct defpre *p = calloc(1, sizeof *p);
 	size_t nf = bg_lexicon_framework_count(lex);
 
-	if (!p || !(p->ls = bg_litset_new()) || !(p->a = bg_arena_new()))
+	if (!p || !(p->ls = bg_litset_new()) || !(p->a = bg_arena_new()) || !use_build(p, lex))
 		goto fail;
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass) {
-			if (bg_litset_words(p->ls) > PRE_MAXW || bg_litset_build(p->ls) != BG_OK)
+			if (bg_litset_build(p->ls) != BG_OK)
 				goto fail;
 			for (int f = 0; f < BG_TRIG__COUNT; f++) {
 				size_t nt = bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
@@ -330,6 +433,11 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 			if (!req_compile(p, bg_lexicon_framework_require(lex, i), pass,
 					 pass ? &p->fw[i] : NULL))
 				goto fail;
+		if (!pass && bg_litset_words(p->ls) > PRE_MAXW) {
+			bg_litset_free(p->ls);   /* too many: require_ok instead */
+			p->ls = NULL;
+			return p;
+		}
 	}
 	return p;
 fail:
@@ -355,7 +463,7 @@ static bool req_ok(const struct req *r, const uint64_t *bits)
 static const uint64_t *presence(const struct defpre *p, const char *low, size_t n,
 				uint64_t *bits)
 {
-	if (!p)
+	if (!p->ls)
 		return NULL;
 	memset(bits, 0, PRE_MAXW * sizeof *bits);
 	bg_litset_scan(p->ls, low, n, bits);
@@ -1528,112 +1636,56 @@ static const bg_node *skip(const bg_node *top, const bg_node *n)
 	return NULL;
 }
 
-/* Lexicon concept uses: every token sequence of the text whose stemmed
- * key is a variant. */
-struct usekey {
-	const char *key;
-	size_t nwords, concept;
-};
-
-static int cmp_usekey(const void *a, const void *b)
-{
-	return strcmp(((const struct usekey *)a)->key, ((const struct usekey *)b)->key);
-}
-
-/* Whether word w is the first word of one of the multi-word keys
- * heads[0..n) (keys, sorted). */
-static bool first_word(const char *const *heads, size_t n, const char *w)
-{
-	size_t lo = 0, hi = n, wl = strlen(w);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(heads[mid], w, wl);
-
-		if (!c && heads[mid][wl] == ' ')
-			return true;
-		if (c < 0 || (!c && (unsigned char)heads[mid][wl] < ' '))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 static void count_uses(struct ex *x, bg_deflaw *law)
 {
 	const bg_lexicon *lex = x->lex;
-	size_t nc = bg_lexicon_count(lex), nk = 0, used = 0;
-	struct usekey *keys;
-	bool *hits;
+	const struct usetab *ut = &x->pre->use;
+	size_t nc = bg_lexicon_count(lex), nk = ut->nk, used = 0;
+	bool *hits = calloc(nk ? nk : 1, sizeof *hits);
 	size_t *counts = bg_arena_alloc(x->a, (nc ? nc : 1) * sizeof *counts);
-	const char **uses, **heads;
-	size_t *ucounts, nheads = 0;
+	const char **uses;
+	size_t *ucounts;
 	bg_toklist tl = BG_TOKLIST_INIT;
 	const bg_node *root = bg_doc_root(x->doc);
 
-	for (size_t i = 0; i < nc; i++)
-		nk += bg_lexicon_variant_count(lex, i);
-	keys = calloc(nk ? nk : 1, sizeof *keys);
-	if (!keys || !counts) {
-		free(keys);
-		x->st = BG_ERR_NOMEM;
-		return;
-	}
-	nk = 0;
-	for (size_t i = 0; i < nc; i++)
-		for (size_t j = 0; j < bg_lexicon_variant_count(lex, i); j++) {
-			const char *k = bg_lexicon_variant_key(lex, i, j);
-			keys[nk].key = k;
-			keys[nk].nwords = 1;
-			for (const char *p = k; *p; p++)
-				if (*p == ' ')
-					keys[nk].nwords++;
-			keys[nk].concept = i;
-			nk++;
-		}
-	qsort(keys, nk, sizeof *keys, cmp_usekey);
-	hits = calloc(nk ? nk : 1, sizeof *hits);
-	heads = calloc(nk ? nk : 1, sizeof *heads);
-	if (!hits || !heads) {
-		free(heads);
+	if (!hits || !counts) {
 		free(hits);
-		free(keys);
 		x->st = BG_ERR_NOMEM;
 		return;
 	}
-
-	for (size_t i = 0; i < nk; i++)
-		if (keys[i].nwords > 1)
-			heads[nheads++] = keys[i].key;
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		if (n->kind != BG_N_AL || !n->text_len)
 			continue;
 		if (bg_norm_tokens(x->nm, n->text, n->text_len, BG_NORM_STEM, &tl) != BG_OK)
 			continue;
 		for (size_t i = 0; i < tl.n; i++) {
+			const char *w1 = bg_tok_key(&tl, i);
+			size_t l1 = tl.v[i].key_len;
 			/* a longer key can only start at a word that begins one */
-			size_t maxw = first_word(heads, nheads, bg_tok_key(&tl, i)) ? 4 : 1;
+			size_t maxw = use_head(ut, w1, l1) ? 4 : 1;
 
 			for (size_t w = 1; w <= maxw && i + w <= tl.n; w++) {
-				struct usekey probe, *hit;
-				bg_buf_clear(&x->tmp);
-				for (size_t k = 0; k < w; k++) {
-					if (k)
-						bg_buf_addc(&x->tmp, ' ');
-					bg_buf_adds(&x->tmp, bg_tok_key(&tl, i + k));
+				const struct usekey *hit;
+				if (w == 1) {
+					hit = use_find(ut, w1, l1);
+				} else {
+					bg_buf_addc(&x->tmp, ' ');
+					bg_buf_add(&x->tmp, bg_tok_key(&tl, i + w - 1),
+						   tl.v[i + w - 1].key_len);
+					hit = use_find(ut, x->tmp.s, x->tmp.len);
 				}
-				probe.key = x->tmp.s;
-				hit = bsearch(&probe, keys, nk, sizeof *keys, cmp_usekey);
+				if (w == 1 && maxw > 1) {
+					bg_buf_clear(&x->tmp);
+					bg_buf_add(&x->tmp, w1, l1);
+				}
 				if (hit) {
 					counts[hit->concept]++;
-					hits[hit - keys] = true;
+					hits[hit - ut->keys] = true;
 				}
 			}
 		}
 	}
 	bg_toklist_release(&tl);
-	free(heads);
 	{
 		size_t nh = 0;
 		const char **uk;
@@ -1642,19 +1694,17 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		uk = bg_arena_alloc(x->a, (nh ? nh : 1) * sizeof *uk);
 		if (!uk) {
 			free(hits);
-			free(keys);
 			x->st = BG_ERR_NOMEM;
 			return;
 		}
 		nh = 0;
 		for (size_t i = 0; i < nk; i++)
 			if (hits[i])
-				uk[nh++] = keys[i].key; /* the lexicon outlives the set */
+				uk[nh++] = ut->keys[i].key; /* the lexicon outlives the set */
 		law->used_keys = uk;
 		law->n_used_keys = nh;
 	}
 	free(hits);
-	free(keys);
 
 	for (size_t i = 0; i < nc; i++)
 		if (counts[i])
@@ -1772,6 +1822,8 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 	bg_deflaw *law;
 
 	*out = NULL;
+	if (!pre)
+		return BG_ERR_NOMEM;
 	memset(&x, 0, sizeof x);
 	x.doc = doc;
 	x.lex = lex;
@@ -1953,11 +2005,11 @@ bg_status bg_defs_collect_ex(const bg_filelist *fl, unsigned jobs, const bg_lexi
 	c.failed = hooks ? hooks->failed : NULL;
 	c.each_ctx = hooks ? hooks->ctx : NULL;
 	c.b = b;
-	c.pre = pre = defpre_new(lex);   /* NULL: the slower require_ok path */
+	c.pre = pre = defpre_new(lex);
 	c.slots = calloc(fl->count ? fl->count : 1, sizeof *c.slots);
 	c.st = calloc(fl->count ? fl->count : 1, sizeof *c.st);
 	set = bg_defset_new(lex);
-	if (!c.slots || !c.st || !set || pthread_mutex_init(&c.lock, NULL)) {
+	if (!pre || !c.slots || !c.st || !set || pthread_mutex_init(&c.lock, NULL)) {
 		free(c.slots);
 		free(c.st);
 		bg_defset_free(set);

@@ -237,7 +237,8 @@ void bg_arena_free(bg_arena *a)
 	free(a);
 }
 
-void *bg_arena_alloc(bg_arena *a, size_t n)
+/* bg_arena_alloc without the zeroing, for memory the caller fills at once. */
+static void *arena_raw(bg_arena *a, size_t n)
 {
 	struct block *b = a->head;
 	size_t size;
@@ -268,13 +269,21 @@ void *bg_arena_alloc(bg_arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += n;
 	a->total += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *bg_arena_alloc(bg_arena *a, size_t n)
+{
+	void *p = arena_raw(a, n);
+
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
 char *bg_arena_strndup(bg_arena *a, const char *s, size_t n)
 {
-	char *p = bg_arena_alloc(a, n + 1);
+	char *p = n < SIZE_MAX ? arena_raw(a, n + 1) : NULL;
 
 	if (!p)
 		return NULL;
