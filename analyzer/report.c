@@ -17,11 +17,12 @@
 
 /* ------------------------------------------------- the document pass */
 
-/* One read of the corpus (bg_defs_collect_each): on the worker that has
+/* One read of the corpus (bg_defs_collect_ex): on the worker that has
  * just extracted a document's definitions, the same document is measured
- * (complexity), its candidate facts are collected, and it is stored.
- * Store rows go in in file order (turns), so ids do not depend on the
- * threads. */
+ * (complexity), its candidate facts are collected and its store rows are
+ * copied out (bg_store_doc_rows).  Rows go into the store in file order,
+ * so ids do not depend on the threads: whichever worker finds the next
+ * file's rows ready inserts them while the other goes on reading. */
 struct pass {
 	bg_store *store;
 	const bg_lexicon *lex;
@@ -29,31 +30,46 @@ struct pass {
 	bg_cand_facts **facts;
 	int64_t *reg_ids;
 	bg_cx_doc **cx;
+	bg_store_docrows **rows; /* per file: rows waiting for their turn */
+	bool *done;              /* per file: rows handed in, or none to come */
 	bool *oom;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	size_t turn;
-	bool *done;             /* per file: its turn is over (or it has none) */
 	size_t nfiles;
+	pthread_mutex_t mu;
+	size_t turn;             /* the file whose rows go in next */
+	bool inserting;          /* a thread is inserting: the others go on */
 	bool store_failed;
 };
 
-/* Passes the turn on past the files that are done; under c->mu. */
-static void pass_turn(struct pass *c)
+/* Inserts the ready rows from c->turn on; called with c->mu held, which
+ * is dropped while SQLite works. */
+static void insert_ready(struct pass *c)
 {
-	while (c->turn < c->nfiles && c->done[c->turn])
-		c->turn++;
-	pthread_cond_broadcast(&c->cv);
+	if (c->inserting)
+		return;
+	c->inserting = true;
+	while (c->turn < c->nfiles && c->done[c->turn]) {
+		size_t i = c->turn++;
+		bg_store_docrows *r = c->rows[i];
+
+		c->rows[i] = NULL;
+		pthread_mutex_unlock(&c->mu);
+		if (r && !c->store_failed &&
+		    bg_store_add_rows(c->store, r, &c->reg_ids[i]) != BG_OK)
+			c->store_failed = true;
+		bg_store_docrows_free(r);
+		pthread_mutex_lock(&c->mu);
+	}
+	c->inserting = false;
 }
 
-/* A file that did not parse: no rows, and its turn is not waited for. */
+/* A file that did not parse: no rows to wait for. */
 static void failed_doc(size_t i, void *arg)
 {
 	struct pass *c = arg;
 
 	pthread_mutex_lock(&c->mu);
 	c->done[i] = true;
-	pass_turn(c);
+	insert_ready(c);
 	pthread_mutex_unlock(&c->mu);
 }
 
@@ -62,18 +78,16 @@ static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_n
 {
 	struct pass *c = arg;
 	bg_cx_doc *cx = bg_cx_analyze(c->rules, doc);
+	bg_store_docrows *rows = bg_store_doc_rows(doc);
 
-	if (!cx ||
+	if (!cx || !rows ||
 	    bg_cand_facts_collect(doc, docdefs, c->lex, c->rules, cx, nm, &c->facts[i]) != BG_OK)
 		c->oom[i] = true;
 	pthread_mutex_lock(&c->mu);
-	while (c->turn != i)
-		pthread_cond_wait(&c->cv, &c->mu);
-	if (!c->store_failed && bg_store_add_doc(c->store, doc, &c->reg_ids[i]) != BG_OK)
-		c->store_failed = true;
 	c->cx[i] = cx;
+	c->rows[i] = rows;
 	c->done[i] = true;
-	pass_turn(c);
+	insert_ready(c);
 	pthread_mutex_unlock(&c->mu);
 }
 
@@ -254,19 +268,17 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	r->ncx = fl->count;
 	c.oom = calloc(n1, sizeof *c.oom);
 	c.done = calloc(n1, sizeof *c.done);
-	if (!c.facts || !c.reg_ids || !c.cx || !c.oom || !c.done)
+	c.rows = calloc(n1, sizeof *c.rows);
+	if (!c.facts || !c.reg_ids || !c.cx || !c.oom || !c.done || !c.rows)
 		goto nomem;
 	c.nfiles = fl->count;
 	pthread_mutex_init(&c.mu, NULL);
-	pthread_cond_init(&c.cv, NULL);
 	hooks = (bg_defs_hooks){ each_doc, failed_doc, &c };
 	if (bg_defs_collect_ex(fl, jobs, t->lex, &hooks, &r->set, &dbatch) != BG_OK) {
 		pthread_mutex_destroy(&c.mu);
-		pthread_cond_destroy(&c.cv);
 		goto nomem;
 	}
 	pthread_mutex_destroy(&c.mu);
-	pthread_cond_destroy(&c.cv);
 	r->diags = dbatch.diags;     /* taken over: released with the report */
 	dbatch.diags = NULL;
 	dbatch.count = 0;
@@ -371,6 +383,10 @@ out:
 	free(c.reg_ids);
 	free(c.oom);
 	free(c.done);
+	if (c.rows)
+		for (size_t i = 0; i < fl->count; i++)
+			bg_store_docrows_free(c.rows[i]);
+	free(c.rows);
 	if (dbatch.diags)
 		bg_batch_release(&dbatch);
 	return rc;
