@@ -730,16 +730,15 @@ typedef struct vword {    /* 32 bytes: two to a cache line */
 #define VGEN_MAX ((uint32_t)1 << 24)
 
 typedef struct vstem {
+	uint64_t h;
 	uint32_t gen, count;
 } vstem;
 
-typedef struct vslot {
-	uint64_t h;          /* 0 = free */
-	uint32_t i;
-} vslot;
-
+/* Stems: slots hold entry index + 1 (0 = free), the entries their hash;
+ * a probe reads an entry only for stems first seen, so the slots stay
+ * small. */
 typedef struct vtable {
-	vslot *slot;
+	uint32_t *slot;
 	size_t cap, n;
 } vtable;
 
@@ -926,22 +925,23 @@ static struct scratch *get_scratch(const bg_cx_rules *rc)
 	return s;
 }
 
-/* The entry of hash h in t, or where it goes: *found says which. */
-static size_t vt_find(const vtable *t, uint64_t h, bool *found)
+/* The slot of hash h in t (entries e), or where it goes: *found says
+ * which. */
+static size_t vt_find(const vtable *t, const vstem *e, uint64_t h, bool *found)
 {
 	size_t i = mix(h) & (t->cap - 1);
 
-	while (t->slot[i].h && t->slot[i].h != h)
+	while (t->slot[i] && e[t->slot[i] - 1].h != h)
 		i = (i + 1) & (t->cap - 1);
-	*found = t->slot[i].h == h;
+	*found = t->slot[i] != 0;
 	return i;
 }
 
 /* Room for one more entry (load <= 1/2). */
-static bool vt_reserve(vtable *t)
+static bool vt_reserve(vtable *t, const vstem *e)
 {
 	size_t nc;
-	vslot *ns;
+	uint32_t *ns;
 
 	if ((t->n + 1) * 2 <= t->cap)
 		return true;
@@ -949,10 +949,10 @@ static bool vt_reserve(vtable *t)
 	if (!(ns = table_alloc(nc * sizeof *ns)))
 		return false;
 	for (size_t k = 0; k < t->cap; k++) {
-		if (!t->slot[k].h)
+		if (!t->slot[k])
 			continue;
-		size_t j = mix(t->slot[k].h) & (nc - 1);
-		while (ns[j].h)
+		size_t j = mix(e[t->slot[k] - 1].h) & (nc - 1);
+		while (ns[j])
 			j = (j + 1) & (nc - 1);
 		ns[j] = t->slot[k];
 	}
@@ -986,10 +986,10 @@ static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *ou
 
 	bg_buf_clear(&s->stem);
 	bg_norm_stem(s->norm, w, n, &s->stem);
-	if (!bg_buf_ok(&s->stem) || !vt_reserve(&s->vs))
+	if (!bg_buf_ok(&s->stem) || !vt_reserve(&s->vs, s->stems_e))
 		return false;
 	h = fnv(s->stem.s, s->stem.len);
-	i = vt_find(&s->vs, h, &found);
+	i = vt_find(&s->vs, s->stems_e, h, &found);
 	if (!found) {
 		if (s->vs.n == s->astems) {
 			size_t na = s->astems ? s->astems * 2 : 4096;
@@ -999,11 +999,10 @@ static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *ou
 			s->stems_e = v;
 			s->astems = na;
 		}
-		s->stems_e[s->vs.n] = (vstem){ 0, 0 };
-		s->vs.slot[i].h = h;
-		s->vs.slot[i].i = (uint32_t)s->vs.n++;
+		s->stems_e[s->vs.n] = (vstem){ h, 0, 0 };
+		s->vs.slot[i] = (uint32_t)++s->vs.n;
 	}
-	*out = s->vs.slot[i].i;
+	*out = s->vs.slot[i] - 1;
 	return true;
 }
 
@@ -1159,18 +1158,35 @@ static void vocab_reset(struct scratch *s)
 	}
 }
 
-/* Shannon entropy in bits of counts c[0..n), summed in that order. */
+/* Shannon entropy in bits of counts c[0..n), summed in that order.  Most
+ * words occur a few times only, so the term of each small count is
+ * computed once (the same double as computing it again). */
+#define ENT_MEMO 64
+
 static double entropy(const double *c, size_t n)
 {
-	double total = 0, h = 0;
+	double total = 0, h = 0, memo[ENT_MEMO];
+	bool known[ENT_MEMO] = { false };
 
 	for (size_t i = 0; i < n; i++)
 		total += c[i];
 	if (total <= 0)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		double p = c[i] / total;
-		h -= p * log2(p);
+		size_t k = c[i] < ENT_MEMO ? (size_t)c[i] : 0;
+		double p;
+		if (k && known[k]) {
+			h -= memo[k];
+			continue;
+		}
+		p = c[i] / total;
+		if (k) {
+			memo[k] = p * log2(p);
+			known[k] = true;
+			h -= memo[k];
+		} else {
+			h -= p * log2(p);
+		}
 	}
 	return h;
 }
@@ -1527,6 +1543,8 @@ static bool add_cite(struct scratch *s, const char *id)
 	return true;
 }
 
+#define GRAM_MUL 0x9e3779b97f4a7c15ull   /* odd: each step is invertible */
+
 /* One text block: its counts into c; words into the entropy table and
  * n-gram sample. */
 static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
@@ -1607,9 +1625,11 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 			 * same in every regulation that contains the n-gram */
 			if (!(s->vw[t->v[i].x].meta & V_SAMPLE))
 				continue;
+			/* only equality of n-grams counts: word hashes chained
+			 * by one multiply each, mixed once at the end */
 			for (size_t j = i; j < i + r->ngram; j++)
-				g = mix(g ^ t->v[j].h);
-			if (!push_gram(s, g | 1))   /* never 0: 0 marks a free slot */
+				g = (g ^ t->v[j].h) * GRAM_MUL;
+			if (!push_gram(s, mix(g) | 1))   /* never 0: 0 marks a free slot */
 				return false;
 		}
 	}
