@@ -758,9 +758,12 @@ typedef struct rec {
  * ~12,000 page faults, a fifth of the run's time on a virtual machine.
  * So the chunks are 2 MB aligned and advised as huge pages: one fault
  * each where the kernel has transparent huge pages for madvise (and
- * plain pages, as before, where it has not). */
+ * plain pages, as before, where it has not).  A thread's first chunks are
+ * small and from malloc, doubling up to that size: one document (begrip
+ * check) should not pay for clearing 2 MB it does not use. */
 #define HUGE_PAGE ((size_t)2 << 20)
 #define POOL_CHUNK HUGE_PAGE
+#define POOL_FIRST ((size_t)32 << 10)
 
 struct chunk {
 	struct chunk *next;
@@ -819,6 +822,7 @@ static void table_free(void *p, size_t n)
 struct scratch {
 	struct scratch *next;
 	struct chunk *pool;
+	size_t pool_next;    /* size of the next chunk (0: POOL_FIRST) */
 	uint64_t owner;
 	bg_norm *norm;
 	bg_buf fold, words, stem;
@@ -1691,13 +1695,16 @@ static void *pool_take(struct scratch *s, size_t n, size_t align)
 	if (!n)
 		n = 1;
 	if (!c || at > c->size || c->size - at < n) {
-		size_t size = n > POOL_CHUNK / 4 ? n : POOL_CHUNK - sizeof *c;
-		bool mapped = size != n && (c = big_alloc(POOL_CHUNK));
+		size_t next = s->pool_next ? s->pool_next : POOL_FIRST;
+		size_t size = n > next / 4 ? n : next - sizeof *c;
+		bool mapped = size != n && next == POOL_CHUNK && (c = big_alloc(POOL_CHUNK));
 		if (!mapped && !(c = malloc(sizeof *c + size)))
 			return NULL;
 		c->size = size;
 		c->used = 0;
 		c->mapped = mapped;
+		if (size != n && next < POOL_CHUNK)
+			s->pool_next = next * 2;
 		if (size == n && s->pool) {     /* keep the current chunk current */
 			c->next = s->pool->next;
 			s->pool->next = c;
