@@ -94,8 +94,9 @@ bg_status bg_check_env_open(const char *db, const char *lexpath,
 		return BG_ERR_NOMEM;
 	if ((st = bg_store_open(db, &e->store, d)) != BG_OK)
 		goto fail;
-	if ((st = bg_lexicon_load(lexpath ? lexpath : bg_lexicon_default_path(),
-				  &e->lex, d)) != BG_OK)
+	/* patterns compiled as the draft's paragraphs reach them */
+	if ((st = bg_lexicon_load_lazy(lexpath ? lexpath : bg_lexicon_default_path(),
+				       &e->lex, d)) != BG_OK)
 		goto fail;
 	if ((st = bg_cx_rules_load(cxpath, NULL, &e->rules, d)) != BG_OK)
 		goto fail;

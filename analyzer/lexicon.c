@@ -7,12 +7,15 @@
  * the same bg_norm pipeline (utf8proc fold, ICU words, Snowball stems) the
  * extractor applies to terms, so that "partners", "partnertje" and
  * "Partner" all meet "partner".  Trigger patterns are TRE extended regular
- * expressions (TRE's "{~N}" marks approximate parts) compiled once and
- * shared read-only by the worker threads.
+ * expressions (TRE's "{~N}" marks approximate parts) compiled once -- at
+ * load, or by a lazy lexicon at first use -- and shared read-only by the
+ * worker threads.
  */
 #include "lexicon.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +30,20 @@ struct concept {
 	size_t nvar, avar;
 };
 
+/* A pattern compiled once, when the lexicon is loaded or (a lazy
+ * lexicon) when it is first used; `state` is published with release
+ * order after the regex is written, so that a thread that reads it with
+ * acquire order sees a complete regex. */
+enum { RE_PENDING = 0, RE_OK, RE_BAD };
+
 struct trigger {
-	bg_trigger pub;
+	bg_trigger pub;      /* first: bg_trigger_regex finds the trigger */
 	regex_t re;
-	bool compiled;
+	atomic_int state;
+	bg_trigger_form form;
+	bg_lexicon *lex;
+	const char *file;    /* where the pattern is written, for errors */
+	unsigned line;
 };
 
 struct abbrev {
@@ -39,7 +52,9 @@ struct abbrev {
 
 struct framework {
 	regex_t re;
-	bool compiled;
+	atomic_int state;
+	const char *file;
+	unsigned line;
 	const char *bwb, *pattern, *require;
 	const char **concepts;
 	size_t nconc;
@@ -48,6 +63,8 @@ struct framework {
 struct bg_lexicon {
 	bg_arena *arena;
 	bg_norm *nm;           /* only while loading */
+	bool lazy;             /* patterns compiled on first use */
+	pthread_mutex_t compile_lock;
 	struct concept *c;
 	size_t nc, ac;
 	struct trigger *t[BG_TRIG__COUNT];
@@ -182,42 +199,59 @@ static bg_status add_variant(bg_lexicon *lex, struct concept *c, const char *v, 
 	return BG_OK;
 }
 
+/* Compiles t's pattern and checks its term group against the groups the
+ * pattern has; on failure the diagnostic goes to d. */
+static bg_status compile_trigger(struct trigger *t, bg_diag *d)
+{
+	bg_trigger_form f = t->form;
+	int rc = tre_regncomp(&t->re, t->pub.pattern, strlen(t->pub.pattern), REG_EXTENDED);
+
+	if (rc != REG_OK) {
+		char err[128];
+		tre_regerror(rc, &t->re, err, sizeof err);
+		bg_diag_set(d, BG_ERR_FORMAT, t->file, t->line, 0, "bad trigger pattern (%s): %s",
+			    err, t->pub.pattern);
+		return BG_ERR_FORMAT;
+	}
+	if ((size_t)t->pub.term_group > t->re.re_nsub) {
+		/* only forms that name a term need the group */
+		if (f == BG_TRIG_INLINE || f == BG_TRIG_NEGATIVE || f == BG_TRIG_SAME_MEANING) {
+			tre_regfree(&t->re);
+			return fail(d, t->file, t->line, "term group beyond the groups of the pattern",
+				    NULL);
+		}
+		t->pub.term_group = 0;
+	}
+	return BG_OK;
+}
+
 static bg_status add_trigger(bg_lexicon *lex, const char *pat, size_t n,
 			     const char *name, unsigned line, bg_diag *d)
 {
 	bg_trigger_form f = lex->form;
 	struct trigger *t;
-	int rc;
+	bg_status st;
 
 	if (!grow((void **)&lex->t[f], &lex->at[f], lex->nt[f], sizeof **lex->t))
 		return BG_ERR_NOMEM;
 	t = &lex->t[f][lex->nt[f]];
 	memset(t, 0, sizeof *t);
 	t->pub.pattern = bg_arena_strndup(lex->arena, pat, n);
-	if (!t->pub.pattern)
+	t->file = bg_arena_strdup(lex->arena, name);
+	if (!t->pub.pattern || !t->file)
 		return BG_ERR_NOMEM;
-	rc = tre_regncomp(&t->re, pat, n, REG_EXTENDED);
-	if (rc != REG_OK) {
-		char err[128];
-		tre_regerror(rc, &t->re, err, sizeof err);
-		bg_diag_set(d, BG_ERR_FORMAT, name, line, 0, "bad trigger pattern (%s): %s",
-			    err, t->pub.pattern);
-		return BG_ERR_FORMAT;
-	}
-	t->compiled = true;
+	t->form = f;
+	t->lex = lex;
+	t->line = line;
 	t->pub.term_group = lex->pending_group;
-	if ((size_t)lex->pending_group > t->re.re_nsub) {
-		/* only forms that name a term need the group */
-		if (f == BG_TRIG_INLINE || f == BG_TRIG_NEGATIVE || f == BG_TRIG_SAME_MEANING) {
-			tre_regfree(&t->re);
-			return fail(d, name, line, "term group beyond the groups of the pattern",
-				    NULL);
-		}
-		t->pub.term_group = 0;
-	}
 	t->pub.max_cost = lex->pending_cost;
 	t->pub.lexicon_only = lex->pending_only;
 	t->pub.require = lex->pending_require;
+	if (!lex->lazy) {
+		if ((st = compile_trigger(t, d)) != BG_OK)
+			return st;
+		atomic_store_explicit(&t->state, RE_OK, memory_order_relaxed);
+	}
 	lex->nt[f]++;
 	return BG_OK;
 }
@@ -295,16 +329,22 @@ static bg_status add_framework(bg_lexicon *lex, const char *pat, size_t n,
 		return BG_ERR_NOMEM;
 	fw = &lex->fw[lex->nfw];
 	memset(fw, 0, sizeof *fw);
-	if (tre_regncomp(&fw->re, pat, n, REG_EXTENDED) != REG_OK)
-		return fail(d, name, line, "bad framework pattern", NULL);
-	fw->compiled = true;
+	fw->pattern = bg_arena_strndup(lex->arena, pat, n);
+	fw->file = bg_arena_strdup(lex->arena, name);
+	if (!fw->pattern || !fw->file)
+		return BG_ERR_NOMEM;
+	fw->line = line;
+	if (!lex->lazy) {
+		if (tre_regncomp(&fw->re, fw->pattern, n, REG_EXTENDED) != REG_OK)
+			return fail(d, name, line, "bad framework pattern", NULL);
+		atomic_store_explicit(&fw->state, RE_OK, memory_order_relaxed);
+	}
 	fw->require = lex->pending_require;
 	fw->concepts = lex->pending_concepts;
 	fw->nconc = lex->pending_nconc;
 	lex->nfw++;
 	fw->bwb = lex->block_arg;
-	fw->pattern = bg_arena_strndup(lex->arena, pat, n);
-	return fw->pattern ? BG_OK : BG_ERR_NOMEM;
+	return BG_OK;
 }
 
 static bg_status set_concepts(bg_lexicon *lex, struct framework *fw, char *s, size_t n)
@@ -568,21 +608,31 @@ static bg_status finish(bg_lexicon *lex, const char *name, bg_diag *d)
 	return BG_OK;
 }
 
-bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
-			   const char *dir, bg_lexicon **out, bg_diag *d)
+static bg_status parse_opts(const char *text, size_t len, const char *name,
+			     const char *dir, bool lazy, bg_lexicon **out, bg_diag *d)
 {
 	bg_lexicon *lex = calloc(1, sizeof *lex);
 	bg_status st;
 
 	*out = NULL;
+	if (lex && pthread_mutex_init(&lex->compile_lock, NULL) != 0) {
+		free(lex);
+		lex = NULL;
+	}
 	if (!lex || !(lex->arena = bg_arena_new()) || !(lex->nm = bg_norm_new())) {
 		bg_lexicon_free(lex);
 		bg_diag_set(d, BG_ERR_NOMEM, name, 0, 0, "cannot set up the lexicon");
 		return BG_ERR_NOMEM;
 	}
+	lex->lazy = lazy;
 	st = parse_text(lex, text, len, name, dir, 0, d);
 	if (st == BG_OK)
 		st = finish(lex, name, d);
+	/* the arrays of triggers stopped moving: point at the regexes */
+	for (int f = 0; f < BG_TRIG__COUNT && st == BG_OK; f++)
+		for (size_t j = 0; j < lex->nt[f]; j++)
+			if (atomic_load_explicit(&lex->t[f][j].state, memory_order_relaxed) == RE_OK)
+				lex->t[f][j].pub.regex = &lex->t[f][j].re;
 	bg_norm_free(lex->nm);
 	lex->nm = NULL;
 	if (st != BG_OK) {
@@ -593,7 +643,13 @@ bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
 	return BG_OK;
 }
 
-bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d)
+bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
+			   const char *dir, bg_lexicon **out, bg_diag *d)
+{
+	return parse_opts(text, len, name, dir, false, out, d);
+}
+
+static bg_status load_opts(const char *path, bool lazy, bg_lexicon **out, bg_diag *d)
 {
 	bg_buf data = BG_BUF_INIT;
 	char chunk[8192], *dir, *slash;
@@ -627,10 +683,20 @@ bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d)
 		*slash = '\0';
 	else
 		dir[0] = '\0';
-	st = bg_lexicon_parse(data.s, data.len, path, dir, out, d);
+	st = parse_opts(data.s, data.len, path, dir, lazy, out, d);
 	free(dir);
 	bg_buf_release(&data);
 	return st;
+}
+
+bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d)
+{
+	return load_opts(path, false, out, d);
+}
+
+bg_status bg_lexicon_load_lazy(const char *path, bg_lexicon **out, bg_diag *d)
+{
+	return load_opts(path, true, out, d);
 }
 
 void bg_lexicon_free(bg_lexicon *lex)
@@ -645,17 +711,18 @@ void bg_lexicon_free(bg_lexicon *lex)
 	free(lex->c);
 	for (int f = 0; f < BG_TRIG__COUNT; f++) {
 		for (size_t j = 0; j < lex->nt[f]; j++)
-			if (lex->t[f][j].compiled)
+			if (atomic_load(&lex->t[f][j].state) == RE_OK)
 				tre_regfree(&lex->t[f][j].re);
 		free(lex->t[f]);
 	}
 	free(lex->ab);
 	for (size_t i = 0; i < lex->nfw; i++)
-		if (lex->fw[i].compiled)
+		if (atomic_load(&lex->fw[i].state) == RE_OK)
 			tre_regfree(&lex->fw[i].re);
 	free(lex->fw);
 	bg_norm_free(lex->nm);
 	bg_arena_free(lex->arena);
+	pthread_mutex_destroy(&lex->compile_lock);
 	free(lex);
 }
 
@@ -746,9 +813,60 @@ const char *bg_lexicon_variant_key(const bg_lexicon *lex, size_t i, size_t j)
 	return lex->c[i].keys[j];
 }
 
+/* A lazy lexicon's pattern that does not compile is reported here, once
+ * (its first use), and never matches. */
+static void report_lazy(const bg_diag *d)
+{
+	bg_diag_print(d, stderr);
+}
+
 const void *bg_lexicon_framework_regex(const bg_lexicon *lex, size_t i)
 {
-	return &lex->fw[i].re;
+	struct framework *fw = &lex->fw[i];
+	int state = atomic_load_explicit(&fw->state, memory_order_acquire);
+
+	if (state == RE_PENDING) {
+		bg_lexicon *l = (bg_lexicon *)lex;
+		pthread_mutex_lock(&l->compile_lock);
+		state = atomic_load_explicit(&fw->state, memory_order_relaxed);
+		if (state == RE_PENDING) {
+			state = tre_regncomp(&fw->re, fw->pattern, strlen(fw->pattern),
+					     REG_EXTENDED) == REG_OK ? RE_OK : RE_BAD;
+			if (state == RE_BAD) {
+				bg_diag d = { 0 };
+				fail(&d, fw->file, fw->line, "bad framework pattern", NULL);
+				report_lazy(&d);
+				bg_diag_clear(&d);
+			}
+			atomic_store_explicit(&fw->state, state, memory_order_release);
+		}
+		pthread_mutex_unlock(&l->compile_lock);
+	}
+	return state == RE_OK ? &fw->re : NULL;
+}
+
+const void *bg_trigger_regex(const bg_trigger *pub)
+{
+	/* pub is the first member of its struct trigger */
+	struct trigger *t = (struct trigger *)(void *)pub;
+	int state = atomic_load_explicit(&t->state, memory_order_acquire);
+
+	if (state == RE_PENDING) {
+		pthread_mutex_lock(&t->lex->compile_lock);
+		state = atomic_load_explicit(&t->state, memory_order_relaxed);
+		if (state == RE_PENDING) {
+			bg_diag d = { 0 };
+			state = compile_trigger(t, &d) == BG_OK ? RE_OK : RE_BAD;
+			if (state == RE_OK)
+				t->pub.regex = &t->re;
+			else
+				report_lazy(&d);
+			bg_diag_clear(&d);
+			atomic_store_explicit(&t->state, state, memory_order_release);
+		}
+		pthread_mutex_unlock(&t->lex->compile_lock);
+	}
+	return state == RE_OK ? &t->re : NULL;
 }
 
 size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f)
@@ -756,11 +874,16 @@ size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f)
 	return f < BG_TRIG__COUNT ? lex->nt[f] : 0;
 }
 
+const bg_trigger *bg_lexicon_trigger_info(const bg_lexicon *lex, bg_trigger_form f, size_t j)
+{
+	return &lex->t[f][j].pub;
+}
+
 const bg_trigger *bg_lexicon_trigger(const bg_lexicon *lex, bg_trigger_form f, size_t j)
 {
 	struct trigger *t = &lex->t[f][j];
 
-	t->pub.regex = &t->re;
+	bg_trigger_regex(&t->pub);
 	return &t->pub;
 }
 

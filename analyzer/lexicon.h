@@ -7,7 +7,8 @@
  *
  * The lexicon is a text file that analysts edit (format: lexicon/README.md);
  * nothing about concepts is compiled into C.  A loaded lexicon is immutable
- * and may be shared by threads.  Every string returned borrows from the
+ * (but for patterns compiled on first use, under a lock) and may be shared
+ * by threads.  Every string returned borrows from the
  * lexicon and lives until bg_lexicon_free().
  */
 #ifndef BG_LEXICON_H
@@ -38,6 +39,16 @@ typedef enum bg_trigger_form {
 /* Loads a lexicon file (and the files it includes).  On failure returns
  * BG_ERR_IO / BG_ERR_FORMAT / BG_ERR_NOMEM with FILE:LINE in `d`. */
 bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d);
+/*
+ * The same, but trigger and framework patterns are compiled when they are
+ * first used (bg_trigger_regex, bg_lexicon_trigger,
+ * bg_lexicon_framework_regex) instead of all at once: a draft's check
+ * reaches a tenth of them, and compiling all of them costs more than the
+ * rest of loading.  A pattern that does not compile is then reported on
+ * stderr (FILE:LINE: error: ...) at its first use and never matches; every
+ * other error is reported here as by bg_lexicon_load.
+ */
+bg_status bg_lexicon_load_lazy(const char *path, bg_lexicon **out, bg_diag *d);
 /* Same from memory; `name` is used in diagnostics, `dir` (may be NULL)
  * is where "include" lines are looked up. */
 bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
@@ -73,7 +84,8 @@ const char *bg_lexicon_concept_for_term(const bg_lexicon *lex, bg_norm *nm,
 					const char *term, size_t n);
 
 /* Triggers of one form, in file order.  `regex` is a compiled TRE
- * regex_t (opaque here so that callers need no TRE header); `term_group`
+ * regex_t (opaque here so that callers need no TRE header; see
+ * bg_lexicon_trigger_info for when it is); `term_group`
  * the parenthesised group holding the term (0: none); `lexicon_only`
  * restricts the trigger to terms that name a lexicon concept; `max_cost`
  * the edit distance allowed by approximate matching. */
@@ -86,7 +98,17 @@ typedef struct bg_trigger {
 	const char *require;  /* literal the folded text must contain, "" = none */
 } bg_trigger;
 size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f);
+/* Trigger j of form f with its pattern compiled (`regex` set; NULL only
+ * for a lazy lexicon's pattern that does not compile). */
 const bg_trigger *bg_lexicon_trigger(const bg_lexicon *lex, bg_trigger_form f, size_t j);
+/* The same without compiling the pattern: read everything but `regex`,
+ * and get the regex with bg_trigger_regex() once the `require` prefilter
+ * has let a text through.  With a lazy lexicon, only the patterns some
+ * text reaches are ever compiled. */
+const bg_trigger *bg_lexicon_trigger_info(const bg_lexicon *lex, bg_trigger_form f, size_t j);
+/* t's compiled pattern (a TRE regex_t *), compiled now if it was not;
+ * NULL when it does not compile.  Thread-safe. */
+const void *bg_trigger_regex(const bg_trigger *t);
 /* The name of a form as written in the lexicon ("inline", "list", ...). */
 const char *bg_trigger_form_name(bg_trigger_form f);
 
@@ -100,7 +122,8 @@ const char *bg_lexicon_abbrev_bwb(const bg_lexicon *lex, size_t i);
  * for its subjects. */
 size_t bg_lexicon_framework_count(const bg_lexicon *lex);
 const char *bg_lexicon_framework_phrase(const bg_lexicon *lex, size_t i);
-/* The compiled pattern of a framework declaration (a TRE regex_t *). */
+/* The compiled pattern of a framework declaration (a TRE regex_t *;
+ * compiled now in a lazy lexicon, NULL when it does not compile). */
 const void *bg_lexicon_framework_regex(const bg_lexicon *lex, size_t i);
 const char *bg_lexicon_framework_bwb(const bg_lexicon *lex, size_t i);
 /* Literal a paragraph must contain before the pattern is tried, "" = none. */

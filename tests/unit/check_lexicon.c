@@ -7,8 +7,10 @@
  * are read as written.  Run from the repository root (make unit).
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
 
@@ -103,6 +105,48 @@ START_TEST(triggers_are_compiled)
 	ck_assert_ptr_nonnull(t->pattern);
 	ck_assert_ptr_nonnull(t->require);
 	ck_assert_str_eq(bg_trigger_form_name(BG_TRIG_SAME_MEANING), "same-meaning");
+}
+END_TEST
+
+/* A lazy lexicon compiles a pattern at its first use: the same triggers;
+ * a bad pattern loads, is reported once on stderr and never matches. */
+START_TEST(lazy_compiles_on_first_use)
+{
+	bg_lexicon *lz = NULL;
+	const bg_trigger *t;
+	FILE *fp;
+	char path[] = "/tmp/begrip-lexicon-XXXXXX";
+	int fd;
+
+	ck_assert_int_eq(bg_lexicon_load_lazy("lexicon/concepts.txt", &lz, &diag), BG_OK);
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		ck_assert_uint_eq(bg_lexicon_trigger_count(lz, (bg_trigger_form)f),
+				  bg_lexicon_trigger_count(lex, (bg_trigger_form)f));
+	t = bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 1);
+	ck_assert_ptr_null(t->regex);
+	ck_assert_str_eq(t->pattern, bg_lexicon_trigger(lex, BG_TRIG_INLINE, 1)->pattern);
+	ck_assert_ptr_nonnull(bg_trigger_regex(t));
+	ck_assert_ptr_eq(bg_trigger_regex(t), t->regex);
+	ck_assert_ptr_nonnull(bg_lexicon_trigger(lz, BG_TRIG_LIST, 0)->regex);
+	ck_assert_ptr_nonnull(bg_lexicon_framework_regex(lz, 0));
+	bg_lexicon_free(lz);
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs("[concept a]\nvariant: a\n[trigger inline]\npattern: (a)\npattern: (unclosed\n"
+	      "term: 3\npattern: (b)\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(bg_lexicon_load(path, &lz, &diag), BG_ERR_FORMAT);
+	bg_diag_clear(&diag);
+	ck_assert_int_eq(bg_lexicon_load_lazy(path, &lz, &diag), BG_OK);
+	ck_assert_uint_eq(bg_lexicon_trigger_count(lz, BG_TRIG_INLINE), 3);
+	ck_assert_ptr_nonnull(bg_trigger_regex(bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 0)));
+	ck_assert_ptr_null(bg_trigger_regex(bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 1)));
+	ck_assert_ptr_null(bg_trigger_regex(bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 1)));
+	ck_assert_ptr_null(bg_lexicon_trigger(lz, BG_TRIG_INLINE, 2)->regex);
+	bg_lexicon_free(lz);
+	unlink(path);
 }
 END_TEST
 
@@ -231,6 +275,7 @@ int main(void)
 	tcase_add_test(tc, committed_lexicon_has_the_concepts);
 	tcase_add_test(tc, terms_meet_their_concept);
 	tcase_add_test(tc, triggers_are_compiled);
+	tcase_add_test(tc, lazy_compiles_on_first_use);
 	tcase_add_test(tc, abbreviations_and_frameworks);
 	tcase_add_test(tc, minimal_lexicon);
 	tcase_add_test(tc, format_errors_name_the_line);
