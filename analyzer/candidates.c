@@ -476,37 +476,52 @@ static const bg_def *rec_get(const struct recs *r, size_t k)
 struct textblock {
 	const bg_node *n;
 	const char *t;
-	const char *folded;   /* NULL until stemmed */
-	const char *padded;   /* " folded " */
+	size_t off, len;      /* " stemmed " in words.all; off SIZE_MAX until made */
 };
 
 struct words {
 	struct textblock *tb;
 	size_t ntb;
 	bg_norm *nm;
-	bg_arena *a;          /* the stemmed forms */
+	bg_arena *a;          /* the stemmed titles */
+	bg_buf all;           /* the stemmed blocks, each " stemmed " and a NUL */
+	bg_toklist tl;        /* reused by every block */
 	bg_buf b;
 	bool *nomem;
 };
 
-static const struct textblock *block(struct words *w, size_t i)
+/*
+ * Block i stemmed and padded with a space on each side (" stemmed ", the
+ * form a whole-word search wants); valid until the next call.  Without the
+ * leading space it is what key_count searches: the trailing space changes
+ * nothing there, as key words hold no spaces.
+ */
+static const char *block(struct words *w, size_t i)
 {
 	struct textblock *t = &w->tb[i];
 
-	if (t->folded)
-		return t;
-	bg_buf_clear(&w->b);
-	bg_buf_addc(&w->b, ' ');
-	if (bg_norm_key(w->nm, t->t, strlen(t->t), BG_NORM_STEM, &w->b) != BG_OK)
+	if (t->off != SIZE_MAX)
+		return w->all.s + t->off;
+	t->off = w->all.len;
+	/* bg_norm_key's form (the keys joined by single spaces) from a token
+	 * list kept across blocks */
+	if (bg_norm_tokens(w->nm, t->t, strlen(t->t), BG_NORM_STEM, &w->tl) != BG_OK)
 		*w->nomem = true;
-	bg_buf_addc(&w->b, ' ');
-	if (!bg_buf_ok(&w->b) || *w->nomem ||
-	    !(t->padded = bg_arena_strndup(w->a, w->b.s, w->b.len)) ||
-	    !(t->folded = bg_arena_strndup(w->a, w->b.s + 1, w->b.len - 2))) {
-		*w->nomem = true;
-		t->folded = t->padded = "";
+	bg_buf_addc(&w->all, ' ');
+	for (size_t k = 0; k < w->tl.n; k++) {
+		bg_buf_add(&w->all, bg_tok_key(&w->tl, k), w->tl.v[k].key_len);
+		bg_buf_addc(&w->all, ' ');
 	}
-	return t;
+	if (!w->tl.n)
+		bg_buf_addc(&w->all, ' ');
+	t->len = w->all.len - t->off;
+	bg_buf_addc(&w->all, '\0');
+	if (!bg_buf_ok(&w->all) || *w->nomem) {
+		*w->nomem = true;
+		t->off = SIZE_MAX;
+		return "  ";
+	}
+	return w->all.s + t->off;
 }
 
 static bool push(void **v, size_t *n, size_t *alloc, size_t size)
@@ -757,14 +772,69 @@ static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_do
 		}
 		for (size_t i = 0; i < w->ntb && !outside && inside < 2; i++) {
 			if (part_of_def(&w->tb[i], d))
-				inside += key_count(block(w, i)->folded, key.s);
+				inside += key_count(block(w, i) + 1, key.s);
 			else
-				outside += key_count(block(w, i)->folded, key.s);
+				outside += key_count(block(w, i) + 1, key.s);
 		}
 		if (!outside && inside < 2)
 			sl->unused[sl->nunused++] = k;
 	}
 	bg_buf_release(&key);
+}
+
+/* The paragraphs of the regulation stemmed, one after the other, each as
+ * " stemmed \n": a key holds no newline, so a search of " key " over the
+ * whole finds exactly what a search in each paragraph would.  at[k] is
+ * where paragraph k starts, idx[k] its block. */
+struct paras {
+	bg_buf s;
+	size_t *at, *idx, n;
+	size_t *hits, *touched;  /* per paragraph; the ones with hits */
+};
+
+static bool paras_make(struct paras *p, struct words *w)
+{
+	p->at = malloc((w->ntb + 1) * sizeof *p->at);
+	p->idx = malloc((w->ntb + 1) * sizeof *p->idx);
+	p->hits = calloc(w->ntb + 1, sizeof *p->hits);
+	p->touched = malloc((w->ntb + 1) * sizeof *p->touched);
+	if (!p->at || !p->idx || !p->hits || !p->touched)
+		return false;
+	p->s.cap_limit = (size_t)BG_MAX_FILE * 2;
+	for (size_t i = 0; i < w->ntb; i++) {
+		const char *pad;
+		if (w->tb[i].n->kind != BG_N_AL)
+			continue;
+		pad = block(w, i);
+		p->at[p->n] = p->s.len;
+		p->idx[p->n++] = i;
+		bg_buf_add(&p->s, pad, w->tb[i].len);
+		bg_buf_addc(&p->s, '\n');
+	}
+	return bg_buf_ok(&p->s) && !*w->nomem;
+}
+
+static void paras_release(struct paras *p)
+{
+	bg_buf_release(&p->s);
+	free(p->at);
+	free(p->idx);
+	free(p->hits);
+	free(p->touched);
+}
+
+/* The paragraph that holds offset o of p->s. */
+static size_t paras_find(const struct paras *p, size_t o)
+{
+	size_t lo = 0, hi = p->n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (p->at[mid] <= o)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Where each concept the regulation uses without a definition of its own
@@ -775,6 +845,8 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 {
 	bg_buf b = BG_BUF_INIT, vks = BG_BUF_INIT;
 	size_t *vat = NULL, avat = 0;
+	struct paras pa = { BG_BUF_INIT, NULL, NULL, 0, NULL, NULL };
+	bool made = false;
 
 	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
 	if (!sl->fu) {
@@ -817,24 +889,33 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			*nomem = true;
 			break;
 		}
-		/* the block that uses the concept's words most often (as whole
-		 * words, not inside compounds): the clearest evidence */
-		for (size_t i = 0; i < w->ntb; i++) {
-			size_t hits = 0;
-			const char *pad;
-			if (w->tb[i].n->kind != BG_N_AL)
-				continue;
-			pad = block(w, i)->padded;
-			for (size_t v = 0; v < nv; v++) {
-				const char *vk = vks.s + vat[v];
-				size_t vn = vat[v + 1] - vat[v] - 1;
-				for (const char *q = pad; (q = strstr(q, vk)); q += vn - 1)
-					hits++;
+		if (!made) {
+			made = true;
+			if (!paras_make(&pa, w)) {
+				*nomem = true;
+				break;
 			}
-			if (hits > best_n) {
-				best_n = hits;
-				best = i;
+		}
+		/* the paragraph that uses the concept's words most often (as
+		 * whole words, not inside compounds): the clearest evidence;
+		 * the first of those on a tie */
+		size_t nt = 0;
+		for (size_t v = 0; v < nv; v++) {
+			const char *vk = vks.s + vat[v];
+			size_t vn = vat[v + 1] - vat[v] - 1;
+			for (const char *q = pa.s.s; (q = strstr(q, vk)); q += vn - 1) {
+				size_t k = paras_find(&pa, (size_t)(q - pa.s.s));
+				if (!pa.hits[k]++)
+					pa.touched[nt++] = k;
 			}
+		}
+		for (size_t t = 0; t < nt; t++) {
+			size_t k = pa.touched[t];
+			if (pa.hits[k] > best_n || (pa.hits[k] == best_n && pa.idx[k] < best)) {
+				best_n = pa.hits[k];
+				best = pa.idx[k];
+			}
+			pa.hits[k] = 0;
 		}
 		if (best != SIZE_MAX) {
 			const bg_node *n = w->tb[best].n, *prov;
@@ -856,6 +937,7 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 		}
 	}
 	free(vat);
+	paras_release(&pa);
 	bg_buf_release(&b);
 	bg_buf_release(&vks);
 }
@@ -865,7 +947,7 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
 			  const bg_lexicon *lex, const bg_doc *doc, bg_norm *nm, bool *nomem)
 {
-	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, nomem };
+	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, BG_TOKLIST_INIT, BG_BUF_INIT, nomem };
 	const bg_node *root = bg_doc_root(doc);
 	size_t atb = 0;
 
@@ -873,6 +955,7 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 		*nomem = true;
 		return;
 	}
+	w.all.cap_limit = (size_t)BG_MAX_FILE * 2;
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
 		if (!t || !t[0])
@@ -881,7 +964,7 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 			*nomem = true;
 			goto done;
 		}
-		w.tb[w.ntb++] = (struct textblock){ n, t, NULL, NULL };
+		w.tb[w.ntb++] = (struct textblock){ n, t, SIZE_MAX, 0 };
 	}
 	collect_unused(sl, rs, doc, &w, nomem);
 	if (!*nomem)
@@ -889,6 +972,8 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 done:
 	free(w.tb);
 	bg_buf_release(&w.b);
+	bg_buf_release(&w.all);
+	bg_toklist_release(&w.tl);
 	bg_arena_free(w.a);
 }
 
