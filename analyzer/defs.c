@@ -1955,9 +1955,12 @@ static void collect_one(size_t i, bg_doc *doc, void *arg)
 		c->st[i] = BG_ERR_NOMEM;
 		return;
 	}
+	/* the texts of doc stay put until it is freed after this call */
+	bg_norm_memo(nm, c->each != NULL);
 	c->st[i] = extract_doc(doc, c->lex, nm, c->pre, &c->slots[i]);
 	if (c->each && c->st[i] == BG_OK)
 		c->each(i, doc, c->slots[i], nm, c->each_ctx);
+	bg_norm_memo(nm, false);
 	norm_give(c, nm);
 }
 

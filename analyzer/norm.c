@@ -46,6 +46,19 @@ struct stem_slot {
 	uint16_t klen, vlen;
 };
 
+/* The memo of bg_norm_memo: token lists by (text pointer, length,
+ * flags), in an arena, for the duration of one document. */
+struct memo_entry {
+	const char *s;
+	size_t n;
+	unsigned flags;
+	char *text;        /* a copy of s[0..n): scratch buffers get reused */
+	bg_tok *v;
+	size_t ntok;
+	char *keys;
+	size_t keys_len;
+};
+
 struct bg_norm {
 	UBreakIterator *bi;
 	struct sb_stemmer *stemmer;
@@ -54,6 +67,9 @@ struct bg_norm {
 	struct stem_slot *slots;
 	size_t nslots_used;
 	bg_buf pool;
+	bg_arena *memo;            /* NULL: no memo */
+	struct memo_entry *mtab;   /* open addressing, mcap a power of two */
+	size_t mcap, mused;
 };
 
 bg_norm *bg_norm_new(void)
@@ -86,7 +102,102 @@ void bg_norm_free(bg_norm *nm)
 	bg_buf_release(&nm->word);
 	bg_buf_release(&nm->pool);
 	free(nm->slots);
+	bg_norm_memo(nm, false);
 	free(nm);
+}
+
+void bg_norm_memo(bg_norm *nm, bool on)
+{
+	bg_arena_free(nm->memo);
+	nm->memo = NULL;
+	free(nm->mtab);
+	nm->mtab = NULL;
+	nm->mcap = nm->mused = 0;
+	if (on)
+		nm->memo = bg_arena_new();   /* NULL: simply no memo */
+}
+
+static size_t memo_slot(const bg_norm *nm, const char *s, size_t n, unsigned flags)
+{
+	uintptr_t x = (uintptr_t)s ^ ((uintptr_t)n << 7) ^ flags;
+	size_t i;
+
+	x ^= x >> 17;
+	x *= (uintptr_t)0x9E3779B97F4A7C15u;
+	for (i = (size_t)(x >> 13) & (nm->mcap - 1); nm->mtab[i].s &&
+	     !(nm->mtab[i].s == s && nm->mtab[i].n == n && nm->mtab[i].flags == flags);
+	     i = (i + 1) & (nm->mcap - 1))
+		;
+	return i;
+}
+
+/* Copies a remembered list into out; false when there is none. */
+static bool memo_get(bg_norm *nm, const char *s, size_t n, unsigned flags, bg_toklist *out)
+{
+	const struct memo_entry *e;
+
+	if (!nm->mtab)
+		return false;
+	e = &nm->mtab[memo_slot(nm, s, n, flags)];
+	if (!e->s || memcmp(e->text, s, n))
+		return false;
+	if (e->ntok > out->alloc) {
+		bg_tok *v = realloc(out->v, e->ntok * sizeof *v);
+		if (!v)
+			return false;
+		out->v = v;
+		out->alloc = e->ntok;
+	}
+	if (e->ntok)
+		memcpy(out->v, e->v, e->ntok * sizeof *e->v);
+	out->n = e->ntok;
+	bg_buf_clear(&out->keys);
+	bg_buf_add(&out->keys, e->keys, e->keys_len);
+	return true;
+}
+
+/* Remembers out as the list of (s, n, flags); quietly gives up when out
+ * of memory (the memo is only a shortcut). */
+static void memo_put(bg_norm *nm, const char *s, size_t n, unsigned flags,
+		     const bg_toklist *out)
+{
+	struct memo_entry *e;
+	size_t i;
+
+	if (nm->mused + 1 > nm->mcap / 2) {
+		size_t ncap = nm->mcap ? nm->mcap * 2 : 1024;
+		struct memo_entry *old = nm->mtab, *t = calloc(ncap, sizeof *t);
+		size_t ocap = nm->mcap;
+		if (!t)
+			return;
+		nm->mtab = t;
+		nm->mcap = ncap;
+		for (size_t k = 0; k < ocap; k++)
+			if (old[k].s)
+				nm->mtab[memo_slot(nm, old[k].s, old[k].n, old[k].flags)] = old[k];
+		free(old);
+	}
+	i = memo_slot(nm, s, n, flags);
+	e = &nm->mtab[i];
+	if (!e->s)
+		nm->mused++;
+	/* a slot of the same pointer with other text is replaced */
+	e->v = bg_arena_alloc(nm->memo, (out->n ? out->n : 1) * sizeof *e->v);
+	e->keys = bg_arena_alloc(nm->memo, out->keys.len + 1);
+	e->text = bg_arena_strndup(nm->memo, s, n);
+	if (!e->v || !e->keys || !e->text) {
+		memset(e, 0, sizeof *e);
+		nm->mused--;
+		return;
+	}
+	if (out->n)
+		memcpy(e->v, out->v, out->n * sizeof *e->v);
+	memcpy(e->keys, out->keys.s, out->keys.len + 1);
+	e->ntok = out->n;
+	e->keys_len = out->keys.len;
+	e->s = s;
+	e->n = n;
+	e->flags = flags;
 }
 
 void bg_norm_set_icu_only(bg_norm *nm, bool on)
@@ -436,6 +547,8 @@ bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
 	bg_buf_clear(&out->keys);
 	if (n > UINT32_MAX / 2)
 		return BG_ERR_LIMIT;
+	if (nm->memo && memo_get(nm, s, n, flags, out))
+		return bg_buf_ok(&out->keys) ? BG_OK : BG_ERR_NOMEM;
 	if (nm->icu_only) {
 		rc = icu_words(nm, s, 0, n, flags, out);
 		goto done;
@@ -461,6 +574,8 @@ bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
 done:
 	if (rc == BG_OK && !bg_buf_ok(&out->keys))
 		rc = BG_ERR_NOMEM;
+	if (rc == BG_OK && nm->memo)
+		memo_put(nm, s, n, flags, out);
 	return rc;
 }
 

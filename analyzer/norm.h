@@ -66,6 +66,16 @@ bg_status bg_norm_key(bg_norm *nm, const char *s, size_t n, unsigned flags,
  * out without tokenising. */
 bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out);
 
+/*
+ * The memo: while on, bg_norm_tokens (and so bg_norm_key) remembers the
+ * token list of each text it has made (found by pointer, length and
+ * flags, confirmed by content) and hands a copy back when asked again, so
+ * that the stages that read one parsed document (definitions, candidates)
+ * tokenise each text block once.  It grows with the text seen: turn it on
+ * for one document and off (which frees it) after.  Off by default.
+ */
+void bg_norm_memo(bg_norm *nm, bool on);
+
 /* Tests: true makes nm segment everything with ICU, bypassing the ASCII
  * path (the two must agree; check_norm.c compares them). */
 void bg_norm_set_icu_only(bg_norm *nm, bool on);

@@ -149,6 +149,33 @@ START_TEST(ascii_path_edge_cases)
 }
 END_TEST
 
+/* The memo hands back what it made, and never a list of another text
+ * that once sat at the same address. */
+START_TEST(memo_same_text_only)
+{
+	char scratch[64];
+	bg_toklist a = BG_TOKLIST_INIT;
+
+	bg_norm_memo(nm, true);
+	snprintf(scratch, sizeof scratch, "de partners van het huishouden");
+	ck_assert_int_eq(bg_norm_tokens(nm, scratch, strlen(scratch), BG_NORM_STEM, &a), BG_OK);
+	ck_assert_uint_eq(a.n, 5);
+	ck_assert_str_eq(bg_tok_key(&a, 1), "partner");
+	ck_assert_int_eq(bg_norm_tokens(nm, scratch, strlen(scratch), BG_NORM_STEM, &a), BG_OK);
+	ck_assert_uint_eq(a.n, 5);
+	ck_assert_str_eq(bg_tok_key(&a, 4), "huishoud");
+	/* same address, same length, other words */
+	snprintf(scratch, sizeof scratch, "het vermogen van de echtgenoten");
+	ck_assert_int_eq(bg_norm_tokens(nm, scratch, strlen(scratch), BG_NORM_STEM, &a), BG_OK);
+	ck_assert_uint_eq(a.n, 5);
+	ck_assert_str_eq(bg_tok_key(&a, 1), "vermog");
+	bg_norm_memo(nm, false);
+	ck_assert_int_eq(bg_norm_tokens(nm, scratch, 3, BG_NORM_STEM, &a), BG_OK);
+	ck_assert_uint_eq(a.n, 1);
+	bg_toklist_release(&a);
+}
+END_TEST
+
 /* Every string of four characters drawn from one or two members of each
  * ASCII word-break class (letters, '@', digits, '_', MidNumLet, MidNum,
  * ':', spaces, newlines, others): every rule pair and triple. */
@@ -224,6 +251,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, words_numbers_punct);
 	tcase_add_test(tc, offsets_point_into_source);
 	tcase_add_test(tc, ascii_path_edge_cases);
+	tcase_add_test(tc, memo_same_text_only);
 	tcase_add_test(tc, ascii_path_exhaustive);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
