@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench.sh BIN [CORPUSDIR [RUNS]] -- `BIN stats --jobs 2` over the whole
+# bench.sh BIN [CORPUSDIR [RUNS]] -- `BIN stats --jobs 2` (then `complexity` and
+# `report`, each in its own table below) over the whole
 # corpus against `xmllint --stream --noout --nonet` over the same files, in
 # the same run, RUNS times each (default 5, interleaved), and prints the
 # median wall, user and system time of each, their ratio, and begrip's peak
@@ -86,4 +87,31 @@ echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
 awk -v b="$cw" -v x="$xw" -v bc="$cu $cs" -v xc="$xu $xs" 'BEGIN {
 	split(bc, p, " "); split(xc, q, " ");
 	printf "ratio complexity/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
+	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
+
+# ---------------------------------------------------------------------------
+# begrip report (analyzer/report.c): the main job -- every file read once for
+# definitions, measures, candidate facts and store rows, then the corpus-wide
+# comparisons, candidates, SQLite indexes and the report files -- against
+# xmllint again, interleaved.  Issue #5's target is at most 2x xmllint.
+: >"$work/rep"
+: >"$work/xmllint3"
+i=0
+while [ "$i" -lt "$runs" ]; do
+	rm -rf "$work/report"
+	timed "$bin" report --jobs 2 --out "$work/report" "$corpus" >>"$work/rep"
+	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint3"
+	i=$((i + 1))
+done
+rw=$(median "$work/rep" 1); ru=$(median "$work/rep" 2); rs=$(median "$work/rep" 3)
+xw=$(median "$work/xmllint3" 1); xu=$(median "$work/xmllint3" 2); xs=$(median "$work/xmllint3" 3)
+rrss=$(median "$work/rep" 4)
+echo
+echo "| program | wall s | user s | sys s | peak RSS |"
+echo "|---|---:|---:|---:|---:|"
+echo "| begrip report --jobs 2 | $rw | $ru | $rs | $((rrss / 1024)) MB |"
+echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
+awk -v b="$rw" -v x="$xw" -v bc="$ru $rs" -v xc="$xu $xs" 'BEGIN {
+	split(bc, p, " "); split(xc, q, " ");
+	printf "ratio report/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 2.0)\n",
 	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
