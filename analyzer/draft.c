@@ -1600,7 +1600,9 @@ static bool is_amending(const bg_node *art)
 		any_lid = true;
 		if (!is_letter_nr(c->nr))
 			lettered = false;
-		if (first_al(c) && is_instruction(first_al(c)->text))
+		/* (once the leden are not lettered, or one instruction is
+		 * found, the answer no longer depends on the others) */
+		if (lettered && !instr && first_al(c) && is_instruction(first_al(c)->text))
 			instr = true;
 	}
 	if (any_lid && lettered && instr)

@@ -94,16 +94,17 @@ bg_status bg_check_env_open(const char *db, const char *lexpath,
 		return BG_ERR_NOMEM;
 	if ((st = bg_store_open(db, &e->store, d)) != BG_OK)
 		goto fail;
-	/* patterns compiled as the draft's paragraphs reach them */
-	if ((st = bg_lexicon_load_lazy(lexpath ? lexpath : bg_lexicon_default_path(),
-				       &e->lex, d)) != BG_OK)
-		goto fail;
-	if ((st = bg_cx_rules_load(cxpath, NULL, &e->rules, d)) != BG_OK)
-		goto fail;
 	if (!(e->nm = bg_norm_new())) {
 		st = BG_ERR_NOMEM;
 		goto fail;
 	}
+	/* patterns compiled as the draft's paragraphs reach them; variants
+	 * normalised with the check's normaliser (one stem cache, not two) */
+	if ((st = bg_lexicon_load_lazy(lexpath ? lexpath : bg_lexicon_default_path(), e->nm,
+				       &e->lex, d)) != BG_OK)
+		goto fail;
+	if ((st = bg_cx_rules_load(cxpath, NULL, &e->rules, d)) != BG_OK)
+		goto fail;
 	if ((st = bg_cmp_phrases_load(bg_cmp_phrases_default_path(), e->nm,
 				      &e->phrases, d)) != BG_OK)
 		goto fail;

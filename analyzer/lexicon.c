@@ -63,6 +63,7 @@ struct framework {
 struct bg_lexicon {
 	bg_arena *arena;
 	bg_norm *nm;           /* only while loading */
+	bool own_nm;           /* nm is the lexicon's (else the caller's) */
 	bool lazy;             /* patterns compiled on first use */
 	pthread_mutex_t compile_lock;
 	struct concept *c;
@@ -609,7 +610,8 @@ static bg_status finish(bg_lexicon *lex, const char *name, bg_diag *d)
 }
 
 static bg_status parse_opts(const char *text, size_t len, const char *name,
-			     const char *dir, bool lazy, bg_lexicon **out, bg_diag *d)
+			     const char *dir, bool lazy, bg_norm *nm, bg_lexicon **out,
+			     bg_diag *d)
 {
 	bg_lexicon *lex = calloc(1, sizeof *lex);
 	bg_status st;
@@ -619,7 +621,11 @@ static bg_status parse_opts(const char *text, size_t len, const char *name,
 		free(lex);
 		lex = NULL;
 	}
-	if (!lex || !(lex->arena = bg_arena_new()) || !(lex->nm = bg_norm_new())) {
+	if (lex) {
+		lex->own_nm = !nm;
+		lex->nm = nm;
+	}
+	if (!lex || !(lex->arena = bg_arena_new()) || (!lex->nm && !(lex->nm = bg_norm_new()))) {
 		bg_lexicon_free(lex);
 		bg_diag_set(d, BG_ERR_NOMEM, name, 0, 0, "cannot set up the lexicon");
 		return BG_ERR_NOMEM;
@@ -633,7 +639,8 @@ static bg_status parse_opts(const char *text, size_t len, const char *name,
 		for (size_t j = 0; j < lex->nt[f]; j++)
 			if (atomic_load_explicit(&lex->t[f][j].state, memory_order_relaxed) == RE_OK)
 				lex->t[f][j].pub.regex = &lex->t[f][j].re;
-	bg_norm_free(lex->nm);
+	if (lex->own_nm)
+		bg_norm_free(lex->nm);
 	lex->nm = NULL;
 	if (st != BG_OK) {
 		bg_lexicon_free(lex);
@@ -646,10 +653,11 @@ static bg_status parse_opts(const char *text, size_t len, const char *name,
 bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,
 			   const char *dir, bg_lexicon **out, bg_diag *d)
 {
-	return parse_opts(text, len, name, dir, false, out, d);
+	return parse_opts(text, len, name, dir, false, NULL, out, d);
 }
 
-static bg_status load_opts(const char *path, bool lazy, bg_lexicon **out, bg_diag *d)
+static bg_status load_opts(const char *path, bool lazy, bg_norm *nm, bg_lexicon **out,
+			    bg_diag *d)
 {
 	bg_buf data = BG_BUF_INIT;
 	char chunk[8192], *dir, *slash;
@@ -683,7 +691,7 @@ static bg_status load_opts(const char *path, bool lazy, bg_lexicon **out, bg_dia
 		*slash = '\0';
 	else
 		dir[0] = '\0';
-	st = parse_opts(data.s, data.len, path, dir, lazy, out, d);
+	st = parse_opts(data.s, data.len, path, dir, lazy, nm, out, d);
 	free(dir);
 	bg_buf_release(&data);
 	return st;
@@ -691,12 +699,13 @@ static bg_status load_opts(const char *path, bool lazy, bg_lexicon **out, bg_dia
 
 bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d)
 {
-	return load_opts(path, false, out, d);
+	return load_opts(path, false, NULL, out, d);
 }
 
-bg_status bg_lexicon_load_lazy(const char *path, bg_lexicon **out, bg_diag *d)
+bg_status bg_lexicon_load_lazy(const char *path, bg_norm *nm, bg_lexicon **out,
+			       bg_diag *d)
 {
-	return load_opts(path, true, out, d);
+	return load_opts(path, true, nm, out, d);
 }
 
 void bg_lexicon_free(bg_lexicon *lex)
@@ -720,7 +729,8 @@ void bg_lexicon_free(bg_lexicon *lex)
 		if (atomic_load(&lex->fw[i].state) == RE_OK)
 			tre_regfree(&lex->fw[i].re);
 	free(lex->fw);
-	bg_norm_free(lex->nm);
+	if (lex->own_nm)
+		bg_norm_free(lex->nm);
 	bg_arena_free(lex->arena);
 	pthread_mutex_destroy(&lex->compile_lock);
 	free(lex);

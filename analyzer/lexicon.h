@@ -46,9 +46,12 @@ bg_status bg_lexicon_load(const char *path, bg_lexicon **out, bg_diag *d);
  * reaches a tenth of them, and compiling all of them costs more than the
  * rest of loading.  A pattern that does not compile is then reported on
  * stderr (FILE:LINE: error: ...) at its first use and never matches; every
- * other error is reported here as by bg_lexicon_load.
+ * other error is reported here as by bg_lexicon_load.  The variants are
+ * normalised with nm when it is not NULL (the caller's, used only during
+ * the call: a normaliser's caches are worth sharing in a short process).
  */
-bg_status bg_lexicon_load_lazy(const char *path, bg_lexicon **out, bg_diag *d);
+bg_status bg_lexicon_load_lazy(const char *path, bg_norm *nm, bg_lexicon **out,
+			       bg_diag *d);
 /* Same from memory; `name` is used in diagnostics, `dir` (may be NULL)
  * is where "include" lines are looked up. */
 bg_status bg_lexicon_parse(const char *text, size_t len, const char *name,

@@ -118,7 +118,7 @@ START_TEST(lazy_compiles_on_first_use)
 	char path[] = "/tmp/begrip-lexicon-XXXXXX";
 	int fd;
 
-	ck_assert_int_eq(bg_lexicon_load_lazy("lexicon/concepts.txt", &lz, &diag), BG_OK);
+	ck_assert_int_eq(bg_lexicon_load_lazy("lexicon/concepts.txt", nm, &lz, &diag), BG_OK);
 	for (int f = 0; f < BG_TRIG__COUNT; f++)
 		ck_assert_uint_eq(bg_lexicon_trigger_count(lz, (bg_trigger_form)f),
 				  bg_lexicon_trigger_count(lex, (bg_trigger_form)f));
@@ -139,7 +139,7 @@ START_TEST(lazy_compiles_on_first_use)
 	fclose(fp);
 	ck_assert_int_eq(bg_lexicon_load(path, &lz, &diag), BG_ERR_FORMAT);
 	bg_diag_clear(&diag);
-	ck_assert_int_eq(bg_lexicon_load_lazy(path, &lz, &diag), BG_OK);
+	ck_assert_int_eq(bg_lexicon_load_lazy(path, NULL, &lz, &diag), BG_OK);
 	ck_assert_uint_eq(bg_lexicon_trigger_count(lz, BG_TRIG_INLINE), 3);
 	ck_assert_ptr_nonnull(bg_trigger_regex(bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 0)));
 	ck_assert_ptr_null(bg_trigger_regex(bg_lexicon_trigger_info(lz, BG_TRIG_INLINE, 1)));
