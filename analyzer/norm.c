@@ -221,11 +221,14 @@ bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out)
 				UTF8PROC_IGNORE;
 
 	if (is_ascii(s, n)) {
-		for (size_t i = 0; i < n; i++) {
-			char c = s[i];
-			bg_buf_addc(out, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
-		}
-		return bg_buf_ok(out) ? BG_OK : BG_ERR_NOMEM;
+		size_t at = out->len;
+		bg_buf_add(out, s, n);
+		if (!bg_buf_ok(out))
+			return BG_ERR_NOMEM;
+		for (size_t i = at; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] = (char)(out->s[i] + 32);
+		return BG_OK;
 	}
 	if (!(flags & BG_NORM_KEEP_MARKS))
 		opt |= UTF8PROC_STRIPMARK;
@@ -409,7 +412,12 @@ static bool emit(bg_norm *nm, const char *s, size_t start, size_t len, int kind,
 	}
 	if (kind == 1 && !(flags & BG_NORM_NUMBERS))
 		return true;
-	if (kind == 2 && (flags & BG_NORM_STEM)) {
+	if (kind == 2 && (flags & BG_NORM_STEM) && len <= STEM_WORD_MAX && is_ascii(w, len)) {
+		char low[STEM_WORD_MAX];   /* the common case: fold in place */
+		for (size_t i = 0; i < len; i++)
+			low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+		bg_norm_stem(nm, low, len, &out->keys);
+	} else if (kind == 2 && (flags & BG_NORM_STEM)) {
 		bg_buf_clear(&nm->word);
 		bg_norm_fold(w, len, flags, &nm->word);
 		bg_norm_stem(nm, nm->word.s, nm->word.len, &out->keys);
