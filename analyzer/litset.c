@@ -4,6 +4,9 @@
  * failure links folded into a full transition table, so a scan is one
  * lookup per byte and no backtracking.  Each state carries the set of
  * literals that end there, its own and those of its failure chain.
+ * Bytes are mapped to classes first (the bytes of the literals, and one
+ * class for every other byte), which shrinks the table from 256 columns
+ * to a few dozen.
  */
 #include "litset.h"
 
@@ -14,7 +17,9 @@ struct bg_litset {
 	char **lits;
 	size_t *lens;
 	size_t n, alloc;
-	int32_t *delta;     /* nstates * 256 */
+	uint16_t cls[256];  /* byte -> class: bytes no literal has share class 0 */
+	size_t ncls;
+	int32_t *delta;     /* nstates * ncls: small enough to stay in cache */
 	uint64_t *out;      /* nstates * nwords */
 	bool *has_out;
 	size_t nstates, nwords;
@@ -87,8 +92,17 @@ bg_status bg_litset_build(bg_litset *ls)
 		return BG_OK;
 	for (size_t i = 0; i < ls->n; i++)
 		max += ls->lens[i];
+	/* byte classes: each byte of a literal its own, all others one */
+	memset(ls->cls, 0, sizeof ls->cls);
+	ls->ncls = 1;
+	for (size_t i = 0; i < ls->n; i++)
+		for (size_t k = 0; k < ls->lens[i]; k++) {
+			unsigned char b = (unsigned char)ls->lits[i][k];
+			if (!ls->cls[b])
+				ls->cls[b] = (uint16_t)ls->ncls++;
+		}
 	ls->nwords = nw;
-	ls->delta = malloc(max * 256 * sizeof *ls->delta);
+	ls->delta = malloc(max * ls->ncls * sizeof *ls->delta);
 	ls->out = calloc(max * nw, sizeof *ls->out);
 	ls->has_out = calloc(max, sizeof *ls->has_out);
 	fail = calloc(max, sizeof *fail);
@@ -98,13 +112,14 @@ bg_status bg_litset_build(bg_litset *ls)
 		free(queue);
 		return BG_ERR_NOMEM;
 	}
-	memset(ls->delta, 0xff, max * 256 * sizeof *ls->delta);   /* -1: no edge yet */
+	memset(ls->delta, 0xff, max * ls->ncls * sizeof *ls->delta);   /* -1: no edge yet */
 	ls->nstates = 1;
 	/* the trie */
 	for (size_t i = 0; i < ls->n; i++) {
 		int32_t s = 0;
 		for (size_t k = 0; k < ls->lens[i]; k++) {
-			int32_t *e = &ls->delta[(size_t)s * 256 + (unsigned char)ls->lits[i][k]];
+			int32_t *e = &ls->delta[(size_t)s * ls->ncls +
+						ls->cls[(unsigned char)ls->lits[i][k]]];
 			if (*e < 0)
 				*e = (int32_t)ls->nstates++;
 			s = *e;
@@ -113,7 +128,7 @@ bg_status bg_litset_build(bg_litset *ls)
 		ls->has_out[s] = true;
 	}
 	/* breadth first: failure links, folded into the table */
-	for (int c = 0; c < 256; c++) {
+	for (size_t c = 0; c < ls->ncls; c++) {
 		int32_t *e = &ls->delta[c];
 		if (*e < 0) {
 			*e = 0;
@@ -124,9 +139,9 @@ bg_status bg_litset_build(bg_litset *ls)
 	}
 	while (qh < qt) {
 		int32_t r = queue[qh++];
-		for (int c = 0; c < 256; c++) {
-			int32_t *e = &ls->delta[(size_t)r * 256 + c];
-			int32_t via = ls->delta[(size_t)fail[r] * 256 + c];
+		for (size_t c = 0; c < ls->ncls; c++) {
+			int32_t *e = &ls->delta[(size_t)r * ls->ncls + c];
+			int32_t via = ls->delta[(size_t)fail[r] * ls->ncls + c];
 			if (*e < 0) {
 				*e = via;
 				continue;
@@ -151,14 +166,15 @@ size_t bg_litset_words(const bg_litset *ls) { return ls->nwords ? ls->nwords : l
 void bg_litset_scan(const bg_litset *ls, const char *s, size_t n, uint64_t *bits)
 {
 	const int32_t *delta = ls->delta;
-	size_t nw = ls->nwords;
+	const uint16_t *cls = ls->cls;
+	size_t nw = ls->nwords, ncls = ls->ncls;
 	int32_t st = 0;
 
 	memset(bits, 0, bg_litset_words(ls) * sizeof *bits);
 	if (!ls->built)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		st = delta[(size_t)st * 256 + (unsigned char)s[i]];
+		st = delta[(size_t)st * ncls + cls[(unsigned char)s[i]]];
 		if (ls->has_out[st])
 			for (size_t w = 0; w < nw; w++)
 				bits[w] |= ls->out[(size_t)st * nw + w];
