@@ -455,6 +455,7 @@ typedef struct tok {
 	uint32_t x;          /* its entry among the thread's words (block()) */
 	uint16_t diaer;      /* syllables a diaeresis adds to the folded word's */
 	bool dotted;         /* directly preceded by '.' (o.a., m.b.t.) */
+	bool sample;         /* starts a sampled n-gram (V_SAMPLE; block()) */
 } tok;
 
 static inline bool ascii_word(unsigned char c)
@@ -721,7 +722,7 @@ enum {
 typedef struct vword {    /* 32 bytes: two to a cache line */
 	uint64_t h;          /* 0 = free slot */
 	uint32_t meta;       /* document generation << 8 | F_* and V_* */
-	uint32_t count;      /* in that document */
+	uint32_t local;      /* its index among that document's words */
 	uint32_t stem;       /* stem entry (V_COUNTED) */
 	uint32_t phrase;     /* first phrase with this first word (F_FIRST) */
 	uint16_t syl;        /* syllables of the folded word (word_shape()) */
@@ -731,7 +732,7 @@ typedef struct vword {    /* 32 bytes: two to a cache line */
 
 typedef struct vstem {
 	uint64_t h;
-	uint32_t gen, count;
+	uint32_t gen, local; /* index among document gen's stems */
 } vstem;
 
 /* Stems: slots hold entry index + 1 (0 = free), the entries their hash;
@@ -833,10 +834,11 @@ struct scratch {
 	vstem *stems_e;
 	size_t astems;
 	uint32_t vgen;       /* the current document */
-	uint32_t *dw, *ds;   /* this document's words and stems, first seen first */
-	size_t ndw, adw, nds, ads;
-	double *ent;         /* counts for the entropy sums */
-	size_t aent;
+	/* this document's words, first seen first: how often, and the index
+	 * of their stem among its stems; the stems' counts.  Dense, so that
+	 * the entropy sums read no word entry again */
+	uint32_t *dcount, *dstem, *scount;
+	size_t ndw, adw, adstem, nds, ads;
 	/* node -> record index + 1, valid where mgen[i] == gen */
 	const bg_node **mkey;
 	uint32_t *mval, *mgen, gen;
@@ -869,9 +871,9 @@ static void scratch_free(struct scratch *s)
 	table_free(s->vw, s->vw_cap * sizeof *s->vw);
 	table_free(s->vs.slot, s->vs.cap * sizeof *s->vs.slot);
 	free(s->stems_e);
-	free(s->dw);
-	free(s->ds);
-	free(s->ent);
+	free(s->dcount);
+	free(s->dstem);
+	free(s->scount);
 	free(s->mkey);
 	free(s->mval);
 	free(s->mgen);
@@ -1030,8 +1032,8 @@ static uint32_t moved(const vword *nv, size_t nc, uint64_t h)
 	return (uint32_t)j;
 }
 
-/* Room for one more word (load <= 1/2); moves the document's list and
- * the entries of the block's first `done` tokens. */
+/* Room for one more word (load <= 1/2); moves the entries of the
+ * block's first `done` tokens. */
 static bool vw_reserve(struct scratch *s, size_t done)
 {
 	size_t nc;
@@ -1050,8 +1052,6 @@ static bool vw_reserve(struct scratch *s, size_t done)
 			j = (j + 1) & (nc - 1);
 		nv[j] = s->vw[k];
 	}
-	for (size_t k = 0; k < s->ndw; k++)
-		s->dw[k] = moved(nv, nc, s->vw[s->dw[k]].h);
 	for (size_t k = 0; k < done; k++)
 		s->tk.v[k].x = moved(nv, nc, s->tk.v[k].h);
 	table_free(s->vw, s->vw_cap * sizeof *s->vw);
@@ -1061,10 +1061,11 @@ static bool vw_reserve(struct scratch *s, size_t done)
 }
 
 /*
- * The entry of the block's token number `at` (folded text in s->fold),
- * made on first sight.  Returns (uint32_t)-1 when out of memory.
+ * A new entry for the block's token number `at` (folded text in s->fold).
+ * Returns (uint32_t)-1 when out of memory.
  */
-static uint32_t intern(const bg_cx_rules *r, struct scratch *s, size_t at)
+static uint32_t __attribute__((noinline))
+intern_new(const bg_cx_rules *r, struct scratch *s, size_t at)
 {
 	const tok *k = &s->tk.v[at];
 	const char *w = s->fold.s + k->off;
@@ -1073,11 +1074,6 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, size_t at)
 	unsigned fl, syl;
 	bool letter;
 
-	if (s->vw_cap) {
-		i = vw_find(s, k->h);
-		if (s->vw[i].h)
-			return (uint32_t)i;
-	}
 	if (!vw_reserve(s, at))
 		return (uint32_t)-1;
 	i = vw_find(s, k->h);
@@ -1116,6 +1112,18 @@ static uint32_t intern(const bg_cx_rules *r, struct scratch *s, size_t at)
 	return (uint32_t)i;
 }
 
+/* The entry of the block's token number `at`, made on first sight;
+ * (uint32_t)-1 when out of memory. */
+static inline uint32_t intern(const bg_cx_rules *r, struct scratch *s, size_t at)
+{
+	if (s->vw_cap) {
+		size_t i = vw_find(s, s->tk.v[at].h);
+		if (s->vw[i].h)
+			return (uint32_t)i;
+	}
+	return intern_new(r, s, at);
+}
+
 /* Syllables of token k whose entry is e, as the Flesch-Douma formula
  * counts them: a word with letters has at least one. */
 static inline uint32_t tok_syl(const vword *e, const tok *k)
@@ -1127,19 +1135,31 @@ static inline uint32_t tok_syl(const vword *e, const tok *k)
 	return (e->meta & V_LETTER) && !syl ? 1 : syl;
 }
 
-/* One more occurrence of word x in this document. */
+/* One more occurrence of word x in this document.  Its first one also
+ * places its stem among the document's stems (first seen first, as the
+ * stemmed entropy sums them). */
 static bool count_word(struct scratch *s, uint32_t x)
 {
 	vword *e = &s->vw[x];
 
 	if ((e->meta >> 8) != s->vgen) {
-		if (!grow_u32(&s->dw, &s->adw, s->ndw))
+		vstem *st = &s->stems_e[e->stem];
+		if (!grow_u32(&s->dcount, &s->adw, s->ndw) ||
+		    !grow_u32(&s->dstem, &s->adstem, s->ndw))
 			return false;
-		s->dw[s->ndw++] = x;
+		if (st->gen != s->vgen) {
+			if (!grow_u32(&s->scount, &s->ads, s->nds))
+				return false;
+			st->gen = s->vgen;
+			st->local = (uint32_t)s->nds;
+			s->scount[s->nds++] = 0;
+		}
 		e->meta = s->vgen << 8 | (e->meta & 0xff);
-		e->count = 0;
+		e->local = (uint32_t)s->ndw;
+		s->dcount[s->ndw] = 0;
+		s->dstem[s->ndw++] = st->local;
 	}
-	e->count++;
+	s->dcount[e->local]++;
 	return true;
 }
 
@@ -1167,7 +1187,7 @@ static void vocab_reset(struct scratch *s)
  * computed once (the same double as computing it again). */
 #define ENT_MEMO 64
 
-static double entropy(const double *c, size_t n)
+static double entropy(const uint32_t *c, size_t n)
 {
 	double total = 0, h = 0, memo[ENT_MEMO];
 	bool known[ENT_MEMO] = { false };
@@ -1177,7 +1197,7 @@ static double entropy(const double *c, size_t n)
 	if (total <= 0)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t k = c[i] < ENT_MEMO ? (size_t)c[i] : 0;
+		size_t k = c[i] < ENT_MEMO ? c[i] : 0;
 		double p;
 		if (k && known[k]) {
 			h -= memo[k];
@@ -1197,37 +1217,14 @@ static double entropy(const double *c, size_t n)
 
 /* Entropy of the document's words and of their stems, and the two
  * vocabulary sizes. */
-static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
+static void doc_entropy(struct scratch *s, bg_cx_doc *d)
 {
-	if (s->ndw > s->aent) {
-		double *v = realloc(s->ent, s->ndw * sizeof *v);
-		if (!v)
-			return false;
-		s->ent = v;
-		s->aent = s->ndw;
-	}
-	for (size_t i = 0; i < s->ndw; i++)
-		s->ent[i] = s->vw[s->dw[i]].count;
-	d->entropy = entropy(s->ent, s->ndw);
+	d->entropy = entropy(s->dcount, s->ndw);
 	d->vocabulary = s->ndw;
-	for (size_t i = 0; i < s->ndw; i++) {
-		const vword *w = &s->vw[s->dw[i]];
-		uint32_t stem = w->stem;
-		vstem *st = &s->stems_e[stem];
-		if (st->gen != s->vgen) {
-			if (!grow_u32(&s->ds, &s->ads, s->nds))
-				return false;
-			s->ds[s->nds++] = stem;
-			st->gen = s->vgen;
-			st->count = 0;
-		}
-		st->count += w->count;
-	}
-	for (size_t i = 0; i < s->nds; i++)
-		s->ent[i] = s->stems_e[s->ds[i]].count;
-	d->entropy_stemmed = entropy(s->ent, s->nds);
+	for (size_t i = 0; i < s->ndw; i++)
+		s->scount[s->dstem[i]] += s->dcount[i];
+	d->entropy_stemmed = entropy(s->scount, s->nds);
 	d->vocabulary_stemmed = s->nds;
-	return true;
 }
 
 static bool map_put(struct scratch *s, const bg_node *n, uint32_t v)
@@ -1564,14 +1561,19 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		return false;
 	c->words = (uint32_t)t->n;
 	c->sentences = t->sentences;
-	for (size_t i = 0; i < t->n; i++)
-		if ((t->v[i].x = intern(r, s, i)) == (uint32_t)-1)
-			return false;
+	/* tokens are interned in text order, each right before its use
+	 * (while its entry is in cache), so vw_reserve() knows which tokens
+	 * hold entries to move */
 	for (size_t i = 0; i < t->n;) {
-		const tok *k = &t->v[i];
-		const vword *e = &s->vw[k->x];
+		tok *k = &t->v[i];
+		const vword *e;
 		size_t adv = 1;
-		unsigned fl = e->meta & 0xff;
+		unsigned fl;
+		if ((k->x = intern(r, s, i)) == (uint32_t)-1)
+			return false;
+		e = &s->vw[k->x];
+		fl = e->meta & 0xff;
+		k->sample = fl & V_SAMPLE;
 		if (fl & V_LETTER) {
 			c->letter_words++;
 			c->syllables += tok_syl(e, k);
@@ -1610,8 +1612,12 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 		}
 		/* letters counted for every word of a matched phrase too */
 		for (size_t j = i + 1; j < i + adv; j++) {
-			const tok *q = &t->v[j];
-			const vword *qe = &s->vw[q->x];
+			tok *q = &t->v[j];
+			const vword *qe;
+			if ((q->x = intern(r, s, j)) == (uint32_t)-1)
+				return false;
+			qe = &s->vw[q->x];
+			q->sample = qe->meta & V_SAMPLE;
 			if (qe->meta & V_LETTER) {
 				c->letter_words++;
 				c->syllables += tok_syl(qe, q);
@@ -1627,7 +1633,7 @@ static bool block(const bg_cx_rules *r, struct scratch *s, const bg_doc *doc,
 			/* keep the n-grams whose first word hashes to 0 mod 8
 			 * (V_SAMPLE): a sample decided by content alone, so the
 			 * same in every regulation that contains the n-gram */
-			if (!(s->vw[t->v[i].x].meta & V_SAMPLE))
+			if (!t->v[i].sample)
 				continue;
 			/* only equality of n-grams counts: word hashes chained
 			 * by one multiply each, mixed once at the end */
@@ -1865,8 +1871,7 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 		goto fail;
 
 	/* entropy, unstemmed and stemmed (each distinct word stemmed once) */
-	if (!doc_entropy(s, d))
-		goto fail;
+	doc_entropy(s, d);
 	if (d->blocks) {
 		double m = s->dsum / d->blocks, v = s->dsq / d->blocks - m * m;
 		d->depth_mean = m;
