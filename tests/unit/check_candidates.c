@@ -12,6 +12,7 @@
 #include "../../analyzer/candidates.h"
 #include "../../analyzer/compare.h"
 #include "../../reports/candidates_report.h"
+#include "../../reports/emit.h"
 
 #define FIX "tests/fixtures/candidates"
 
@@ -286,6 +287,105 @@ START_TEST(renderers_escape)
 }
 END_TEST
 
+/* The facts collected in the read of bg_defs_collect_each give the same
+ * candidates as a second read with bg_cand_add_doc (the fixture's ctx). */
+struct facts {
+	const bg_cx_rules *rules;
+	bg_cand_facts *v[8];
+};
+
+static void on_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_norm *wnm, void *arg)
+{
+	struct facts *f = arg;
+	ck_assert_uint_lt(i, 8);
+	ck_assert_int_eq(bg_cand_facts_collect(doc, docdefs, lex, f->rules, NULL, wnm, &f->v[i]),
+			 BG_OK);
+}
+
+static char *render(bg_cand_ctx *c)
+{
+	bg_cand_opts o = { 0, -1, 1 };
+	bg_cand_list l;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_int_eq(bg_cand_run(c, nm, &o, &l), BG_OK);
+	f = open_memstream(&buf, &n);
+	bg_candidates_write_json(f, &l);
+	fclose(f);
+	bg_cand_list_release(&l);
+	return buf;
+}
+
+static bg_cand_ctx *one_read(char **paths, size_t npaths, size_t nfiles, bg_defset **setp)
+{
+	bg_filelist fl = { 0 };
+	bg_batch batch = { 0 };
+	struct facts f = { rules, { NULL } };
+	bg_cand_ctx *c = NULL;
+
+	ck_assert_uint_eq(bg_filelist_expand(&fl, paths, npaths), 0);
+	ck_assert_uint_eq(fl.count, nfiles);
+	ck_assert_int_eq(bg_defs_collect_each(&fl, 2, lex, on_doc, &f, setp, &batch), BG_OK);
+	ck_assert_uint_eq(batch.failed, 0);
+	ck_assert_int_eq(bg_cand_new(*setp, lex, rules, ph, &c), BG_OK);
+	for (size_t i = 0; i < fl.count; i++)
+		bg_cand_add_facts(c, f.v[i]);
+	bg_cand_add_facts(c, NULL);
+	bg_batch_release(&batch);
+	bg_filelist_release(&fl);
+	return c;
+}
+
+START_TEST(facts_in_one_read)
+{
+	char *paths[] = { (char *)FIX, (char *)FIX "/BWBR0099702.xml" };
+	bg_defset *set1 = NULL;
+	bg_cand_ctx *c1 = one_read(paths, 1, 4, &set1);
+	bg_cand_opts o = { 0, -1, 1 };
+	bg_cand_list l;
+	char *a = render(ctx), *b = render(c1);
+
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	bg_cand_free(c1);
+	bg_defset_free(set1);
+
+	/* a file listed twice: one version counts, the other's facts go */
+	c1 = one_read(paths, 2, 5, &set1);
+	ck_assert_uint_eq(bg_cand_doc_count(c1), 4);
+	ck_assert_int_eq(bg_cand_run(c1, nm, &o, &l), BG_OK);
+	ck_assert_uint_eq(l.stats.docs, 4);
+	bg_cand_list_release(&l);
+	bg_cand_free(c1);
+	bg_defset_free(set1);
+}
+END_TEST
+
+/* The escapers write runs; every byte that needs escaping still is. */
+START_TEST(emit_escapers)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	bg_json_strn(f, "a\"b\\c\nd\001" "e\177" "\0f", 12);
+	putc('|', f);
+	bg_csv_cell(f, "\"\"x\"y\"");
+	putc('|', f);
+	bg_csv_cell(f, "-1 \"q");
+	putc('|', f);
+	bg_html_text(f, "<a href='x'>&\"</a>z");
+	fclose(f);
+	ck_assert_str_eq(buf, "\"a\\\"b\\\\c\\nd\\u0001e\\u007f\\u0000f\"|"
+			      "\"\"\"\"\"x\"\"y\"\"\"|\"'-1 \"\"q\"|"
+			      "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;z");
+	free(buf);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("candidates");
@@ -300,9 +400,11 @@ static Suite *suite(void)
 	tcase_add_test(t, unused_definitions);
 	tcase_add_test(t, undefined_use);
 	tcase_add_test(t, kinds_and_top);
+	tcase_add_test(t, facts_in_one_read);
 	suite_add_tcase(s, t);
 	t = tcase_create("renderers");
 	tcase_add_test(t, renderers_escape);
+	tcase_add_test(t, emit_escapers);
 	suite_add_tcase(s, t);
 	return s;
 }
