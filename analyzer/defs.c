@@ -1729,6 +1729,71 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 
 /* Framework declarations: the first paragraph matching each framework of
  * the lexicon (the framework law itself declares nothing). */
+/*
+ * The articles a framework pattern names as not applying: a pattern whose
+ * text ends in "niet van toepassing" is an exclusion, and the article
+ * numbers its match lists ("artikel 4", "artikelen 3, 4 en 8") are added
+ * to ex->excl.  A number followed by a part of it ("artikel 2, eerste
+ * lid, ...") excludes only that part, which inheritance (by article)
+ * cannot express, so it is left out; so is a range.
+ */
+struct excl {
+	const char **bwb, **art;
+	size_t n, alloc;
+};
+
+static void add_exclusions(struct ex *x, struct excl *e, const char *bwb, const char *m,
+			   size_t n)
+{
+	const char *end = m + n, *p = memmem(m, n, "artikel", 7);
+
+	if (!p)
+		return;
+	p += 7;
+	if (end - p >= 3 && !memcmp(p, "en ", 3))
+		p += 3;
+	for (;;) {
+		const char *t;
+		while (p < end && *p == ' ')
+			p++;
+		if (p >= end || *p < '0' || *p > '9')
+			return;
+		t = p;
+		while (p < end && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+				   *p == ':' || (*p == '.' && p + 1 < end && p[1] >= '0' &&
+						 p[1] <= '9')))
+			p++;
+		if ((end - p >= 2 && p[0] == ',' && p[1] == ' ' && p + 2 < end &&
+		     (p[2] < '0' || p[2] > '9')) ||
+		    (end - p >= 12 && !memcmp(p, " tot en met ", 12)))
+			return;   /* a part of the article, or a range */
+		if (e->n == e->alloc) {
+			size_t na = e->alloc ? e->alloc * 2 : 8;
+			const char **b = bg_arena_alloc(x->a, na * sizeof *b);
+			const char **a = bg_arena_alloc(x->a, na * sizeof *a);
+			if (!a || !b) {
+				x->st = BG_ERR_NOMEM;
+				return;
+			}
+			if (e->n) {
+				memcpy(b, e->bwb, e->n * sizeof *b);
+				memcpy(a, e->art, e->n * sizeof *a);
+			}
+			e->bwb = b;
+			e->art = a;
+			e->alloc = na;
+		}
+		e->bwb[e->n] = bwb;
+		e->art[e->n++] = dup(x, t, (size_t)(p - t));
+		if (end - p >= 2 && p[0] == ',' && p[1] == ' ')
+			p += 2;
+		else if (end - p >= 4 && !memcmp(p, " en ", 4))
+			p += 4;
+		else
+			return;
+	}
+}
+
 static void find_frameworks(struct ex *x, bg_deflaw *law)
 {
 	size_t nf = bg_lexicon_framework_count(x->lex), found = 0;
@@ -1736,17 +1801,24 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 	const char **fart = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *fart);
 	const char **flid = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *flid);
 	const bg_node **first = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *first);
+	bool *excl = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *excl);
 	const bg_node *root = bg_doc_root(x->doc);
+	struct excl ex = { 0 };
 
-	if (!fw || !fart || !flid || !first) {
+	if (!fw || !fart || !flid || !first || !excl) {
 		x->st = BG_ERR_NOMEM;
 		return;
 	}
 	/* one pass over the paragraphs, each lowered once, finds the first
 	 * declaration of every framework pattern; then the patterns are
 	 * taken in lexicon order, one declaration per framework law */
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < nf; i++) {
+		const char *ph = bg_lexicon_framework_phrase(x->lex, i);
+		size_t pl = strlen(ph);
 		first[i] = NULL;
+		/* exclusions are looked for in every paragraph */
+		excl[i] = pl >= 19 && !memcmp(ph + pl - 19, "niet van toepassing", 19);
+	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		bool lowered = false, pending = false;
 		uint64_t own[PRE_MAXW];
@@ -1757,7 +1829,8 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 		for (size_t i = 0; i < nf; i++) {
 			regmatch_t pm[1];
 
-			if (first[i] || !strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
+			if ((first[i] && !excl[i]) ||
+			    !strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
 				continue;
 			pending = true;
 			if (!lowered) {
@@ -1770,8 +1843,14 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 					       x->low.len))
 				continue;
 			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
-					 x->low.len, 1, pm, 0) == REG_OK)
+					 x->low.len, 1, pm, 0) != REG_OK)
+				continue;
+			if (!first[i])
 				first[i] = n;
+			if (excl[i] && pm[0].rm_so >= 0)
+				add_exclusions(x, &ex, bg_lexicon_framework_bwb(x->lex, i),
+					       x->low.s + pm[0].rm_so,
+					       (size_t)(pm[0].rm_eo - pm[0].rm_so));
 		}
 		if (!pending)
 			break;
@@ -1799,6 +1878,9 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 	law->framework_article = fart;
 	law->framework_lid = flid;
 	law->n_frameworks = found;
+	law->excluded_bwb = ex.bwb;
+	law->excluded_article = ex.art;
+	law->n_excluded = ex.n;
 }
 
 static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *nm,

@@ -82,6 +82,12 @@ typedef struct bg_deflaw {
 	/* the lexicon variant keys found in the text ("toetsingsinkom") */
 	size_t n_used_keys;
 	const char *const *used_keys;
+	/* framework articles the regulation declares not to apply ("Artikel
+	 * 4 van de Algemene wet inkomensafhankelijke regelingen is niet van
+	 * toepassing"): framework BWB id and article number, pairwise; their
+	 * definitions are not inherited */
+	size_t n_excluded;
+	const char *const *excluded_bwb, *const *excluded_article;
 	/* alias titles (<alias-titels>) and the address of the root node */
 	size_t n_aliases;
 	const char *const *aliases;

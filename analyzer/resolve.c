@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_CHAIN 32
 
@@ -521,6 +522,15 @@ static bool law_defines(const bg_defset *set, size_t from, size_t to, const char
 	return false;
 }
 
+/* Has the law declared article `art` of framework `fbwb` not to apply? */
+static bool excluded(const bg_deflaw *l, const char *fbwb, const char *art)
+{
+	for (size_t i = 0; i < l->n_excluded; i++)
+		if (!strcmp(l->excluded_bwb[i], fbwb) && !strcasecmp(l->excluded_article[i], art))
+			return true;
+	return false;
+}
+
 /* The version of the framework law to inherit from: the same date as the
  * user, else the newest.  Returns its doc_index, or (size_t)-1. */
 static size_t framework_version(const bg_defset *set, const char *bwb, const char *date)
@@ -585,7 +595,8 @@ static bg_status add_inherited(bg_defset *set)
 					if (!strcmp(bg_lexicon_framework_concept(set->lex, fi, c), src->concept))
 						wanted = true;
 				if (!wanted || !(v = law_uses_term(l, src->term_key)) ||
-				    law_defines(set, start, first[li + 1], v, src->term_key))
+				    law_defines(set, start, first[li + 1], v, src->term_key) ||
+				    excluded(l, fbwb, src->article))
 					continue;
 				/* one record per definition article of the framework */
 				for (size_t k = 0; k < ndone; k++)
