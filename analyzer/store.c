@@ -206,7 +206,6 @@ static const char index_sql[] =
 	"CREATE INDEX regulations_title ON regulations(title COLLATE NOCASE);\n"
 	"CREATE INDEX regulations_short_title ON regulations(short_title COLLATE NOCASE);\n"
 	"CREATE INDEX provisions_addr ON provisions(regulation_id, address);\n"
-	"CREATE INDEX provisions_target ON provisions(bwb_id, kind, artikel, nr);\n"
 	"CREATE INDEX refs_reg ON refs(regulation_id);\n"
 	"CREATE INDEX refs_target ON refs(target_bwb_id, target_artikel);\n"
 	"CREATE INDEX definitions_concept ON definitions(concept);\n"
@@ -262,30 +261,21 @@ static const char *const stmt_sql[ST__COUNT] = {
 
 /* After all rows are in: which version is the latest of its BWB id, and
  * whether each reference's target is in the store (in any version) and
- * repealed (in every version that has it). */
+ * repealed (in every version that has it): resolved is NULL without a BWB
+ * target, else whether the law (no artikel), the artikel (no lid) or the
+ * lid of that artikel exists; target_repealed is NULL unless resolved is 1
+ * and there is an artikel, else whether no such provision is in force. */
 static const char finish_sql[] =
 	"UPDATE regulations SET latest = NOT EXISTS (SELECT 1 FROM regulations r2"
 	"  WHERE r2.bwb_id = regulations.bwb_id AND (r2.date > regulations.date"
 	"  OR (r2.date = regulations.date AND r2.id > regulations.id)));\n"
-	"UPDATE refs SET resolved = CASE"
-	"  WHEN target_bwb_id = '' THEN NULL"
-	"  WHEN target_artikel = '' THEN EXISTS (SELECT 1 FROM regulations r"
-	"    WHERE r.bwb_id = refs.target_bwb_id)"
-	"  WHEN target_lid = '' THEN EXISTS (SELECT 1 FROM provisions p"
-	"    WHERE p.bwb_id = refs.target_bwb_id AND p.kind = 'artikel'"
-	"    AND p.artikel = refs.target_artikel AND p.nr = refs.target_artikel)"
-	"  ELSE EXISTS (SELECT 1 FROM provisions p WHERE p.bwb_id = refs.target_bwb_id"
-	"    AND p.kind = 'lid' AND p.artikel = refs.target_artikel"
-	"    AND p.nr = refs.target_lid) END;\n"
-	"UPDATE refs SET target_repealed = CASE"
-	"  WHEN resolved IS NOT 1 OR target_artikel = '' THEN NULL"
-	"  WHEN target_lid = '' THEN NOT EXISTS (SELECT 1 FROM provisions p"
-	"    WHERE p.bwb_id = refs.target_bwb_id AND p.kind = 'artikel'"
-	"    AND p.artikel = refs.target_artikel AND p.nr = refs.target_artikel"
-	"    AND p.repealed = 0)"
-	"  ELSE NOT EXISTS (SELECT 1 FROM provisions p WHERE p.bwb_id = refs.target_bwb_id"
-	"    AND p.kind = 'lid' AND p.artikel = refs.target_artikel"
-	"    AND p.nr = refs.target_lid AND p.repealed = 0) END;\n"
+	/* one pass over refs; the functions answer from the targets kept in
+	 * memory while the provisions went in (target_state), where two
+	 * correlated subqueries per reference needed an index on provisions
+	 * that nothing else uses */
+	"UPDATE refs SET resolved = bg_ref_resolved(target_bwb_id, target_artikel,"
+	"  target_lid), target_repealed = bg_ref_repealed(target_bwb_id,"
+	"  target_artikel, target_lid);\n"
 	/* the corpus distributions `begrip check` ranks a draft's articles
 	 * in: a few hundred distinct values instead of a scan of every
 	 * measured provision on each check */
@@ -330,6 +320,10 @@ struct bg_store {
 	int64_t next_reg, next_prov;
 	bool indexed;
 	struct keymap provs, files;
+	/* reference targets seen: key "BWB" (kind T_LAW), "BWB\x1fART"
+	 * (T_ARTIKEL), "BWB\x1fART\x1fLID" (T_LID); id = T_EXISTS | T_LIVE */
+	struct keymap targets;
+	bg_buf tkey;
 	char err[512];
 };
 
@@ -460,6 +454,17 @@ static int64_t key_get(const struct keymap *m, int64_t reg, const char *k)
 	return e->key ? e->id : 0;
 }
 
+/* The entry of (reg, k) after key_put, NULL when absent. */
+static struct keyent *key_find(const struct keymap *m, int64_t reg, const char *k, size_t n)
+{
+	struct keyent *e;
+
+	if (!m->cap)
+		return NULL;
+	e = key_slot(m, reg, k, n, key_hash(reg, k, n));
+	return e->key ? e : NULL;
+}
+
 static void key_release(struct keymap *m)
 {
 	free(m->v);
@@ -477,6 +482,8 @@ static void store_free(bg_store *s)
 		sqlite3_close(s->db);
 	key_release(&s->provs);
 	key_release(&s->files);
+	key_release(&s->targets);
+	bg_buf_release(&s->tkey);
 	free(s->path);
 	free(s->tmp);
 	free(s);
@@ -668,6 +675,7 @@ struct bg_store_docrows {
 		size_t text_len, link_len;
 		size_t parent;          /* index + 1 in provs, 0 = none */
 		unsigned line;
+		bg_node_kind nkind;
 		bool repealed;
 	} *provs;
 	size_t nprovs;
@@ -831,6 +839,7 @@ bg_store_docrows *bg_store_doc_rows(const bg_doc *doc)
 		p = &r->provs[r->nprovs];
 		p->address = KEEP(n->address);
 		p->kind = bg_node_kind_name(n->kind);  /* static */
+		p->nkind = n->kind;
 		p->nr = KEEP(n->nr);
 		p->artikel = art ? KEEP(art->nr) : "";
 		p->parent = idmap_get(&m, pp);
@@ -879,6 +888,51 @@ fail:
 }
 #undef KEEP
 
+enum { T_LAW = 1, T_ARTIKEL, T_LID };
+enum { T_EXISTS = 1, T_LIVE = 2 };
+
+/* s->tkey = the key of a reference target: the law, its artikel `art`
+ * (NULL: none), its lid (NULL: none). */
+static const char *target_key(bg_store *s, const char *bwb, const char *art,
+			      const char *lid)
+{
+	bg_buf_clear(&s->tkey);
+	bg_buf_adds(&s->tkey, bwb);
+	if (art) {
+		bg_buf_addc(&s->tkey, '\x1f');
+		bg_buf_adds(&s->tkey, art);
+	}
+	if (lid) {
+		bg_buf_addc(&s->tkey, '\x1f');
+		bg_buf_adds(&s->tkey, lid);
+	}
+	return bg_buf_ok(&s->tkey) ? s->tkey.s : NULL;
+}
+
+/* Notes that target (kind, key) exists, and is in force unless repealed. */
+static bool target_put(bg_store *s, int kind, const char *key, bool repealed)
+{
+	struct keyent *e;
+
+	if (!key || !key_put(&s->targets, kind, key, 0) ||
+	    !(e = key_find(&s->targets, kind, key, strlen(key))))
+		return false;
+	e->id |= T_EXISTS | (repealed ? 0 : T_LIVE);
+	return true;
+}
+
+/* The provisions a reference can name: an artikel by its number, a lid by
+ * its artikel's number and its own (what the finish used to match in SQL:
+ * kind 'artikel' with artikel = nr, or kind 'lid'). */
+static bool note_target(bg_store *s, const char *bwb, const struct prow *p)
+{
+	if (p->nkind == BG_N_ARTIKEL && !strcmp(p->artikel, p->nr))
+		return target_put(s, T_ARTIKEL, target_key(s, bwb, p->nr, NULL), p->repealed);
+	if (p->nkind == BG_N_LID)
+		return target_put(s, T_LID, target_key(s, bwb, p->artikel, p->nr), p->repealed);
+	return true;
+}
+
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id)
 {
 	int64_t rid = s->next_reg, first = s->next_prov;
@@ -897,7 +951,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 	bind_t(q, &k, r->dialect);
 	if ((st = run(s, ST_REG, r->file)) != BG_OK)
 		return st;
-	if (!key_put(&s->files, 0, r->file, rid))
+	if (!key_put(&s->files, 0, r->file, rid) ||
+	    !target_put(s, T_LAW, target_key(s, r->bwb, NULL, NULL), false))
 		return fail(s, "out of memory");
 	s->next_reg++;
 	if (reg_id)
@@ -928,7 +983,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		bind_tn(q, &k, p->link, p->link_len);
 		if ((st = run(s, ST_PROV, p->address)) != BG_OK)
 			return st;
-		if (!key_put(&s->provs, rid, p->address, pid))
+		if (!key_put(&s->provs, rid, p->address, pid) ||
+		    !note_target(s, r->bwb, p))
 			return fail(s, "out of memory");
 		s->next_prov++;
 	}
@@ -1166,6 +1222,56 @@ static int fsync_path(const char *path, int flags)
 	return rc;
 }
 
+/* The state of a reference target (bwb, artikel, lid) from s->targets: -1
+ * without a BWB target, else T_EXISTS | T_LIVE bits (0: not in the store). */
+static int target_state(bg_store *s, sqlite3_value **v, bool *has_art)
+{
+	const char *bwb = (const char *)sqlite3_value_text(v[0]);
+	const char *art = (const char *)sqlite3_value_text(v[1]);
+	const char *lid = (const char *)sqlite3_value_text(v[2]);
+	const char *key;
+	int kind;
+	struct keyent *e;
+
+	*has_art = art && art[0];
+	if (!bwb || !bwb[0])
+		return -1;
+	kind = !*has_art ? T_LAW : lid && lid[0] ? T_LID : T_ARTIKEL;
+	key = target_key(s, bwb, kind == T_LAW ? NULL : art, kind == T_LID ? lid : NULL);
+	if (!key)
+		return -2;
+	e = key_find(&s->targets, kind, key, strlen(key));
+	return e ? (int)e->id : 0;
+}
+
+static void fn_resolved(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	bool has_art;
+	int st = target_state(sqlite3_user_data(cx), v, &has_art);
+
+	(void)argc;
+	if (st == -2)
+		sqlite3_result_error_nomem(cx);
+	else if (st < 0)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_int(cx, (st & T_EXISTS) != 0);
+}
+
+static void fn_repealed(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	bool has_art;
+	int st = target_state(sqlite3_user_data(cx), v, &has_art);
+
+	(void)argc;
+	if (st == -2)
+		sqlite3_result_error_nomem(cx);
+	else if (st < 0 || !(st & T_EXISTS) || !has_art)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_int(cx, !(st & T_LIVE));
+}
+
 bg_status bg_store_finish(bg_store *s, bg_diag *d)
 {
 	char *emsg = NULL;
@@ -1175,6 +1281,12 @@ bg_status bg_store_finish(bg_store *s, bg_diag *d)
 	/* the id maps served the inserts; free them before the index build */
 	key_release(&s->provs);
 	key_release(&s->files);
+	if (!s->err[0] &&
+	    (sqlite3_create_function(s->db, "bg_ref_resolved", 3, SQLITE_UTF8 |
+				     SQLITE_DETERMINISTIC, s, fn_resolved, NULL, NULL) ||
+	     sqlite3_create_function(s->db, "bg_ref_repealed", 3, SQLITE_UTF8 |
+				     SQLITE_DETERMINISTIC, s, fn_repealed, NULL, NULL)))
+		fail(s, "functions");
 	if (s->err[0] || ensure_indexes(s) != BG_OK) {
 		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "%s", s->err);
 		bg_store_abort(s);

@@ -35,7 +35,7 @@
 
 /* Bump on every change of a CREATE statement; stores of another version
  * are refused by bg_store_open(). */
-#define BG_STORE_SCHEMA_VERSION 2
+#define BG_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of a begrip store: "bgrp". */
 #define BG_STORE_APPLICATION_ID 0x62677270
 
