@@ -320,6 +320,18 @@ static void norm_give(bg_cand_ctx *c, bg_norm *nm)
 
 /* ------------------------------------------------------------- context */
 
+static int version_cmp(const void *x, const void *y, void *ctx)
+{
+	const bg_defset *set = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const bg_deflaw *a = bg_defset_law(set, i), *b = bg_defset_law(set, j);
+	int k = strcmp(a->bwb_id, b->bwb_id);
+
+	if (!k)
+		k = strcmp(a->date, b->date);
+	return k ? k : (i > j) - (i < j);
+}
+
 static int slot_path_cmp(const void *a, const void *b, void *ctx)
 {
 	const bg_cand_ctx *c = ctx;
@@ -333,6 +345,7 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 {
 	size_t nl = bg_defset_law_count(set), nd = bg_defset_count(set);
 	bg_cand_ctx *c = calloc(1, sizeof *c);
+	size_t *order;
 	bool nomem = false;
 
 	*out = NULL;
@@ -357,19 +370,21 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 		goto nomem;
 
 	/* the latest version of each BWB id counts (dates compare as text; on
-	 * a tie the later file) */
+	 * a tie the later file): the last of its BWB id in (BWB id, date,
+	 * file order); a law without a BWB id always */
+	if (!(order = malloc((nl + 1) * sizeof *order)))
+		goto nomem;
+	for (size_t i = 0; i < nl; i++)
+		order[i] = i;
+	qsort_r(order, nl, sizeof *order, version_cmp, (void *)set);
+	for (size_t k = 0; k < nl; k++) {
+		const bg_deflaw *a = bg_defset_law(set, order[k]);
+		c->latest[order[k]] = !a->bwb_id[0] || k + 1 == nl ||
+				      strcmp(a->bwb_id, bg_defset_law(set, order[k + 1])->bwb_id);
+	}
+	free(order);
 	for (size_t i = 0; i < nl; i++) {
 		const bg_deflaw *a = bg_defset_law(set, i);
-		c->latest[i] = true;
-		for (size_t j = 0; j < nl && c->latest[i] && a->bwb_id[0]; j++) {
-			const bg_deflaw *b = bg_defset_law(set, j);
-			int k;
-			if (j == i || strcmp(a->bwb_id, b->bwb_id))
-				continue;
-			k = strcmp(b->date, a->date);
-			if (k > 0 || (k == 0 && j > i))
-				c->latest[i] = false;
-		}
 		c->names[i] = make_name(c, a, &nomem);
 		c->slot_of[i] = SIZE_MAX;
 		if (c->latest[i]) {
