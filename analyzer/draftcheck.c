@@ -407,17 +407,25 @@ static int ex_cmp(const void *a, const void *b)
 	return strcmp(p->d->bwb_id, q->d->bwb_id);
 }
 
-/* C of the score of a wording against the draft's definition: its
- * components are split now. */
-static bool wording_cd(struct run *x, const bg_cmp_def *mine, struct wording *w)
+/* Splits d into its components unless *done. */
+static bool split(struct run *x, bg_cmp_def *d, bool *done)
 {
-	if (!w->split) {
-		if (bg_cmp_prepare_components(x->env->nm, x->env->phrases, &w->c) != BG_OK) {
+	if (!*done) {
+		if (bg_cmp_prepare_components(x->env->nm, x->env->phrases, d) != BG_OK) {
 			x->oom = true;
 			return false;
 		}
-		w->split = true;
+		*done = true;
 	}
+	return true;
+}
+
+/* C of the score of a wording against the draft's definition: both are
+ * split into components now. */
+static bool wording_cd(struct run *x, bg_cmp_def *mine, bool *mine_split, struct wording *w)
+{
+	if (!split(x, mine, mine_split) || !split(x, &w->c, &w->split))
+		return false;
 	if (!w->has_cd) {
 		w->cd = bg_cmp_comp_distance(mine, &w->c);
 		w->has_cd = true;
@@ -578,6 +586,7 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	double top[BG_CHECK_NEAREST];
 	bg_cmp_vocab vocab;
 	bg_cmp_def mine;
+	bool mine_split = false;
 	bg_buf b = BG_BUF_INIT, t = BG_BUF_INIT, o = BG_BUF_INIT;
 	const char *mine_origin;
 	char tbwb[32] = "", tart[32] = "", tlid[8] = "";
@@ -655,7 +664,9 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	mine.root = mine.origin = mine_origin;
 	mine.root_label = mine.link = "";
 	mine.text = t.s;
-	if (bg_cmp_prepare(env->nm, env->phrases, &mine) != BG_OK) {
+	/* its components are split when a score or an explanation needs
+	 * them (wording_cd): often every reported match has score 0 */
+	if (bg_cmp_prepare_words(env->nm, &mine) != BG_OK) {
 		x->oom = true;
 		goto out;
 	}
@@ -743,7 +754,7 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		if (e->bound > kth)
 			break;
 		if (!ew->scored) {
-			if (!wording_cd(x, &mine, ew))
+			if (!wording_cd(x, &mine, &mine_split, ew))
 				goto out;
 			if (BG_CMP_W_ROOT * 1.0 + BG_CMP_W_COMP * ew->cd +
 			    BG_CMP_W_TOK * bg_cmp_vocab_tok_bound(&vocab, ew->common,
@@ -772,7 +783,8 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		 * later entry of its wording that was scored, as the check has
 		 * always reported them */
 		if (e->first && !e->same && e->w->scored_later) {
-			if (!wording_cd(x, &mine, e->w) || !wording_td(x, &vocab, e->w))
+			if (!wording_cd(x, &mine, &mine_split, e->w) ||
+			    !wording_td(x, &vocab, e->w))
 				goto out;
 			e->cd = e->w->cd;
 			e->td = e->w->td;
@@ -786,6 +798,9 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	out->near = A(x, out->nnear, sizeof *out->near);
 	if (!out->near)
 		out->nnear = 0;
+	for (size_t i = 0; i < out->nnear; i++)
+		if (!ex[i].same && !ex[i].same_root && !split(x, &mine, &mine_split))
+			goto out;
 	for (size_t i = 0; i < out->nnear; i++)
 		fill_match(x, &mine, &ex[i], &out->near[i]);
 
