@@ -426,7 +426,7 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 		}
 		for (int f = 0; f < BG_TRIG__COUNT; f++)
 			for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++)
-				if (!req_compile(p, bg_lexicon_trigger(lex, (bg_trigger_form)f, j)->require,
+				if (!req_compile(p, bg_lexicon_trigger_info(lex, (bg_trigger_form)f, j)->require,
 						 pass, pass ? &p->req[f][j] : NULL))
 					goto fail;
 		for (size_t i = 0; i < nf; i++)
@@ -475,7 +475,8 @@ static const uint64_t *presence(const struct defpre *p, const char *low, size_t 
 static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
 		       size_t j, const char *low, size_t n, const uint64_t *bits, tmatch *m)
 {
-	const bg_trigger *t = bg_lexicon_trigger(lex, f, j);
+	const bg_trigger *t = bg_lexicon_trigger_info(lex, f, j);
+	const void *re;
 	regmatch_t pm[10];
 	regamatch_t am;
 	regaparams_t p;
@@ -489,7 +490,8 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	am.pmatch = pm;
 	tre_regaparams_default(&p);
 	p.max_cost = t->max_cost;
-	if (tre_reganexec(t->regex, low, n, &am, p, 0) != REG_OK)
+	/* compiled now if the lexicon is lazy; NULL (reported) never matches */
+	if (!(re = bg_trigger_regex(t)) || tre_reganexec(re, low, n, &am, p, 0) != REG_OK)
 		return false;
 	if (pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
 		return false;
@@ -1457,7 +1459,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 		bits = presence(x->pre, low, n, own);
 	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
 		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
-			const bg_trigger *t = bg_lexicon_trigger(x->lex, inline_forms[f].f, j);
+			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
 			tmatch m;
 			size_t so, eo;
 
@@ -1828,6 +1830,7 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 			continue;
 		for (size_t i = 0; i < nf; i++) {
 			regmatch_t pm[1];
+			const void *re;
 
 			if ((first[i] && !excl[i]) ||
 			    !strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
@@ -1842,8 +1845,8 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 				 : !require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s,
 					       x->low.len))
 				continue;
-			if (tre_regnexec(bg_lexicon_framework_regex(x->lex, i), x->low.s,
-					 x->low.len, 1, pm, 0) != REG_OK)
+			re = bg_lexicon_framework_regex(x->lex, i);
+			if (!re || tre_regnexec(re, x->low.s, x->low.len, 1, pm, 0) != REG_OK)
 				continue;
 			if (!first[i])
 				first[i] = n;
