@@ -3,16 +3,16 @@
  * so that `begrip check` answers from the index instead of re-reading the
  * corpus.
  *
- * One read of the corpus: bg_defs_collect_each() reads every file on the
+ * One read of the corpus: bg_defs_collect_ex() reads every file on the
  * worker threads, extracts its definitions and hands us the document, which
  * we measure (complexity.h) and copy into rows (bg_store_doc_rows) on the
  * same thread.  The rows go into the store in file order, so ids are the
  * same whatever the number of threads: whichever worker finds the next
  * file's rows ready inserts them (and any that follow), the others just
- * leave theirs and go on reading, so no worker waits for another's turn.
- * Rows behind a file that failed to parse wait until the read is over.
+ * leave theirs and go on reading, so no worker waits for another's turn;
+ * a file that fails to parse passes its turn at once (the `failed` hook).
  * Definitions are resolved across the whole corpus when every file is in
- * (bg_defs_collect_each) and stored after the documents.
+ * (bg_defs_collect_ex) and stored after the documents.
  *
  * The index replaces FILE only when complete (store.c): an interrupted or
  * failed run leaves the previous index as it was.
@@ -68,6 +68,18 @@ static void insert_ready(struct ictx *c)
 		pthread_mutex_lock(&c->mu);
 	}
 	c->inserting = false;
+}
+
+/* A file that did not parse (or whose definitions could not be
+ * extracted): no rows will come for it. */
+static void index_failed(size_t i, void *arg)
+{
+	struct ictx *c = arg;
+
+	pthread_mutex_lock(&c->mu);
+	c->done[i] = true;
+	insert_ready(c);
+	pthread_mutex_unlock(&c->mu);
 }
 
 static void index_one(size_t i, const bg_doc *doc, const bg_defset *docdefs,
@@ -215,6 +227,7 @@ int bg_cmd_index(int argc, char **argv)
 	bg_norm *nm = NULL;
 	bg_defset *set = NULL;
 	bg_batch dbatch = {0};
+	bg_defs_hooks hooks;
 	bg_status dstatus;
 	bg_store *store = NULL;
 	struct ictx c;
@@ -275,8 +288,9 @@ int bg_cmd_index(int argc, char **argv)
 		goto done;
 	}
 	pthread_mutex_init(&c.mu, NULL);
-	dstatus = bg_defs_collect_each(&fl, jobs, lex, index_one, &c, &set, &dbatch);
-	/* rows held back behind a file that got no call (failed to parse) */
+	hooks = (bg_defs_hooks){ index_one, index_failed, &c };
+	dstatus = bg_defs_collect_ex(&fl, jobs, lex, &hooks, &set, &dbatch);
+	/* rows held back behind a file that got neither call (out of memory) */
 	pthread_mutex_lock(&c.mu);
 	for (size_t i = 0; i < fl.count; i++)
 		c.done[i] = true;

@@ -42,6 +42,16 @@
 #define CX_BIND(f) bind_i(st, &k, c->f);
 #define CX_STR(f) #f,
 
+/* The link of a provision as bg_node_link() writes it for the usual case:
+ * law, artikel, the lid it is or sits directly in, date.  default_link()
+ * is the same in C; a row whose real link differs keeps it in link_other. */
+#define LINK_SQL "'https://wetten.overheid.nl/jci1.3:c:' || g.bwb_id" \
+	" || CASE WHEN p.artikel <> '' THEN '&artikel=' || p.artikel || CASE" \
+	"   WHEN p.kind = 'lid' AND p.nr <> '' THEN '&lid=' || p.nr" \
+	"   WHEN p.kind <> 'lid' AND q.kind = 'lid' AND q.nr <> '' THEN '&lid=' || q.nr" \
+	"   ELSE '' END ELSE '' END" \
+	" || CASE WHEN g.date <> '' THEN '&g=' || g.date ELSE '' END"
+
 static const char schema_sql[] =
 	"CREATE TABLE meta (\n"
 	"  key TEXT PRIMARY KEY,\n"
@@ -59,28 +69,35 @@ static const char schema_sql[] =
 	"  dialect TEXT NOT NULL,\n"
 	"  latest INTEGER NOT NULL DEFAULT 1\n" /* latest version of its bwb_id */
 	");\n"
-	"CREATE TABLE provisions (\n"
+	/* provisions is a view: the table holds what only the row knows; the
+	 * law's id and file, the parent's address and the usual link are
+	 * joined or derived (a third of the bytes of the old table) */
+	"CREATE TABLE provision_rows (\n"
 	"  id INTEGER PRIMARY KEY,\n"          /* document order */
 	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
-	"  bwb_id TEXT NOT NULL,\n"
-	"  file TEXT NOT NULL,\n"
 	"  address TEXT NOT NULL,\n"
 	"  kind TEXT NOT NULL,\n"              /* artikel, lid, li, definitie-item */
 	"  nr TEXT NOT NULL,\n"
 	"  artikel TEXT NOT NULL,\n"           /* nr of the enclosing artikel */
-	"  parent_id INTEGER REFERENCES provisions(id),\n"
-	"  parent_address TEXT NOT NULL,\n"
+	"  parent_id INTEGER REFERENCES provision_rows(id),\n"
+	"  container TEXT,\n"                  /* parent_address when no parent_id */
 	"  heading TEXT NOT NULL,\n"
 	"  text TEXT NOT NULL,\n"              /* own text, not the sub-provisions' */
 	"  line INTEGER NOT NULL,\n"
 	"  repealed INTEGER NOT NULL,\n"       /* it or an ancestor is vervallen */
-	"  link TEXT NOT NULL\n"
+	"  link_other TEXT\n"                  /* NULL: the link is LINK_SQL */
 	");\n"
+	"CREATE VIEW provisions AS SELECT p.id, p.regulation_id, g.bwb_id, g.file,\n"
+	"  p.address, p.kind, p.nr, p.artikel, p.parent_id,\n"
+	"  coalesce(q.address, p.container, '') AS parent_address, p.heading,\n"
+	"  p.text, p.line, p.repealed, coalesce(p.link_other, " LINK_SQL ") AS link\n"
+	"  FROM provision_rows p JOIN regulations g ON g.id = p.regulation_id\n"
+	"  LEFT JOIN provision_rows q ON q.id = p.parent_id;\n"
 	"CREATE TABLE refs (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
 	"  bwb_id TEXT NOT NULL,\n"
-	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  provision_id INTEGER REFERENCES provision_rows(id),\n"
 	"  from_address TEXT NOT NULL,\n"
 	"  external INTEGER NOT NULL,\n"
 	"  target TEXT NOT NULL,\n"            /* raw doc attribute */
@@ -95,7 +112,7 @@ static const char schema_sql[] =
 	"CREATE TABLE definitions (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  regulation_id INTEGER REFERENCES regulations(id),\n"
-	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  provision_id INTEGER REFERENCES provision_rows(id),\n"
 	"  file TEXT NOT NULL,\n"
 	"  bwb_id TEXT NOT NULL,\n"
 	"  law_title TEXT NOT NULL,\n"
@@ -141,7 +158,7 @@ static const char schema_sql[] =
 	"CREATE TABLE provision_measures (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  regulation_id INTEGER NOT NULL REFERENCES regulations(id),\n"
-	"  provision_id INTEGER REFERENCES provisions(id),\n"
+	"  provision_id INTEGER REFERENCES provision_rows(id),\n"
 	"  kind TEXT NOT NULL,\n"              /* artikel, lid, definition */
 	"  leaf INTEGER NOT NULL,\n"
 	"  address TEXT NOT NULL,\n"
@@ -205,7 +222,7 @@ static const char index_sql[] =
 	"CREATE INDEX regulations_bwb ON regulations(bwb_id);\n"
 	"CREATE INDEX regulations_title ON regulations(title COLLATE NOCASE);\n"
 	"CREATE INDEX regulations_short_title ON regulations(short_title COLLATE NOCASE);\n"
-	"CREATE INDEX provisions_addr ON provisions(regulation_id, address);\n"
+	"CREATE INDEX provisions_addr ON provision_rows(regulation_id, address);\n"
 	"CREATE INDEX refs_reg ON refs(regulation_id);\n"
 	"CREATE INDEX refs_target ON refs(target_bwb_id, target_artikel);\n"
 	"CREATE INDEX definitions_concept ON definitions(concept);\n"
@@ -228,9 +245,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_META] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
 	[ST_REG] = "INSERT INTO regulations (id, bwb_id, file, title, short_title,"
 		" intitule, soort, date, dialect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_PROV] = "INSERT INTO provisions (id, regulation_id, bwb_id, file, address,"
-		" kind, nr, artikel, parent_id, parent_address, heading, text, line,"
-		" repealed, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_PROV] = "INSERT INTO provision_rows (id, regulation_id, address, kind, nr,"
+		" artikel, parent_id, container, heading, text, line, repealed,"
+		" link_other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_REF] = "INSERT INTO refs (regulation_id, bwb_id, provision_id, from_address,"
 		" external, target, target_bwb_id, target_artikel, target_lid, anchor,"
 		" line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -933,6 +950,32 @@ static bool note_target(bg_store *s, const char *bwb, const struct prow *p)
 	return true;
 }
 
+/* s->tkey = LINK_SQL for row p (parent pp, NULL: none) of r. */
+static bool default_link(bg_store *s, const bg_store_docrows *r,
+			 const struct prow *p, const struct prow *pp)
+{
+	bg_buf *b = &s->tkey;
+	const char *lid = p->nkind == BG_N_LID ? p->nr
+		: pp && pp->nkind == BG_N_LID ? pp->nr : "";
+
+	bg_buf_clear(b);
+	bg_buf_adds(b, "https://wetten.overheid.nl/jci1.3:c:");
+	bg_buf_adds(b, r->bwb);
+	if (p->artikel[0]) {
+		bg_buf_adds(b, "&artikel=");
+		bg_buf_adds(b, p->artikel);
+		if (lid[0]) {
+			bg_buf_adds(b, "&lid=");
+			bg_buf_adds(b, lid);
+		}
+	}
+	if (r->date[0]) {
+		bg_buf_adds(b, "&g=");
+		bg_buf_adds(b, r->date);
+	}
+	return bg_buf_ok(b);
+}
+
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id)
 {
 	int64_t rid = s->next_reg, first = s->next_prov;
@@ -965,22 +1008,32 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		const struct prow *p = &r->provs[i];
 		int64_t pid = first + (int64_t)i;
 
+		const struct prow *pp = p->parent ? &r->provs[p->parent - 1] : NULL;
+
 		k = 0;
 		bind_i(q, &k, pid);
 		bind_i(q, &k, rid);
-		bind_t(q, &k, r->bwb);
-		bind_t(q, &k, r->file);
 		bind_t(q, &k, p->address);
 		bind_t(q, &k, p->kind);
 		bind_t(q, &k, p->nr);
 		bind_t(q, &k, p->artikel);
 		bind_id(q, &k, p->parent ? first + (int64_t)p->parent - 1 : 0);
-		bind_t(q, &k, p->parent_address);
+		/* the view takes the parent's address from its row (the same
+		 * string: bg_store_doc_rows sets both from the parent node) */
+		if (pp)
+			sqlite3_bind_null(q, ++k);
+		else
+			bind_t(q, &k, p->parent_address);
 		bind_t(q, &k, p->heading);
 		bind_tn(q, &k, p->text, p->text_len);
 		bind_i(q, &k, p->line);
 		bind_i(q, &k, p->repealed);
-		bind_tn(q, &k, p->link, p->link_len);
+		if (!default_link(s, r, p, pp))
+			return fail(s, "out of memory");
+		if (s->tkey.len == p->link_len && !memcmp(s->tkey.s, p->link, p->link_len))
+			sqlite3_bind_null(q, ++k);
+		else
+			bind_tn(q, &k, p->link, p->link_len);
 		if ((st = run(s, ST_PROV, p->address)) != BG_OK)
 			return st;
 		if (!key_put(&s->provs, rid, p->address, pid) ||

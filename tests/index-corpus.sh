@@ -8,6 +8,8 @@
 #      list items, definition items and references equal to `BIN stats
 #      --format json --per-file`, every record of `BIN defs --format json`
 #      present, no reference without a source, no dangling foreign key,
+#      the provisions view whole (links name their law, parent addresses
+#      are the parents'),
 #      and -- when the corpus holds it -- the Awir (BWBR0018472) with its
 #      title and a partner definition.
 #   3. Atomic replacement: a run killed with SIGKILL half way and a run
@@ -81,6 +83,14 @@ check "references without a source" "$(q "SELECT count(*) FROM refs r LEFT JOIN 
 	OR substr(r.from_address, 1, length(g.bwb_id)) <> g.bwb_id")" 0
 check "provisions without a regulation" "$(q "SELECT count(*) FROM provisions p
 	LEFT JOIN regulations g ON g.id = p.regulation_id WHERE g.id IS NULL")" 0
+# provisions is a view over provision_rows (schema 3): every row shows,
+# with its law, its parent's address and a link to that law
+check "provisions view = provision_rows" "$(q "SELECT count(*) FROM provisions")" \
+	"$(q "SELECT count(*) FROM provision_rows")"
+check "provisions whose link does not name their law" "$(q "SELECT count(*) FROM provisions
+	WHERE link NOT LIKE 'https://wetten.overheid.nl/jci1.3:c:' || bwb_id || '%'")" 0
+check "provisions whose parent_address is not their parent's" "$(q "SELECT count(*)
+	FROM provisions p JOIN provisions q ON q.id = p.parent_id WHERE p.parent_address <> q.address")" 0
 
 # per-file counts against `begrip stats`
 "$bin" stats --format json --per-file "$corpus" >"$work/stats.json"

@@ -185,9 +185,10 @@ static char *read_mark(void)
 START_TEST(schema_created)
 {
 	static const char *const tables[] = {
-		"meta", "regulations", "provisions", "refs", "definitions",
-		"components", "provision_measures", "regulation_measures",
-		"regulation_ranks", "candidates",
+		"meta", "regulations", "provisions", "provision_rows", "refs",
+		"definitions", "components", "provision_measures",
+		"regulation_measures", "regulation_ranks", "measure_dist",
+		"candidates",
 	};
 	bg_store *s;
 	bg_diag d = {0};
@@ -199,7 +200,7 @@ START_TEST(schema_created)
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
 		sqlite3_stmt *st;
 		ck_assert_int_eq(sqlite3_prepare_v2(bg_store_db(s),
-			"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+			"SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
 			-1, &st, NULL), SQLITE_OK);
 		sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
 		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
@@ -406,6 +407,66 @@ START_TEST(provisions_by_address)
 }
 END_TEST
 
+/* The provisions view gives back what bg_store_add_doc was given: the
+ * parent's address (a provision's, or the container's), the law's id and
+ * file, and the link of bg_node_link(), whether derived (the usual case) or
+ * kept because it is not the usual one (a list item inside a list item). */
+START_TEST(provisions_view)
+{
+	bg_store *s;
+	bg_diag d = {0};
+	bg_store_rows r;
+	bg_doc *doc;
+	bg_node *h, *a, *l, *li, *lst, *nodes[5];
+	bg_buf link = BG_BUF_INIT;
+
+	doc = bg_doc_new("corpus/BWBR0000001_2025-01-01.xml", BG_DIALECT_WETGEVING);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_eq(bg_doc_set_meta(doc, "BWBR0000001", "wet", "t", "2025-01-01"), BG_OK);
+	ck_assert_ptr_nonnull(h = bg_doc_add_node(doc, NULL, BG_N_HOOFDSTUK, "1", NULL, NULL, 5));
+	ck_assert_ptr_nonnull(nodes[0] = a = bg_doc_add_node(doc, h, BG_N_ARTIKEL, "1", NULL, NULL, 10));
+	ck_assert_ptr_nonnull(nodes[1] = l = bg_doc_add_node(doc, a, BG_N_LID, "2", NULL, NULL, 11));
+	ck_assert_ptr_nonnull(lst = bg_doc_add_node(doc, l, BG_N_LIJST, NULL, NULL, NULL, 12));
+	ck_assert_ptr_nonnull(nodes[2] = li = bg_doc_add_node(doc, lst, BG_N_LI, "a", NULL, NULL, 13));
+	ck_assert_ptr_nonnull(bg_doc_add_node(doc, li, BG_N_AL, NULL, NULL, "onderdeel a", 14));
+	ck_assert_ptr_nonnull(lst = bg_doc_add_node(doc, li, BG_N_LIJST, NULL, NULL, NULL, 15));
+	ck_assert_ptr_nonnull(nodes[3] = bg_doc_add_node(doc, lst, BG_N_LI, "1", NULL, NULL, 16));
+	ck_assert_ptr_nonnull(nodes[4] = bg_doc_add_node(doc, NULL, BG_N_ARTIKEL, "2", NULL, NULL, 20));
+	ck_assert_int_eq(bg_doc_finish(doc), BG_OK);
+
+	ck_assert_int_eq(bg_store_create(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_add_doc(s, doc, NULL), BG_OK);
+	ck_assert_int_eq(bg_store_finish(s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_open(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_provisions(s, 1, NULL, &r), BG_OK);
+	ck_assert_uint_eq(r.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		const bg_node *pp = bg_node_provision(nodes[i]->parent ? nodes[i]->parent : nodes[i]);
+
+		bg_buf_clear(&link);
+		bg_node_link(doc, nodes[i], &link);
+		ck_assert(bg_buf_ok(&link));
+		ck_assert_str_eq(r.provs[i].address, nodes[i]->address);
+		ck_assert_str_eq(r.provs[i].link, link.s);
+		ck_assert_str_eq(r.provs[i].bwb_id, "BWBR0000001");
+		ck_assert_str_eq(r.provs[i].parent_address,
+				 pp && pp != nodes[i] ? pp->address
+				 : nodes[i]->parent ? nodes[i]->parent->address : "");
+	}
+	ck_assert_str_eq(r.provs[0].parent_address, h->address);
+	ck_assert_str_eq(r.provs[3].link,
+			 "https://wetten.overheid.nl/jci1.3:c:BWBR0000001&artikel=1&lid=2&g=2025-01-01");
+	bg_store_rows_release(&r);
+	/* only the nested item keeps its own link */
+	ck_assert_int_eq(query_int(s, "SELECT count(link_other) FROM provision_rows"), 1);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM provisions WHERE file = "
+				   "'corpus/BWBR0000001_2025-01-01.xml'"), 5);
+	bg_store_close(s);
+	bg_buf_release(&link);
+	bg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(measures_distribution)
 {
 	bg_store *s;
@@ -598,6 +659,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, hostile_round_trip);
 	tcase_add_test(tc, references_resolved);
 	tcase_add_test(tc, provisions_by_address);
+	tcase_add_test(tc, provisions_view);
 	tcase_add_test(tc, measures_distribution);
 	tcase_add_test(tc, abort_keeps_old_file);
 	tcase_add_test(tc, crash_keeps_old_file);
