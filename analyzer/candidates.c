@@ -175,25 +175,25 @@ static bool is_word_byte(unsigned char c)
  * term counted as used when it is not is a candidate lost; the reverse
  * would be a false candidate.
  */
-static size_t key_count(const char *text, const char *key)
+static size_t key_count(const char *text, size_t len, const char *key)
 {
-	const char *sp = strchr(key, ' ');
+	const char *sp = strchr(key, ' '), *end = text + len;
 	size_t n0 = sp ? (size_t)(sp - key) : strlen(key), count = 0;
 	const char *hit = text;
 
 	if (!n0)
 		return 0;
-	while ((hit = memmem(hit, strlen(hit), key, n0))) {
+	while ((hit = memmem(hit, (size_t)(end - hit), key, n0))) {
 		const char *q = hit + n0, *k = sp;
 		bool ok = true;
 		while (k && ok) {
 			const char *w = k + 1, *e = strchr(w, ' ');
 			size_t wn = e ? (size_t)(e - w) : strlen(w);
-			while (*q && is_word_byte((unsigned char)*q))
+			while (q < end && is_word_byte((unsigned char)*q))
 				q++;
-			while (*q && !is_word_byte((unsigned char)*q))
+			while (q < end && !is_word_byte((unsigned char)*q))
 				q++;
-			ok = !strncmp(q, w, wn);
+			ok = (size_t)(end - q) >= wn && !memcmp(q, w, wn);
 			q += ok ? wn : 0;
 			k = e;
 		}
@@ -491,7 +491,7 @@ static const bg_def *rec_get(const struct recs *r, size_t k)
 struct textblock {
 	const bg_node *n;
 	const char *t;
-	size_t off, len;      /* " stemmed " in words.all; off SIZE_MAX until made */
+	size_t off, len;      /* " stemmed " in words.all */
 };
 
 struct words {
@@ -499,24 +499,21 @@ struct words {
 	size_t ntb;
 	bg_norm *nm;
 	bg_arena *a;          /* the stemmed titles */
-	bg_buf all;           /* the stemmed blocks, each " stemmed " and a NUL */
+	/* the stemmed blocks made so far (blocks 0 .. nmade-1), in order,
+	 * each " stemmed \n": a key holds no newline, so a search of " key "
+	 * over all of it finds exactly what a search in each block would */
+	bg_buf all;
+	size_t nmade;
 	bg_toklist tl;        /* reused by every block */
 	bg_buf b;
 	bool *nomem;
 };
 
-/*
- * Block i stemmed and padded with a space on each side (" stemmed ", the
- * form a whole-word search wants); valid until the next call.  Without the
- * leading space it is what key_count searches: the trailing space changes
- * nothing there, as key words hold no spaces.
- */
-static const char *block(struct words *w, size_t i)
+/* Stems the next block into w->all. */
+static void stem_next(struct words *w)
 {
-	struct textblock *t = &w->tb[i];
+	struct textblock *t = &w->tb[w->nmade++];
 
-	if (t->off != SIZE_MAX)
-		return w->all.s + t->off;
 	t->off = w->all.len;
 	/* bg_norm_key's form (the keys joined by single spaces) from a token
 	 * list kept across blocks */
@@ -530,13 +527,35 @@ static const char *block(struct words *w, size_t i)
 	if (!w->tl.n)
 		bg_buf_addc(&w->all, ' ');
 	t->len = w->all.len - t->off;
-	bg_buf_addc(&w->all, '\0');
-	if (!bg_buf_ok(&w->all) || *w->nomem) {
+	bg_buf_addc(&w->all, '\n');
+	if (!bg_buf_ok(&w->all))
 		*w->nomem = true;
-		t->off = SIZE_MAX;
-		return "  ";
+}
+
+/*
+ * Block i stemmed and padded with a space on each side (" stemmed ", the
+ * form a whole-word search wants; t->len bytes, not NUL-terminated); valid
+ * until the next call.  Blocks are made in order, as far as asked.
+ */
+static const char *block(struct words *w, size_t i)
+{
+	while (w->nmade <= i && !*w->nomem)
+		stem_next(w);
+	return *w->nomem ? "  " : w->all.s + w->tb[i].off;
+}
+
+/* The block that holds offset o of w->all (of those made). */
+static size_t block_at(const struct words *w, size_t o)
+{
+	size_t lo = 0, hi = w->nmade;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (w->tb[mid].off <= o)
+			lo = mid;
+		else
+			hi = mid;
 	}
-	return w->all.s + t->off;
+	return lo;
 }
 
 static bool push(void **v, size_t *n, size_t *alloc, size_t size)
@@ -783,73 +802,23 @@ static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_do
 							 &w->b) == BG_OK && bg_buf_ok(&w->b) ?
 					     adup(w->a, w->b.s, w->b.len, nomem) : "";
 			}
-			outside += key_count(ftitles[t], key.s);
+			outside += key_count(ftitles[t], strlen(ftitles[t]), key.s);
 		}
-		for (size_t i = 0; i < w->ntb && !outside && inside < 2; i++) {
+		for (size_t i = 0; i < w->ntb && !outside && inside < 2 && !*nomem; i++) {
+			/* without the leading space: the trailing one changes
+			 * nothing, as key words hold no spaces */
+			const char *x = block(w, i) + 1;
+			if (*nomem)
+				break;
 			if (part_of_def(&w->tb[i], d))
-				inside += key_count(block(w, i) + 1, key.s);
+				inside += key_count(x, w->tb[i].len - 1, key.s);
 			else
-				outside += key_count(block(w, i) + 1, key.s);
+				outside += key_count(x, w->tb[i].len - 1, key.s);
 		}
 		if (!outside && inside < 2)
 			sl->unused[sl->nunused++] = k;
 	}
 	bg_buf_release(&key);
-}
-
-/* The paragraphs of the regulation stemmed, one after the other, each as
- * " stemmed \n": a key holds no newline, so a search of " key " over the
- * whole finds exactly what a search in each paragraph would.  at[k] is
- * where paragraph k starts, idx[k] its block. */
-struct paras {
-	bg_buf s;
-	size_t *at, *idx, n;
-	size_t *hits, *touched;  /* per paragraph; the ones with hits */
-};
-
-static bool paras_make(struct paras *p, struct words *w)
-{
-	p->at = malloc((w->ntb + 1) * sizeof *p->at);
-	p->idx = malloc((w->ntb + 1) * sizeof *p->idx);
-	p->hits = calloc(w->ntb + 1, sizeof *p->hits);
-	p->touched = malloc((w->ntb + 1) * sizeof *p->touched);
-	if (!p->at || !p->idx || !p->hits || !p->touched)
-		return false;
-	p->s.cap_limit = (size_t)BG_MAX_FILE * 2;
-	for (size_t i = 0; i < w->ntb; i++) {
-		const char *pad;
-		if (w->tb[i].n->kind != BG_N_AL)
-			continue;
-		pad = block(w, i);
-		p->at[p->n] = p->s.len;
-		p->idx[p->n++] = i;
-		bg_buf_add(&p->s, pad, w->tb[i].len);
-		bg_buf_addc(&p->s, '\n');
-	}
-	return bg_buf_ok(&p->s) && !*w->nomem;
-}
-
-static void paras_release(struct paras *p)
-{
-	bg_buf_release(&p->s);
-	free(p->at);
-	free(p->idx);
-	free(p->hits);
-	free(p->touched);
-}
-
-/* The paragraph that holds offset o of p->s. */
-static size_t paras_find(const struct paras *p, size_t o)
-{
-	size_t lo = 0, hi = p->n;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (p->at[mid] <= o)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* Where each concept the regulation uses without a definition of its own
@@ -860,7 +829,7 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 {
 	bg_buf b = BG_BUF_INIT, vks = BG_BUF_INIT;
 	size_t *vat = NULL, avat = 0;
-	struct paras pa = { BG_BUF_INIT, NULL, NULL, 0, NULL, NULL };
+	size_t *hits = NULL, *touched = NULL;
 	bool made = false;
 
 	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
@@ -905,8 +874,13 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			break;
 		}
 		if (!made) {
+			/* every block stemmed; hit counts per block */
 			made = true;
-			if (!paras_make(&pa, w)) {
+			if (w->ntb)
+				block(w, w->ntb - 1);
+			hits = calloc(w->ntb + 1, sizeof *hits);
+			touched = malloc((w->ntb + 1) * sizeof *touched);
+			if (*nomem || !hits || !touched) {
 				*nomem = true;
 				break;
 			}
@@ -918,19 +892,21 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 		for (size_t v = 0; v < nv; v++) {
 			const char *vk = vks.s + vat[v];
 			size_t vn = vat[v + 1] - vat[v] - 1;
-			for (const char *q = pa.s.s; (q = strstr(q, vk)); q += vn - 1) {
-				size_t k = paras_find(&pa, (size_t)(q - pa.s.s));
-				if (!pa.hits[k]++)
-					pa.touched[nt++] = k;
+			for (const char *q = w->all.s; (q = strstr(q, vk)); q += vn - 1) {
+				size_t k = block_at(w, (size_t)(q - w->all.s));
+				if (w->tb[k].n->kind != BG_N_AL)
+					continue;
+				if (!hits[k]++)
+					touched[nt++] = k;
 			}
 		}
 		for (size_t t = 0; t < nt; t++) {
-			size_t k = pa.touched[t];
-			if (pa.hits[k] > best_n || (pa.hits[k] == best_n && pa.idx[k] < best)) {
-				best_n = pa.hits[k];
-				best = pa.idx[k];
+			size_t k = touched[t];
+			if (hits[k] > best_n || (hits[k] == best_n && k < best)) {
+				best_n = hits[k];
+				best = k;
 			}
-			pa.hits[k] = 0;
+			hits[k] = 0;
 		}
 		if (best != SIZE_MAX) {
 			const bg_node *n = w->tb[best].n, *prov;
@@ -952,7 +928,8 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 		}
 	}
 	free(vat);
-	paras_release(&pa);
+	free(hits);
+	free(touched);
 	bg_buf_release(&b);
 	bg_buf_release(&vks);
 }
@@ -962,7 +939,7 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
 			  const bg_lexicon *lex, const bg_doc *doc, bg_norm *nm, bool *nomem)
 {
-	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, BG_TOKLIST_INIT, BG_BUF_INIT, nomem };
+	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, 0, BG_TOKLIST_INIT, BG_BUF_INIT, nomem };
 	const bg_node *root = bg_doc_root(doc);
 	size_t atb = 0;
 
@@ -979,7 +956,7 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 			*nomem = true;
 			goto done;
 		}
-		w.tb[w.ntb++] = (struct textblock){ n, t, SIZE_MAX, 0 };
+		w.tb[w.ntb++] = (struct textblock){ n, t, 0, 0 };
 	}
 	collect_unused(sl, rs, doc, &w, nomem);
 	if (!*nomem)
