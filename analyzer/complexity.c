@@ -735,11 +735,15 @@ typedef struct vstem {
 	uint32_t gen, local; /* index among document gen's stems */
 } vstem;
 
-/* Stems: slots hold entry index + 1 (0 = free), the entries their hash;
- * a probe reads an entry only for stems first seen, so the slots stay
- * small. */
+/* Stems: slots hold the top half of the hash and entry index + 1 (0 =
+ * free), the entries the whole hash: small slots, and a probe reads an
+ * entry only where the halves agree. */
+typedef struct vslot {
+	uint32_t tag, i;
+} vslot;
+
 typedef struct vtable {
-	uint32_t *slot;
+	vslot *slot;
 	size_t cap, n;
 } vtable;
 
@@ -834,9 +838,9 @@ struct scratch {
 	vstem *stems_e;
 	size_t astems;
 	uint32_t vgen;       /* the current document */
-	/* this document's words, first seen first: how often, and the index
-	 * of their stem among its stems; the stems' counts.  Dense, so that
-	 * the entropy sums read no word entry again */
+	/* this document's words, first seen first: how often, and their
+	 * stem entry; its stems' counts.  Dense, so that the entropy sums
+	 * read no word entry again */
 	uint32_t *dcount, *dstem, *scount;
 	size_t ndw, adw, adstem, nds, ads;
 	/* node -> record index + 1, valid where mgen[i] == gen */
@@ -936,10 +940,11 @@ static struct scratch *get_scratch(const bg_cx_rules *rc)
 static size_t vt_find(const vtable *t, const vstem *e, uint64_t h, bool *found)
 {
 	size_t i = mix(h) & (t->cap - 1);
+	uint32_t tag = (uint32_t)(h >> 32);
 
-	while (t->slot[i] && e[t->slot[i] - 1].h != h)
+	while (t->slot[i].i && (t->slot[i].tag != tag || e[t->slot[i].i - 1].h != h))
 		i = (i + 1) & (t->cap - 1);
-	*found = t->slot[i] != 0;
+	*found = t->slot[i].i != 0;
 	return i;
 }
 
@@ -947,7 +952,7 @@ static size_t vt_find(const vtable *t, const vstem *e, uint64_t h, bool *found)
 static bool vt_reserve(vtable *t, const vstem *e)
 {
 	size_t nc;
-	uint32_t *ns;
+	vslot *ns;
 
 	if ((t->n + 1) * 2 <= t->cap)
 		return true;
@@ -955,10 +960,10 @@ static bool vt_reserve(vtable *t, const vstem *e)
 	if (!(ns = table_alloc(nc * sizeof *ns)))
 		return false;
 	for (size_t k = 0; k < t->cap; k++) {
-		if (!t->slot[k])
+		if (!t->slot[k].i)
 			continue;
-		size_t j = mix(e[t->slot[k] - 1].h) & (nc - 1);
-		while (ns[j])
+		size_t j = mix(e[t->slot[k].i - 1].h) & (nc - 1);
+		while (ns[j].i)
 			j = (j + 1) & (nc - 1);
 		ns[j] = t->slot[k];
 	}
@@ -968,11 +973,14 @@ static bool vt_reserve(vtable *t, const vstem *e)
 	return true;
 }
 
+/* Room for index n in *v. */
 static bool grow_u32(uint32_t **v, size_t *alloc, size_t n)
 {
 	if (n < *alloc)
 		return true;
 	size_t na = *alloc ? *alloc * 2 : 1024;
+	while (na <= n)
+		na *= 2;
 	uint32_t *nv = realloc(*v, na * sizeof *nv);
 	if (!nv)
 		return false;
@@ -1006,9 +1014,10 @@ static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *ou
 			s->astems = na;
 		}
 		s->stems_e[s->vs.n] = (vstem){ h, 0, 0 };
-		s->vs.slot[i] = (uint32_t)++s->vs.n;
+		s->vs.slot[i].tag = (uint32_t)(h >> 32);
+		s->vs.slot[i].i = (uint32_t)++s->vs.n;
 	}
-	*out = s->vs.slot[i] - 1;
+	*out = s->vs.slot[i].i - 1;
 	return true;
 }
 
@@ -1135,29 +1144,19 @@ static inline uint32_t tok_syl(const vword *e, const tok *k)
 	return (e->meta & V_LETTER) && !syl ? 1 : syl;
 }
 
-/* One more occurrence of word x in this document.  Its first one also
- * places its stem among the document's stems (first seen first, as the
- * stemmed entropy sums them). */
+/* One more occurrence of word x in this document. */
 static bool count_word(struct scratch *s, uint32_t x)
 {
 	vword *e = &s->vw[x];
 
 	if ((e->meta >> 8) != s->vgen) {
-		vstem *st = &s->stems_e[e->stem];
 		if (!grow_u32(&s->dcount, &s->adw, s->ndw) ||
 		    !grow_u32(&s->dstem, &s->adstem, s->ndw))
 			return false;
-		if (st->gen != s->vgen) {
-			if (!grow_u32(&s->scount, &s->ads, s->nds))
-				return false;
-			st->gen = s->vgen;
-			st->local = (uint32_t)s->nds;
-			s->scount[s->nds++] = 0;
-		}
 		e->meta = s->vgen << 8 | (e->meta & 0xff);
 		e->local = (uint32_t)s->ndw;
 		s->dcount[s->ndw] = 0;
-		s->dstem[s->ndw++] = st->local;
+		s->dstem[s->ndw++] = e->stem;
 	}
 	s->dcount[e->local]++;
 	return true;
@@ -1181,6 +1180,8 @@ static void vocab_reset(struct scratch *s)
 		s->vgen = 1;
 	}
 }
+
+#define PREFETCH 16   /* entries ahead */
 
 /* Shannon entropy in bits of counts c[0..n), summed in that order.  Most
  * words occur a few times only, so the term of each small count is
@@ -1217,14 +1218,29 @@ static double entropy(const uint32_t *c, size_t n)
 
 /* Entropy of the document's words and of their stems, and the two
  * vocabulary sizes. */
-static void doc_entropy(struct scratch *s, bg_cx_doc *d)
+static bool doc_entropy(struct scratch *s, bg_cx_doc *d)
 {
 	d->entropy = entropy(s->dcount, s->ndw);
 	d->vocabulary = s->ndw;
-	for (size_t i = 0; i < s->ndw; i++)
-		s->scount[s->dstem[i]] += s->dcount[i];
+	/* stems first seen first, as the words; their entries are spread
+	 * over the thread's stems, so they are asked for ahead */
+	if (!grow_u32(&s->scount, &s->ads, s->ndw))
+		return false;
+	for (size_t i = 0; i < s->ndw; i++) {
+		vstem *st;
+		if (i + PREFETCH < s->ndw)
+			__builtin_prefetch(&s->stems_e[s->dstem[i + PREFETCH]]);
+		st = &s->stems_e[s->dstem[i]];
+		if (st->gen != s->vgen) {
+			st->gen = s->vgen;
+			st->local = (uint32_t)s->nds;
+			s->scount[s->nds++] = 0;
+		}
+		s->scount[st->local] += s->dcount[i];
+	}
 	d->entropy_stemmed = entropy(s->scount, s->nds);
 	d->vocabulary_stemmed = s->nds;
+	return true;
 }
 
 static bool map_put(struct scratch *s, const bg_node *n, uint32_t v)
@@ -1877,7 +1893,8 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 		goto fail;
 
 	/* entropy, unstemmed and stemmed (each distinct word stemmed once) */
-	doc_entropy(s, d);
+	if (!doc_entropy(s, d))
+		goto fail;
 	if (d->blocks) {
 		double m = s->dsum / d->blocks, v = s->dsq / d->blocks - m * m;
 		d->depth_mean = m;
