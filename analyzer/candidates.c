@@ -59,13 +59,14 @@ struct art {
 };
 
 struct cref {
-	const char *tbwb, *tart, *anchor, *context;
+	const char *tbwb, *tart, *context;
 	const char *addr, *label, *link;
 };
 
 struct sprov {
 	double stacking;
-	const char *addr, *label, *text, *link;
+	const char *addr, *label, *link;
+	const char *text;      /* its first QUOTE_MAX + 1 bytes at most */
 	bg_cx_counts c;
 };
 
@@ -613,7 +614,6 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 		bg_buf_clear(&b);
 		fold_nr(r->artikel, &b);
 		cr->tart = adup(sl->a, b.s, b.len, nomem);
-		cr->anchor = adup(sl->a, r->text, strlen(r->text), nomem);
 		bg_buf_clear(&b);
 		node_label(prov, &b);
 		cr->label = adup(sl->a, b.s, b.len, nomem);
@@ -708,7 +708,10 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 				continue;
 			bg_buf_clear(&b);
 			bg_node_text(n, &b);
-			sp->text = adup(sl->a, b.s, b.len, nomem);
+			/* only quoted (quote_into, QUOTE_MAX): one byte more
+			 * tells it that the text goes on */
+			sp->text = adup(sl->a, b.s, b.len > QUOTE_MAX + 1 ? QUOTE_MAX + 1 : b.len,
+					nomem);
 			bg_buf_clear(&b);
 			bg_node_link(doc, n, &b);
 			sp->link = adup(sl->a, b.s, b.len, nomem);
