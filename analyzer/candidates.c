@@ -1669,6 +1669,28 @@ static bool far_apart(const bg_cmp_def *a, const bg_cmp_def *b)
 	return 0.3 * tmin / 0.8 > REFER_MAX_DIST + 1e-6;
 }
 
+/* Are the words two wordings share too few for refer_dist to be within
+ * REFER_MAX_DIST?  They bound the LCS (bg_cmp_vocab_tok_bound), so T; C >=
+ * 0.  v: the words of the first; wid has room for b's words. */
+static bool few_common(bg_cmp_vocab *v, const bg_cmp_def *b, uint32_t *wid)
+{
+	size_t common = 0;
+
+	bg_cmp_vocab_ids(v, &b->words, wid, &common);
+	return 0.3 * bg_cmp_vocab_tok_bound(v, common, b->words.n) / 0.8 > REFER_MAX_DIST + 1e-6;
+}
+
+/* Does cd[i] have components?  They are split at the first question. */
+static bool has_components(struct run *r, bg_norm *nm, bg_cmp_def *cd, bool *split, size_t i)
+{
+	if (!split[i]) {
+		split[i] = true;
+		if (bg_cmp_prepare_components(nm, r->c->ph, &cd[i]) != BG_OK)
+			r->nomem = true;
+	}
+	return cd[i].comp.n > 0;
+}
+
 /*
  * Own definitions of one term whose wording is identical or nearly so
  * (text distance (0.5 C + 0.3 T) / 0.8 of compare.h at most
@@ -1700,8 +1722,10 @@ static void find_refer(struct run *r, bg_norm *nm)
 		const char *key = bg_defset_get(c->set, idx[g0])->term_key;
 		size_t m, distinct = 1;
 		bg_cmp_def *cd = NULL;
-		size_t *par = NULL, *ids = NULL;
+		size_t *par = NULL, *ids = NULL, maxw = 0;
 		double *dist = NULL;
+		bool *split = NULL;
+		uint32_t *wid = NULL;
 		for (g1 = g0 + 1; g1 < n && !strcmp(bg_defset_get(c->set, idx[g1])->term_key, key); g1++)
 			distinct += bg_defset_get(c->set, idx[g1])->doc_index !=
 				    bg_defset_get(c->set, idx[g1 - 1])->doc_index;
@@ -1714,9 +1738,10 @@ static void find_refer(struct run *r, bg_norm *nm)
 		par = malloc(m * sizeof *par);
 		ids = malloc(m * sizeof *ids);
 		dist = malloc(m * m * sizeof *dist);
-		if (!cd || !par || !ids || !dist) {
+		split = calloc(m, sizeof *split);
+		if (!cd || !par || !ids || !dist || !split) {
 			r->nomem = true;
-			free(cd), free(par), free(ids), free(dist);
+			free(cd), free(par), free(ids), free(dist), free(split);
 			break;
 		}
 		for (size_t i = 0; i < m * m; i++)
@@ -1734,18 +1759,36 @@ static void find_refer(struct run *r, bg_norm *nm)
 			cd[i].text = d->text;
 			cd[i].link = d->link;
 			par[i] = i;
-			if (bg_cmp_prepare(nm, c->ph, &cd[i]) != BG_OK)
+			/* words and norm now; components only for a pair that
+			 * is scored (split[i]) */
+			if (bg_cmp_prepare_words(nm, &cd[i]) != BG_OK)
 				r->nomem = true;
+			if (cd[i].words.n > maxw)
+				maxw = cd[i].words.n;
 		}
-		for (size_t i = 0; i < m && !r->nomem; i++)
-			for (size_t j = i + 1; j < m; j++) {
+		if (!r->nomem && !(wid = malloc((maxw + 1) * sizeof *wid)))
+			r->nomem = true;
+		for (size_t i = 0; i < m && !r->nomem; i++) {
+			bg_cmp_vocab v;
+			bool vi = false;
+			for (size_t j = i + 1; j < m && !r->nomem; j++) {
 				if (!strcmp(cd[i].law, cd[j].law) || uf_find(par, i) == uf_find(par, j))
 					continue;
 				if (strcmp(cd[i].norm, cd[j].norm)) {
 					/* without components there is nothing to
 					 * match: only identical wording joins */
-					if (!cd[i].comp.n || !cd[j].comp.n ||
-					    far_apart(&cd[i], &cd[j]))
+					if (far_apart(&cd[i], &cd[j]))
+						continue;
+					if (!vi) {
+						if (bg_cmp_vocab_init(&v, &cd[i].words) != BG_OK) {
+							r->nomem = true;
+							break;
+						}
+						vi = true;
+					}
+					if (few_common(&v, &cd[j], wid) ||
+					    !has_components(r, nm, cd, split, i) ||
+					    !has_components(r, nm, cd, split, j))
 						continue;
 					dist[i * m + j] = refer_dist(&cd[i], &cd[j]);
 					if (dist[i * m + j] > REFER_MAX_DIST)
@@ -1753,6 +1796,9 @@ static void find_refer(struct run *r, bg_norm *nm)
 				}
 				par[uf_find(par, j)] = uf_find(par, i);
 			}
+			if (vi)
+				bg_cmp_vocab_release(&v);
+		}
 		for (size_t root = 0; root < m && !r->nomem; root++) {
 			size_t k = 0, laws = 0, target = SIZE_MAX;
 			double dsum = 0;
@@ -1776,7 +1822,8 @@ static void find_refer(struct run *r, bg_norm *nm)
 				for (size_t j = i + 1; j < k; j++) {
 					double *dd = &dist[ids[i] * m + ids[j]];
 					if (!strcmp(cd[ids[i]].norm, cd[ids[j]].norm) ||
-					    !cd[ids[i]].comp.n || !cd[ids[j]].comp.n) {
+					    !has_components(r, nm, cd, split, ids[i]) ||
+					    !has_components(r, nm, cd, split, ids[j])) {
 						dn++;
 						continue;
 					}
@@ -1841,6 +1888,8 @@ static void find_refer(struct run *r, bg_norm *nm)
 		free(par);
 		free(ids);
 		free(dist);
+		free(split);
+		free(wid);
 		if (r->nomem)
 			break;
 	}
