@@ -94,6 +94,12 @@ bg_status bg_check_env_open(const char *db, const char *lexpath,
 		return BG_ERR_NOMEM;
 	if ((st = bg_store_open(db, &e->store, d)) != BG_OK)
 		goto fail;
+	/* a check reads a few hundred scattered pages of the index once:
+	 * through the memory map each is a page fault (about 10 us here),
+	 * with pread a system call (about 1 us) into SQLite's page cache, which
+	 * lies in the heap's huge pages (cli_check.c) -- draft50: 530 -> 395
+	 * faults, 31.7 -> 25.5 ms CPU */
+	sqlite3_exec(bg_store_db(e->store), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	if (!(e->nm = bg_norm_new())) {
 		st = BG_ERR_NOMEM;
 		goto fail;
