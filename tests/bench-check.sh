@@ -10,7 +10,9 @@
 #     installed, else of a loop of single runs timed by the shell; prints
 #     both medians and their ratio.  Target: ratio <= 3 (the check costs a
 #     few parses of the draft).  Each command is one process start, so the
-#     ratio includes begrip's start (loading the lexicon and rules).
+#     ratio includes begrip's start (loading the lexicon and rules).  With
+#     hyperfine, the mean CPU time (user + system) of both is printed too:
+#     on a shared machine it moves less than wall time.
 set -eu
 bin=${1:?usage: sh tests/bench-check.sh BIN [CORPUSDIR [RUNS]]}
 corpus=${2:-corpora/bwb}
@@ -50,6 +52,9 @@ r = json.load(open(sys.argv[1]))["results"]
 c, x = r[0]["median"], r[1]["median"]
 print("bench-check: begrip check draft50.xml: median %.1f ms; xmllint --noout: median %.1f ms; "
       "ratio %.2f (target <= 3; hyperfine, %d runs each)" % (c * 1e3, x * 1e3, c / x, len(r[0]["times"])))
+# CPU time (user + system, mean) is steadier than wall time on a shared machine
+cc, xc = r[0]["user"] + r[0]["system"], r[1]["user"] + r[1]["system"]
+print("bench-check: CPU (user+sys, mean): check %.1f ms; xmllint %.1f ms; ratio %.2f" % (cc * 1e3, xc * 1e3, cc / xc))
 PY
 else
 	for cmd in check xmllint; do
