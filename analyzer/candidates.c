@@ -824,6 +824,25 @@ static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_do
 	bg_buf_release(&key);
 }
 
+/* Can variant key vk occur in the regulation's paragraphs?  bg_deflaw
+ * used_keys are the keys of up to four words found there (defs.c reads
+ * the same paragraphs with the same tokens): a key of four words or fewer
+ * that is not among them has no whole-word hit, so its search is skipped.
+ * Longer keys are searched. */
+static bool in_text(const bg_deflaw *law, const char *vk)
+{
+	size_t words = 1;
+
+	for (const char *q = vk; *q; q++)
+		words += *q == ' ';
+	if (words > 4)
+		return true;
+	for (size_t i = 0; i < law->n_used_keys; i++)
+		if (!strcmp(law->used_keys[i], vk))
+			return true;
+	return false;
+}
+
 /* Where each concept the regulation uses without a definition of its own
  * is used most clearly. */
 static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
@@ -852,7 +871,8 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 		size_t nv;
 		if (defined || law->use_counts[u] == 0 || ci < 0)
 			continue;
-		/* the concept's variant keys as " key ", one after the other */
+		/* the concept's variant keys as " key ", one after the other;
+		 * only those the text has (below) */
 		nv = bg_lexicon_variant_count(lex, (size_t)ci);
 		if (nv + 1 > avat) {
 			size_t *nvat = realloc(vat, (nv + 1) * sizeof *nvat);
@@ -864,18 +884,24 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 			avat = nv + 1;
 		}
 		bg_buf_clear(&vks);
-		for (size_t v = 0; v < nv; v++) {
-			vat[v] = vks.len;
+		for (size_t v = 0, k = 0; v < bg_lexicon_variant_count(lex, (size_t)ci); v++) {
+			const char *vk = bg_lexicon_variant_key(lex, (size_t)ci, v);
+			if (!in_text(law, vk))
+				continue;
+			vat[k++] = vks.len;
+			nv = k;
 			bg_buf_addc(&vks, ' ');
-			bg_buf_adds(&vks, bg_lexicon_variant_key(lex, (size_t)ci, v));
+			bg_buf_adds(&vks, vk);
 			bg_buf_addc(&vks, ' ');
 			bg_buf_addc(&vks, '\0');
 		}
-		vat[nv] = vks.len;
 		if (!bg_buf_ok(&vks)) {
 			*nomem = true;
 			break;
 		}
+		if (!vks.len)
+			continue;   /* no hits anywhere */
+		vat[nv] = vks.len;
 		if (!made) {
 			/* every block stemmed; hit counts per block */
 			made = true;
