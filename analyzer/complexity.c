@@ -849,8 +849,8 @@ struct scratch {
 	size_t mcap, mn;
 	rec *recs;
 	size_t nrec, arec;
-	uint64_t *grams;
-	size_t ngrams, agrams;
+	uint64_t *grams, *gtmp;
+	size_t ngrams, agrams, agtmp;
 	bg_cx_cite *cites;   /* bwb ids borrowed from the document */
 	size_t ncites, acites;
 	double dsum, dsq;
@@ -883,6 +883,7 @@ static void scratch_free(struct scratch *s)
 	free(s->mgen);
 	free(s->recs);
 	free(s->grams);
+	free(s->gtmp);
 	free(s->cites);
 	free(s);
 }
@@ -1525,6 +1526,31 @@ static void attribute(struct scratch *s, const bg_node *n, const bg_cx_counts *c
 	}
 }
 
+/* The top GRAM_SORT_BITS bits of an n-gram hash: the order its document
+ * keeps its sample in, and the most buckets dup_grams() splits by. */
+#define GRAM_SORT_BITS 16
+
+/* Copies src[0..n) to dst ordered by the top GRAM_SORT_BITS bits (two
+ * stable counting passes of 8 bits, through tmp). */
+static void sort_grams(const uint64_t *src, uint64_t *tmp, uint64_t *dst, size_t n)
+{
+	size_t cnt[2][257];
+
+	memset(cnt, 0, sizeof cnt);
+	for (size_t i = 0; i < n; i++) {
+		cnt[0][((src[i] >> 48) & 255) + 1]++;
+		cnt[1][(src[i] >> 56) + 1]++;
+	}
+	for (int b = 0; b < 256; b++) {
+		cnt[0][b + 1] += cnt[0][b];
+		cnt[1][b + 1] += cnt[1][b];
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[cnt[0][(src[i] >> 48) & 255]++] = src[i];
+	for (size_t i = 0; i < n; i++)
+		dst[cnt[1][tmp[i] >> 56]++] = tmp[i];
+}
+
 static bool push_gram(struct scratch *s, uint64_t g)
 {
 	if (s->ngrams == s->agrams) {
@@ -1954,13 +1980,22 @@ bg_cx_doc *bg_cx_analyze(const bg_cx_rules *r, const bg_doc *doc)
 		}
 	}
 
-	/* n-gram sample, in text order; in the pool too (bg_cx_doc_free()
-	 * merely forgets it): a malloc() per document would fault in fresh
-	 * heap pages for every one of them */
+	/* n-gram sample, ordered here on the worker thread so that the
+	 * corpus step, which runs alone, reads each document's sample once
+	 * (dup_grams()); in the pool too (bg_cx_doc_free() merely forgets
+	 * it): a malloc() per document would fault in fresh heap pages for
+	 * every one of them */
 	if (s->ngrams) {
+		if (s->agtmp < s->ngrams) {
+			uint64_t *v = realloc(s->gtmp, s->agrams * sizeof *v);
+			if (!v)
+				goto fail;
+			s->gtmp = v;
+			s->agtmp = s->agrams;
+		}
 		if (!(d->grams = pool_alloc(s, s->ngrams * sizeof *d->grams)))
 			goto fail;
-		memcpy(d->grams, s->grams, s->ngrams * sizeof *d->grams);
+		sort_grams(s->grams, s->gtmp, d->grams, s->ngrams);
 		d->ngrams = s->ngrams;
 	}
 	return d;
@@ -2018,16 +2053,18 @@ typedef struct gpair {
  * top bits of their hash (n-gram hashes are mix() outputs, uniform), and
  * each bucket, a few thousand occurrences, gets a small table that stays
  * in cache.  The scatter runs in rounds over consecutive buckets, each
- * round re-reading the samples and filling one buffer of at most
- * OCC_ROUND occurrences: fresh memory is dear (every page is faulted in
- * and cleared by the kernel), sequential re-reading is cheap.  Counts per
- * document are the same as with one table.
+ * filling one buffer of at most OCC_ROUND occurrences: fresh memory is
+ * dear (every page is faulted in and cleared by the kernel).  Each
+ * document's sample is ordered by bucket (sort_grams()), so its
+ * occurrences in a round's buckets follow the ones of the round before:
+ * a cursor per document, and each sample is read once.  Counts per document are the
+ * same as with one table.
  */
 #define OCC_ROUND (HUGE_PAGE / sizeof(gocc))
 
 static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 {
-	size_t total = 0, nb, bits = 0, cap = 0, *start = NULL, *fill = NULL;
+	size_t total = 0, nb, bits = 0, cap = 0, *start = NULL, *fill = NULL, *pos = NULL;
 	size_t occ_n = 0, occ_size = 0;
 	gocc *occ = NULL;
 	gpair *tab = NULL;
@@ -2036,13 +2073,14 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 
 	for (size_t i = 0; i < k; i++)
 		total += v[i]->grams ? v[i]->ngrams : 0;
-	while (bits < 24 && (total >> bits) > 2048)
+	while (bits < GRAM_SORT_BITS && (total >> bits) > 2048)
 		bits++;
 	nb = (size_t)1 << bits;
 	start = calloc(nb + 1, sizeof *start);
-	fill = calloc(nb, sizeof *fill);    /* read (not used) for other rounds too */
+	fill = calloc(nb, sizeof *fill);
+	pos = calloc(k ? k : 1, sizeof *pos);
 	dup = calloc(k ? k : 1, sizeof *dup);
-	if (!start || !fill || !dup)
+	if (!start || !fill || !pos || !dup)
 		goto out;
 #define BUCKET(g) (bits ? (size_t)((g) >> (64 - bits)) : 0)
 	for (size_t i = 0; i < k; i++)
@@ -2055,30 +2093,27 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 		/* buckets b0..b1 of this round: as many as fit one buffer */
 		while (b1 < nb && start[b1 + 1] - start[b0] <= OCC_ROUND)
 			b1++;
-		if (start[b1] - start[b0] >= occ_n) {
+		if (start[b1] - start[b0] > occ_n) {
 			big_free(occ, occ_size);
-			occ_n = start[b1] - start[b0] + 1;   /* + a slot for the others */
+			occ_n = start[b1] - start[b0];
 			occ_size = big_round(occ_n * sizeof *occ);
 			if (!(occ = big_alloc(occ_size)))
 				goto out;
 		}
 		for (size_t b = b0; b < b1; b++)
 			fill[b] = start[b] - start[b0];
-		/* documents in order, so each bucket lists occurrences in the
-		 * order the single table saw them.  Without a branch: which
-		 * occurrences belong to this round is unpredictable, so the
-		 * others are written to the spare last slot instead */
-		for (size_t i = 0; i < k; i++)
-			for (size_t j = 0; v[i]->grams && j < v[i]->ngrams; j++) {
-				uint64_t g = v[i]->grams[j];
-				size_t bk = BUCKET(g);
-				size_t in = bk - b0 < b1 - b0;
-				gocc *o = &occ[in ? fill[bk] : occ_n - 1];
-				fill[bk] += in;
-				o->g = g;
+		/* each document's occurrences in buckets b0..b1 */
+		for (size_t i = 0; i < k; i++) {
+			const uint64_t *gv = v[i]->grams;
+			size_t j = pos[i], m = gv ? v[i]->ngrams : 0;
+			for (; j < m && BUCKET(gv[j]) < b1; j++) {
+				gocc *o = &occ[fill[BUCKET(gv[j])]++];
+				o->g = gv[j];
 				o->doc = (uint32_t)i;
 				o->group = group[i];
 			}
+			pos[i] = j;
+		}
 		for (size_t b = b0; b < b1; b++) {
 			size_t lo = start[b] - start[b0], hi = start[b + 1] - start[b0], need = 64;
 			while (need < (hi - lo) + (hi - lo) / 3)    /* load <= 3/4 */
@@ -2121,6 +2156,7 @@ static bool dup_grams(bg_cx_doc **v, const uint32_t *group, size_t k)
 out:
 	free(start);
 	free(fill);
+	free(pos);
 	big_free(occ, occ_size);
 	free(tab);
 	free(dup);

@@ -108,7 +108,8 @@ typedef struct bg_cx_doc {
 	double stacking_total, stacking_max;
 	double flesch;
 	size_t long_elements;
-	/* n-gram sample for duplicated phrases (occurrences, text order) */
+	/* n-gram sample for duplicated phrases (occurrences, ordered by
+	 * their top 16 bits) */
 	uint64_t *grams;
 	size_t ngrams;
 	size_t dup_grams;            /* filled by bg_cx_corpus_finish */
