@@ -4,7 +4,8 @@
  * check never re-reads the corpus.  The schema is documented in README.md
  * "The SQLite store" and in the CREATE statements of store.c.
  *
- * Tables: meta, regulations, provisions, refs, definitions, components,
+ * Tables: meta, regulations, provisions (a view over provision_rows,
+ * which keeps what only the row knows), refs, definitions, components,
  * provision_measures, regulation_measures, regulation_ranks,
  * measure_dist (the article distributions `begrip check` ranks in),
  * candidates.
