@@ -577,6 +577,10 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 	const bg_ref *refs = bg_doc_refs(doc);
 	size_t nr = bg_doc_ref_count(doc);
 	bg_buf b = BG_BUF_INIT;
+	/* references come in document order, often several in one
+	 * provision: its label, link and address are made once */
+	const bg_node *last = NULL;
+	const char *last_label = "", *last_link = "", *last_addr = "";
 
 	for (size_t i = 0; i < nr; i++) {
 		const bg_ref *r = &refs[i];
@@ -614,13 +618,19 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 		bg_buf_clear(&b);
 		fold_nr(r->artikel, &b);
 		cr->tart = adup(sl->a, b.s, b.len, nomem);
-		bg_buf_clear(&b);
-		node_label(prov, &b);
-		cr->label = adup(sl->a, b.s, b.len, nomem);
-		bg_buf_clear(&b);
-		bg_node_link(doc, prov, &b);
-		cr->link = adup(sl->a, b.s, b.len, nomem);
-		cr->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
+		if (prov != last) {
+			last = prov;
+			bg_buf_clear(&b);
+			node_label(prov, &b);
+			last_label = adup(sl->a, b.s, b.len, nomem);
+			bg_buf_clear(&b);
+			bg_node_link(doc, prov, &b);
+			last_link = adup(sl->a, b.s, b.len, nomem);
+			last_addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
+		}
+		cr->label = last_label;
+		cr->link = last_link;
+		cr->addr = last_addr;
 		/* context: the text block around the anchor */
 		t = r->node->text;
 		tn = r->node->text_len;
