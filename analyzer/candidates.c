@@ -2,15 +2,17 @@
  * candidates.c -- ranked simplification candidates (candidates.h, README
  * "Simplification candidates (`begrip candidates`)").
  *
- * Two passes over the corpus.  bg_defs_collect has read every file and
- * resolved the definitions; the set does not keep the documents, so the
- * facts that need the text itself -- references with their anchor text,
- * the articles each regulation has and whether they are repealed, the
+ * One read of the corpus.  The set does not keep the documents, so the
+ * facts that need the text itself -- references with their context, the
+ * articles each regulation has and whether they are repealed, the
  * stacking of each provision, whether a defined term occurs outside its
- * definition, where an undefined concept is first used -- are collected in
- * a second pass (bg_cand_add_doc) over the latest version of each
- * regulation only, into one small record per regulation.  bg_cand_run then
- * works from the set and those records alone.
+ * definition, where a concept without a definition is first used -- are
+ * collected per document on the worker that extracted its definitions
+ * (bg_cand_facts_collect, from the document and its own records only)
+ * into one small self-contained record, and kept for the latest version
+ * of each regulation once the set exists (bg_cand_add_facts).
+ * bg_cand_add_doc makes the same record from a document read again.
+ * bg_cand_run then works from the set and those records alone.
  *
  * Every score is a product of factors in [0,1] so that the kinds share one
  * scale; the factors are documented with each finder below and in the
