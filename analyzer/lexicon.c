@@ -201,8 +201,11 @@ static bg_status add_variant(bg_lexicon *lex, struct concept *c, const char *v, 
 }
 
 /* Compiles t's pattern and checks its term group against the groups the
- * pattern has; on failure the diagnostic goes to d. */
-static bg_status compile_trigger(struct trigger *t, bg_diag *d)
+ * pattern has; on failure the diagnostic goes to d.  At load, a group the
+ * pattern lacks is cleared for the forms that name no term; at first use
+ * (lazy) other threads may be reading term_group, so it is left: TRE
+ * reports a group the pattern lacks as -1, which its users treat as none. */
+static bg_status compile_trigger(struct trigger *t, bool at_load, bg_diag *d)
 {
 	bg_trigger_form f = t->form;
 	int rc = tre_regncomp(&t->re, t->pub.pattern, strlen(t->pub.pattern), REG_EXTENDED);
@@ -221,7 +224,8 @@ static bg_status compile_trigger(struct trigger *t, bg_diag *d)
 			return fail(d, t->file, t->line, "term group beyond the groups of the pattern",
 				    NULL);
 		}
-		t->pub.term_group = 0;
+		if (at_load)
+			t->pub.term_group = 0;
 	}
 	return BG_OK;
 }
@@ -249,7 +253,7 @@ static bg_status add_trigger(bg_lexicon *lex, const char *pat, size_t n,
 	t->pub.lexicon_only = lex->pending_only;
 	t->pub.require = lex->pending_require;
 	if (!lex->lazy) {
-		if ((st = compile_trigger(t, d)) != BG_OK)
+		if ((st = compile_trigger(t, true, d)) != BG_OK)
 			return st;
 		atomic_store_explicit(&t->state, RE_OK, memory_order_relaxed);
 	}
@@ -866,7 +870,7 @@ const void *bg_trigger_regex(const bg_trigger *pub)
 		state = atomic_load_explicit(&t->state, memory_order_relaxed);
 		if (state == RE_PENDING) {
 			bg_diag d = { 0 };
-			state = compile_trigger(t, &d) == BG_OK ? RE_OK : RE_BAD;
+			state = compile_trigger(t, false, &d) == BG_OK ? RE_OK : RE_BAD;
 			if (state == RE_OK)
 				t->pub.regex = &t->re;
 			else
