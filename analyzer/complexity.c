@@ -4,9 +4,10 @@
  *
  * One pass over the document tree in pre-order.  Every text block is
  * tokenised once by a byte-level tokeniser (below) that folds case and
- * Latin-1 diacritics, counts syllables and sentence ends, and hashes each
- * word; phrase matching, stop words, number words and n-grams all work on
- * those 64-bit word hashes.  This is deliberately not the ICU word breaker
+ * Latin-1 diacritics, counts sentence ends, and hashes each word; phrase
+ * matching, stop words, number words and n-grams all work on those 64-bit
+ * word hashes, and what depends on a word alone (syllables, lexicon
+ * flags, stem) is worked out once per distinct word a thread sees.  This is deliberately not the ICU word breaker
  * of norm.c: complexity must run over the whole corpus in about the time
  * it takes to parse it, and the byte tokeniser is simple enough to be
  * re-implemented independently (tests/complexity-crosscheck.py).  norm.c
@@ -469,8 +470,8 @@ static inline bool is_vowel(char c)
 }
 
 /*
- * The tokeniser.  Calls `emit` for each word; sentence ends are counted
- * into *sentences when non-NULL.  Returns the number of words.
+ * The tokeniser: the words of a text block into v[0..n) (folded into
+ * *fold), its sentences into `sentences`; `failed` when out of memory.
  */
 typedef struct tokenizer {
 	bg_buf *fold;
