@@ -121,7 +121,8 @@ int bg_cmd_candidates(int argc, char **argv)
 
 	bad = bg_cli_inputs(argc, argv, optind, corpus, &fl);
 	facts.lex = lex;
-	facts.rules = rules;
+	/* the measures only feed the stacking kind */
+	facts.rules = o.kind < 0 || o.kind == BG_CAND_STACKING ? rules : NULL;
 	facts.v = calloc(fl.count + 1, sizeof *facts.v);
 	facts.nomem = calloc(fl.count + 1, sizeof *facts.nomem);
 	if (!facts.v || !facts.nomem ||
