@@ -34,6 +34,7 @@ struct bg_check_env {
 	bg_cmp_phrases *phrases;
 	bg_norm *nm;
 	sqlite3_stmt *title_st;  /* short title of a BWB id */
+	sqlite3_stmt *defs_st[2];  /* definitions by concept, by term key */
 };
 
 static const struct { unsigned bit; const char *name; } kind_names[] = {
@@ -130,6 +131,8 @@ void bg_check_env_free(bg_check_env *e)
 	bg_cmp_phrases_free(e->phrases);
 	bg_norm_free(e->nm);
 	sqlite3_finalize(e->title_st);
+	sqlite3_finalize(e->defs_st[0]);
+	sqlite3_finalize(e->defs_st[1]);
 	bg_store_close(e->store);
 	free(e);
 }
@@ -385,6 +388,123 @@ static void origin_of(const bg_def *d, bg_buf *b)
 			    d->lid, d->item);
 }
 
+/* Column i as a string in the arena ("" for NULL). */
+static const char *col(bg_arena *a, sqlite3_stmt *st, int i, bool *oom)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char *c = bg_arena_strndup(a, t ? t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0);
+
+	if (!c)
+		*oom = true;
+	return c ? c : "";
+}
+
+static bg_def_kind kind_of(const char *k)
+{
+	for (int i = BG_DEF_OWN; i <= BG_DEF_NEGATIVE; i++)
+		if (!strcmp(k, bg_def_kind_name((bg_def_kind)i)))
+			return (bg_def_kind)i;
+	return BG_DEF_OWN;
+}
+
+/* The columns of a definition the check reads, from column i on. */
+#define FETCH_COLS(t) t ".file, " t ".bwb_id, " t ".law_title, " t ".date, " t ".article, " \
+	t ".lid, " t ".item, " t ".term, " t ".kind, " t ".target_bwb_id, " t ".target_article, " \
+	t ".target_lid, " t ".text, " t ".link"
+
+static int fetch_row(bg_arena *a, sqlite3_stmt *st, int i, bg_def *d, bool *oom)
+{
+	memset(d, 0, sizeof *d);
+	d->term_key = d->concept = d->chain_status = d->scope_kind = d->scope_text = "";
+	d->scope_address = d->modification = d->address = d->ref_text = "";
+	d->file = col(a, st, i++, oom);
+	d->bwb_id = col(a, st, i++, oom);
+	d->law_title = col(a, st, i++, oom);
+	d->date = col(a, st, i++, oom);
+	d->article = col(a, st, i++, oom);
+	d->lid = col(a, st, i++, oom);
+	d->item = col(a, st, i++, oom);
+	d->term = col(a, st, i++, oom);
+	d->kind = kind_of(col(a, st, i++, oom));
+	d->target_bwb_id = col(a, st, i++, oom);
+	d->target_article = col(a, st, i++, oom);
+	d->target_lid = col(a, st, i++, oom);
+	d->text = col(a, st, i++, oom);
+	d->link = col(a, st, i++, oom);
+	return i;
+}
+
+/*
+ * The definition records of a concept (by 0) or of a term key (by 1), in
+ * store order, each with its root -- the records bg_store_defs_by_concept
+ * and _by_term_key give, but only the columns the check reads, the root
+ * joined in the same statement, and the statement prepared once per
+ * check: those prepare two statements per call and look up each root on
+ * its own, which was half of a draft's check.
+ */
+static bg_status fetch_defs(struct run *x, int by, const char *v, bg_store_rows *out)
+{
+	static const char *const sql[2] = {
+		"SELECT " FETCH_COLS("d") ", d.root_id, r.id, " FETCH_COLS("r")
+		" FROM definitions d LEFT JOIN definitions r ON r.id = d.root_id"
+		" WHERE d.concept = ?1 ORDER BY d.id",
+		"SELECT " FETCH_COLS("d") ", d.root_id, r.id, " FETCH_COLS("r")
+		" FROM definitions d LEFT JOIN definitions r ON r.id = d.root_id"
+		" WHERE d.term_key = ?1 ORDER BY d.id",
+	};
+	sqlite3_stmt **st = &x->env->defs_st[by];
+	size_t cap = 0;
+	bool oom = false;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(out->arena = bg_arena_new()))
+		return BG_ERR_NOMEM;
+	if (!*st && sqlite3_prepare_v2(bg_store_db(x->env->store), sql[by], -1, st, NULL) !=
+			    SQLITE_OK) {
+		bg_store_rows_release(out);
+		return BG_ERR_IO;
+	}
+	sqlite3_bind_text(*st, 1, v, -1, SQLITE_STATIC);
+	while (!oom && (rc = sqlite3_step(*st)) == SQLITE_ROW) {
+		bg_def *d;
+		int i;
+
+		if (out->n == cap) {
+			/* arenas do not realloc: a new array, the old one stays */
+			size_t nc = cap ? 2 * cap : 64;
+			bg_def *nd = bg_arena_alloc(out->arena, nc * sizeof *nd);
+			if (!nd) {
+				oom = true;
+				break;
+			}
+			if (out->n)
+				memcpy(nd, out->defs, out->n * sizeof *nd);
+			out->defs = nd;
+			cap = nc;
+		}
+		d = &out->defs[out->n++];
+		i = fetch_row(out->arena, *st, 0, d, &oom);
+		if (sqlite3_column_int64(*st, i) > 0) {
+			/* a root the index does not hold fails, as in the store */
+			bg_def *r = bg_arena_alloc(out->arena, sizeof *r);
+			if (!r || sqlite3_column_type(*st, i + 1) == SQLITE_NULL) {
+				oom = true;
+				break;
+			}
+			fetch_row(out->arena, *st, i + 2, r, &oom);
+			d->root = r;
+		}
+	}
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	if (oom || rc != SQLITE_DONE) {
+		bg_store_rows_release(out);
+		return BG_ERR_NOMEM;
+	}
+	return BG_OK;
+}
+
 /* Definitions of concept (or term key) in the latest version of each
  * regulation other than the draft's own. */
 static bg_status load_existing(struct run *x, const bg_def *dd, bg_store_rows *rows,
@@ -392,8 +512,8 @@ static bg_status load_existing(struct run *x, const bg_def *dd, bg_store_rows *r
 {
 	bg_status st;
 
-	st = dd->concept[0] ? bg_store_defs_by_concept(x->env->store, dd->concept, rows)
-			    : bg_store_defs_by_term_key(x->env->store, dd->term_key, rows);
+	st = dd->concept[0] ? fetch_defs(x, 0, dd->concept, rows)
+			    : fetch_defs(x, 1, dd->term_key, rows);
 	if (st != BG_OK)
 		return st;
 	*keep = calloc(rows->n + 1, sizeof **keep);
@@ -990,7 +1110,7 @@ static void check_use(struct run *x, const char *concept, size_t count, bg_check
 			bg_store_rows_release(&g);
 		}
 	/* then the meanings most laws share */
-	if (bg_store_defs_by_concept(env->store, concept, &rows) != BG_OK) {
+	if (fetch_defs(x, 0, concept, &rows) != BG_OK) {
 		x->oom = true;
 		goto out;
 	}
