@@ -126,6 +126,39 @@ static bg_status store_defs(bg_store *st, const bg_defset *set,
 	return rc;
 }
 
+/* The store's measures and definitions, for a thread of its own: it
+ * makes its own normaliser (the caller's is not shared). */
+struct tail {
+	bg_store *store;
+	bg_cx_doc **cx;
+	const int64_t *reg_ids;
+	size_t n;
+	const bg_defset *set;
+	const bg_report_tools *t;
+	size_t *def_ids;
+	bg_status rc;
+};
+
+static void *store_tail(void *arg)
+{
+	struct tail *w = arg;
+	bg_report_tools own = *w->t;
+
+	for (size_t i = 0; i < w->n; i++)
+		if (w->cx[i] && w->reg_ids[i] &&
+		    bg_store_add_measures(w->store, w->reg_ids[i], w->cx[i]) != BG_OK) {
+			w->rc = BG_ERR_IO;
+			return NULL;
+		}
+	if (!(own.nm = bg_norm_new())) {
+		w->rc = BG_ERR_NOMEM;
+		return NULL;
+	}
+	w->rc = store_defs(w->store, w->set, &own, w->def_ids);
+	bg_norm_free(own.nm);
+	return NULL;
+}
+
 /* ------------------------------------------------------- concepts */
 
 static bg_status run_concept(bg_report *r, const bg_report_tools *t, size_t li,
@@ -231,6 +264,9 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	bg_store *store = NULL;
 	bg_cand_ctx *cand = NULL;
 	bg_defs_hooks hooks;
+	struct tail tail;
+	pthread_t tail_thread;
+	bool tail_running = false;
 	bg_batch dbatch = { 0 };
 	size_t n1 = fl->count ? fl->count : 1;
 	bg_status rc = BG_ERR_NOMEM;
@@ -303,27 +339,25 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	tell(stage, stage_ctx, "measures across the corpus");
 	if (bg_cx_corpus_finish(c.cx, fl->count) != BG_OK)
 		goto nomem;
-	for (size_t i = 0; i < fl->count; i++)
-		if (c.cx[i] && c.reg_ids[i] &&
-		    bg_store_add_measures(store, c.reg_ids[i], c.cx[i]) != BG_OK)
-			goto store_err;
 	if (!(r->ranked = calloc(n1, sizeof *r->ranked)))
 		goto nomem;
 	for (size_t i = 0; i < fl->count; i++)
 		if (c.cx[i] && c.cx[i]->rank)
 			r->ranked[r->nranked++] = c.cx[i];
 	qsort(r->ranked, r->nranked, sizeof *r->ranked, by_rank);
-
-	tell(stage, stage_ctx, "definitions and components into the store");
 	if (!(r->def_ids = calloc(bg_defset_count(r->set) + 1, sizeof *r->def_ids)))
 		goto nomem;
-	if ((rc = store_defs(store, r->set, t, r->def_ids)) != BG_OK) {
-		if (rc == BG_ERR_NOMEM && !bg_store_error(store)[0])
-			goto nomem;
-		goto store_err;
-	}
 
-	tell(stage, stage_ctx, "concepts compared across the corpus");
+	/* the store's measures and definitions on a thread of their own (one
+	 * SQLite connection, used by nobody else meanwhile) while this one
+	 * compares the concepts and ranks the candidates */
+	tell(stage, stage_ctx, "measures and definitions into the store; concepts compared");
+	tail = (struct tail){ store, c.cx, c.reg_ids, fl->count, r->set, t, r->def_ids, BG_OK };
+	if (pthread_create(&tail_thread, NULL, store_tail, &tail)) {
+		store_tail(&tail);
+	} else {
+		tail_running = true;
+	}
 	if (!(r->latest = bg_cd_latest_versions(r->set, false)))
 		goto nomem;
 	r->nconcepts = bg_lexicon_count(t->lex);
@@ -340,9 +374,16 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 		if (bg_cand_run(cand, t->nm, &o, &r->cands) != BG_OK)
 			goto nomem;
 		r->candidates_done = true;
-		if ((rc = store_cands(store, &r->cands)) != BG_OK)
-			goto store_err;
 	}
+	pthread_join(tail_thread, NULL);
+	tail_running = false;
+	if ((rc = tail.rc) != BG_OK) {
+		if (rc == BG_ERR_NOMEM && !bg_store_error(store)[0])
+			goto nomem;
+		goto store_err;
+	}
+	if ((rc = store_cands(store, &r->cands)) != BG_OK)
+		goto store_err;
 
 	tell(stage, stage_ctx, "references, commit");
 	if (bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
@@ -373,6 +414,8 @@ nomem:
 	bg_diag_set(d, BG_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	rc = BG_ERR_NOMEM;
 out:
+	if (tail_running)
+		pthread_join(tail_thread, NULL);   /* before the store goes */
 	bg_store_abort(store);
 	if (!r->cand_ctx)
 		bg_cand_free(cand);
