@@ -1001,7 +1001,7 @@ static bool intern_stem(struct scratch *s, const char *w, size_t n, uint32_t *ou
 	bool found;
 
 	bg_buf_clear(&s->stem);
-	bg_norm_stem(s->norm, w, n, &s->stem);
+	bg_norm_stem_fresh(s->norm, w, n, &s->stem);   /* once per distinct word */
 	if (!bg_buf_ok(&s->stem) || !vt_reserve(&s->vs, s->stems_e))
 		return false;
 	h = fnv(s->stem.s, s->stem.len);

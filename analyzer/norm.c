@@ -293,6 +293,13 @@ static size_t undo_diminutive(const char *w, size_t n)
 	return n;
 }
 
+static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out);
+
+void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out)
+{
+	stem_uncached(nm, w, n, out);
+}
+
 static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 {
 	const sb_symbol *st;

@@ -82,5 +82,9 @@ void bg_norm_set_icu_only(bg_norm *nm, bool on);
 
 /* Stems one folded word into out (appends). */
 void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out);
+/* The same without the stem cache, for callers that stem each distinct
+ * word once anyway (their own word table): a cache lookup there only
+ * ever misses.  Same result. */
+void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out);
 
 #endif
