@@ -17,19 +17,30 @@ bg_status bg_cmp_prepare_components(bg_norm *nm, const bg_cmp_phrases *ph, bg_cm
 	return bg_components_split(nm, ph, d->text, strlen(d->text), &d->comp);
 }
 
-bg_status bg_cmp_prepare_words(bg_norm *nm, bg_cmp_def *d)
+bg_status bg_cmp_prepare_tokens(bg_norm *nm, bg_cmp_def *d)
 {
-	size_t n = strlen(d->text);
+	return bg_norm_tokens(nm, d->text, strlen(d->text), BG_NORM_NUMBERS, &d->words);
+}
+
+bg_status bg_cmp_prepare_norm(bg_norm *nm, bg_cmp_def *d)
+{
 	bg_buf key = BG_BUF_INIT;
 	bg_status st;
 
-	st = bg_norm_tokens(nm, d->text, n, BG_NORM_NUMBERS, &d->words);
-	if (st == BG_OK)
-		st = bg_norm_key(nm, d->text, n, BG_NORM_STEM | BG_NORM_NUMBERS, &key);
+	if (d->norm)
+		return BG_OK;
+	st = bg_norm_key(nm, d->text, strlen(d->text), BG_NORM_STEM | BG_NORM_NUMBERS, &key);
 	if (st == BG_OK && !(d->norm = bg_buf_detach(&key)))
 		st = BG_ERR_NOMEM;
 	bg_buf_release(&key);
 	return st;
+}
+
+bg_status bg_cmp_prepare_words(bg_norm *nm, bg_cmp_def *d)
+{
+	bg_status st = bg_cmp_prepare_tokens(nm, d);
+
+	return st == BG_OK ? bg_cmp_prepare_norm(nm, d) : st;
 }
 
 bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d)

@@ -115,8 +115,14 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 bg_status bg_cmp_prepare(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d);
 void bg_cmp_def_release(bg_cmp_def *d);
 /* The parts of bg_cmp_prepare on their own: words and norm (enough to
- * tell the same wording and to bound the score), then the components. */
+ * tell the same wording and to bound the score), then the components.
+ * bg_cmp_prepare_words is bg_cmp_prepare_tokens (words) and then
+ * bg_cmp_prepare_norm (norm, unless already there).  The norm has one
+ * stemmed key per word, joined by single spaces, so two norms with
+ * different numbers of spaces differ (when no key holds a space). */
 bg_status bg_cmp_prepare_words(bg_norm *nm, bg_cmp_def *d);
+bg_status bg_cmp_prepare_tokens(bg_norm *nm, bg_cmp_def *d);
+bg_status bg_cmp_prepare_norm(bg_norm *nm, bg_cmp_def *d);
 bg_status bg_cmp_prepare_components(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *d);
 /* C of the score: the component distance of two prepared definitions. */
 double bg_cmp_comp_distance(const bg_cmp_def *a, const bg_cmp_def *b);

@@ -143,9 +143,11 @@ void bg_check_env_free(bg_check_env *e)
  * texts come back for many of a bill's terms (the Participatiewet 2026's
  * definitions prepare 461 distinct texts 1,186 times). */
 struct prep {
-	bg_cmp_def c;      /* text (own copy), words, norm; comp when split */
+	bg_cmp_def c;      /* text (own copy), words; norm and comp when needed */
 	uint64_t hash;
 	bool split;
+	bool spaced;       /* a word's key holds a space (then the norm's
+			    * spaces do not count its words) */
 };
 
 struct prepset {
@@ -591,16 +593,35 @@ static struct prep *prep_get(struct run *x, const char *text)
 		return NULL;
 	}
 	p->hash = h;
-	if (bg_cmp_prepare_words(x->env->nm, &p->c) != BG_OK) {
+	if (bg_cmp_prepare_tokens(x->env->nm, &p->c) != BG_OK) {
 		bg_cmp_def_release(&p->c);
 		free((char *)p->c.text);
 		free(p);
 		x->oom = true;
 		return NULL;
 	}
+	p->spaced = p->c.words.keys.len &&
+		    memchr(p->c.words.keys.s, ' ', p->c.words.keys.len) != NULL;
 	ps->slot[i] = p;
 	ps->n++;
 	return p;
+}
+
+/* Whether p's wording is the draft's after folding and stemming (norms
+ * equal).  The norm has a stemmed key per word joined by single spaces:
+ * a wording whose number of words cannot give the draft's number of
+ * spaces is not the same, and its norm is not made. */
+static bool same_norm(struct run *x, struct prep *p, const bg_cmp_def *mine, size_t mine_spaces)
+{
+	size_t n = p->c.words.n;
+
+	if (!p->spaced && (n ? n - 1 : 0) != mine_spaces)
+		return false;
+	if (bg_cmp_prepare_norm(x->env->nm, &p->c) != BG_OK) {
+		x->oom = true;
+		return false;
+	}
+	return !strcmp(p->c.norm, mine->norm);
 }
 
 static void prepset_release(struct prepset *ps)
@@ -794,6 +815,7 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	double top[BG_CHECK_NEAREST];
 	bg_cmp_vocab vocab;
 	bg_cmp_def mine;
+	size_t mine_spaces = 0;
 	bool mine_split = false;
 	bg_buf b = BG_BUF_INIT, t = BG_BUF_INIT, o = BG_BUF_INIT;
 	const char *mine_origin;
@@ -878,6 +900,8 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		x->oom = true;
 		goto out;
 	}
+	for (const char *c = mine.norm; *c; c++)
+		mine_spaces += *c == ' ';
 
 	ex = calloc(rows.n + 1, sizeof *ex);
 	w = calloc(rows.n + 1, sizeof *w);
@@ -936,7 +960,9 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 		}
 		nex++;
 		e->same_root = !strcmp(e->c.origin, mine.origin);
-		e->same = !strcmp(e->w->p->c.norm, mine.norm);
+		e->same = same_norm(x, pp, &mine, mine_spaces);
+		if (x->oom)
+			goto out;
 		e->scored = e->same || e->same_root;   /* then the score is 0 */
 		if (!e->scored && !e->first)
 			e->w->scored_later = true;
@@ -1002,7 +1028,7 @@ static void check_def(struct run *x, const bg_def *dd, bg_check_def *out)
 	}
 	for (size_t i = 0; i < nex; i++) {
 		ex[i].c.words = ex[i].w->p->c.words;
-		ex[i].c.norm = ex[i].w->p->c.norm;
+		ex[i].c.norm = ex[i].w->p->c.norm ? ex[i].w->p->c.norm : "";
 		ex[i].c.comp = ex[i].w->p->c.comp;
 	}
 	out->near = A(x, out->nnear, sizeof *out->near);

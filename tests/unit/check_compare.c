@@ -268,6 +268,35 @@ START_TEST(vocab_matches_diff)
 }
 END_TEST
 
+/* The check tells two wordings apart by the norm's spaces before making
+ * the norm (draftcheck.c same_norm): one stemmed key per word, joined by
+ * single spaces. */
+START_TEST(norm_has_a_key_per_word)
+{
+	static const char *const texts[] = {
+		"de echtgenoot, of de ongehuwde meerderjarige",
+		"Toetsingsinkomen is: het op het berekeningsjaar betrekking hebbende inkomensgegeven.",
+		"artikel 3.111, eerste lid, onderdeel a° van de Wet IB 2001 (Stb. 2000, 215)",
+		"één café-eigenaar, coöperatie en reëel vermogen van € 1.000,-- per 1 januari",
+		"partnertje's huisjes; woninkje: 12a en 2de",
+		"",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		bg_cmp_def d = mkdef("L", "L/artikel=1", texts[i]);
+		size_t spaces = 0;
+
+		ck_assert_int_eq(bg_cmp_prepare_tokens(nm, &d), BG_OK);
+		ck_assert_ptr_null(d.norm);
+		ck_assert_int_eq(bg_cmp_prepare_norm(nm, &d), BG_OK);
+		for (const char *c = d.norm; *c; c++)
+			spaces += *c == ' ';
+		ck_assert(!d.words.keys.len || !memchr(d.words.keys.s, ' ', d.words.keys.len));
+		ck_assert_uint_eq(spaces, d.words.n ? d.words.n - 1 : 0);
+		bg_cmp_def_release(&d);
+	}
+}
+END_TEST
+
 START_TEST(grouping_score_index)
 {
 	bg_cmp_def defs[5];
@@ -473,6 +502,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, similarity);
 	tcase_add_test(tc, word_diff);
 	tcase_add_test(tc, vocab_matches_diff);
+	tcase_add_test(tc, norm_has_a_key_per_word);
 	tcase_add_test(tc, grouping_score_index);
 	tcase_add_test(tc, score_bounds_and_explanations);
 	tcase_add_test(tc, connective_difference);
