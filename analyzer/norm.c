@@ -37,6 +37,7 @@
  * strings in `pool`; emptied when either fills up, so its size is bounded
  * whatever the input. */
 #define STEM_SLOTS 65536u
+#define STEM_SLOTS_FIRST 1024u
 #define STEM_POOL_MAX (4u << 20)
 #define STEM_WORD_MAX 64u
 
@@ -65,7 +66,7 @@ struct bg_norm {
 	bg_buf word;   /* scratch: folded word */
 	bool icu_only; /* tests: never take the ASCII path */
 	struct stem_slot *slots;
-	size_t nslots_used;
+	size_t nslots, nslots_used;
 	bg_buf pool;
 	bg_arena *memo;            /* NULL: no memo */
 	struct memo_entry *mtab;   /* open addressing, mcap a power of two */
@@ -83,7 +84,8 @@ bg_norm *bg_norm_new(void)
 	nm->stemmer = sb_stemmer_new("dutch", "UTF_8");
 	bg_buf_init(&nm->word);
 	bg_buf_init(&nm->pool);
-	nm->slots = calloc(STEM_SLOTS, sizeof *nm->slots);
+	nm->nslots = STEM_SLOTS_FIRST;   /* grows: short commands stay small */
+	nm->slots = calloc(nm->nslots, sizeof *nm->slots);
 	if (U_FAILURE(err) || !nm->bi || !nm->stemmer || !nm->slots) {
 		bg_norm_free(nm);
 		return NULL;
@@ -339,6 +341,42 @@ static uint32_t word_hash(const char *w, size_t n)
 	return h ? h : 1;
 }
 
+/* The slot of (h, w[0..n)): its entry, or the empty slot it would take. */
+static uint32_t stem_find(const bg_norm *nm, uint32_t h, const char *w, size_t n)
+{
+	uint32_t mask = (uint32_t)nm->nslots - 1, i;
+
+	for (i = h & mask; nm->slots[i].hash; i = (i + 1) & mask) {
+		const struct stem_slot *e = &nm->slots[i];
+		if (e->hash == h && e->klen == n && !memcmp(nm->pool.s + e->off, w, n))
+			break;
+	}
+	return i;
+}
+
+/* Doubles the table (up to STEM_SLOTS); false when it cannot grow. */
+static bool stem_grow(bg_norm *nm)
+{
+	size_t ncap = nm->nslots * 2;
+	struct stem_slot *old = nm->slots, *t;
+	uint32_t mask = (uint32_t)ncap - 1;
+
+	if (ncap > STEM_SLOTS || !(t = calloc(ncap, sizeof *t)))
+		return false;
+	for (size_t k = 0; k < nm->nslots; k++) {
+		uint32_t i;
+		if (!old[k].hash)
+			continue;
+		for (i = old[k].hash & mask; t[i].hash; i = (i + 1) & mask)
+			;
+		t[i] = old[k];
+	}
+	free(old);
+	nm->slots = t;
+	nm->nslots = ncap;
+	return true;
+}
+
 void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 {
 	uint32_t h, i;
@@ -349,26 +387,26 @@ void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 		return;
 	}
 	h = word_hash(w, n);
-	for (i = h & (STEM_SLOTS - 1); nm->slots[i].hash; i = (i + 1) & (STEM_SLOTS - 1)) {
+	i = stem_find(nm, h, w, n);
+	if (nm->slots[i].hash) {
 		const struct stem_slot *e = &nm->slots[i];
-		if (e->hash == h && e->klen == n && !memcmp(nm->pool.s + e->off, w, n)) {
-			bg_buf_add(out, nm->pool.s + e->off + e->klen, e->vlen);
-			return;
-		}
+		bg_buf_add(out, nm->pool.s + e->off + e->klen, e->vlen);
+		return;
 	}
 	start = out->len;
 	stem_uncached(nm, w, n, out);
 	if (!bg_buf_ok(out) || out->len - start > STEM_WORD_MAX * 2)
 		return;
-	if (nm->nslots_used >= STEM_SLOTS / 2 || nm->pool.len >= STEM_POOL_MAX ||
-	    !bg_buf_ok(&nm->pool)) {
+	if (nm->nslots_used + 1 > nm->nslots / 2 && stem_grow(nm)) {
+		i = stem_find(nm, h, w, n);
+	} else if (nm->nslots_used + 1 > nm->nslots / 2 || nm->pool.len >= STEM_POOL_MAX ||
+		   !bg_buf_ok(&nm->pool)) {
 		/* full: start again (the slot found above is stale) */
-		memset(nm->slots, 0, STEM_SLOTS * sizeof *nm->slots);
+		memset(nm->slots, 0, nm->nslots * sizeof *nm->slots);
 		nm->nslots_used = 0;
 		bg_buf_release(&nm->pool);
 		bg_buf_init(&nm->pool);
-		for (i = h & (STEM_SLOTS - 1); nm->slots[i].hash; i = (i + 1) & (STEM_SLOTS - 1))
-			;
+		i = stem_find(nm, h, w, n);
 	}
 	nm->slots[i] = (struct stem_slot){ h, (uint32_t)nm->pool.len, (uint16_t)n,
 					   (uint16_t)(out->len - start) };
