@@ -93,6 +93,10 @@ void bg_buf_addc(bg_buf *b, char c);
 void bg_buf_addf(bg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static inline bool bg_buf_ok(const bg_buf *b) { return !b->failed; }
+/* Makes room for n more bytes (and the NUL) without writing them, so a
+ * caller can fill b->s + b->len directly; false (and the buffer failed)
+ * when out of memory or past the limit. */
+bool bg_buf_reserve(bg_buf *b, size_t n);
 /* Hands the string to the caller (who frees it) and re-initialises b.
  * Returns NULL if the buffer failed. */
 char *bg_buf_detach(bg_buf *b);

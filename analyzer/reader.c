@@ -312,14 +312,11 @@ static void add_text(struct state *s, const char *p, size_t n)
 			fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
 		return;
 	}
-	/* make room for n + 1 bytes: add them, then take them back */
-	bg_buf_add(b, p, n);
-	bg_buf_addc(b, ' ');
-	if (b->failed) {
+	/* room for n + 1 bytes (a space and the text at most) */
+	if (!bg_buf_reserve(b, n + 1)) {
 		fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
 		return;
 	}
-	b->len -= n + 1;
 	start = b->s;
 	o = b->s + b->len;
 	for (size_t i = 0; i < n; i++) {

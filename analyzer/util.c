@@ -147,6 +147,11 @@ static bool buf_grow(bg_buf *b, size_t extra)
 	return true;
 }
 
+bool bg_buf_reserve(bg_buf *b, size_t n)
+{
+	return buf_grow(b, n);
+}
+
 void bg_buf_add(bg_buf *b, const char *p, size_t n)
 {
 	if (!n || !buf_grow(b, n))
