@@ -86,8 +86,27 @@ static size_t walk(bg_filelist *fl, const char *dir, int depth)
 
 		if (e->d_name[0] == '.')
 			continue;
-		bg_buf_addf(&p, "%s/%s", dir, e->d_name);
-		if (!bg_buf_ok(&p) || stat(p.s, &sb)) {
+#ifdef DT_REG
+		/* the type from the directory itself saves a stat per file;
+		 * links and filesystems that do not say are stat()ed */
+		if (e->d_type == DT_REG && !has_xml_ext(e->d_name))
+			continue;
+#endif
+		bg_buf_adds(&p, dir);
+		bg_buf_addc(&p, '/');
+		bg_buf_adds(&p, e->d_name);
+		if (!bg_buf_ok(&p)) {
+			bg_buf_release(&p);
+			continue;
+		}
+#ifdef DT_REG
+		if (e->d_type == DT_REG) {
+			fl_push(fl, p.s);
+			bg_buf_release(&p);
+			continue;
+		}
+#endif
+		if (stat(p.s, &sb)) {
 			bg_buf_release(&p);
 			continue;
 		}
