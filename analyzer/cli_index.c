@@ -33,42 +33,11 @@ static const char usage[] =
 	"begrip index [--db FILE] [--jobs N] [--lexicon FILE] [--corpus DIR] [PATH...]";
 
 struct ictx {
-	bg_store *store;
+	bg_store_order *order;   /* store rows, inserted in file order */
 	const bg_cx_rules *rules;
-	size_t count;
-	int64_t *reg_ids;        /* per file: regulation id, 0 = not stored */
 	bg_cx_doc **cx;          /* per file: measures, NULL = none */
-	bg_store_docrows **rows; /* per file: rows waiting for their turn */
-	bool *done;              /* per file: rows handed in (or none to come) */
 	bool *oom;
-	pthread_mutex_t mu;
-	size_t turn;             /* the file whose rows go in next */
-	bool inserting;          /* a thread is inserting: the others go on */
-	bool store_failed;
 };
-
-/* Inserts the waiting rows from c->turn on, in file order, up to the
- * first file not done yet.  Called with c->mu held; the lock is dropped
- * while SQLite works, and `inserting` keeps a second thread out. */
-static void insert_ready(struct ictx *c)
-{
-	if (c->inserting)
-		return;
-	c->inserting = true;
-	while (c->turn < c->count && c->done[c->turn]) {
-		size_t i = c->turn++;
-		bg_store_docrows *r = c->rows[i];
-
-		c->rows[i] = NULL;
-		pthread_mutex_unlock(&c->mu);
-		if (r && !c->store_failed &&
-		    bg_store_add_rows(c->store, r, &c->reg_ids[i]) != BG_OK)
-			c->store_failed = true;
-		bg_store_docrows_free(r);
-		pthread_mutex_lock(&c->mu);
-	}
-	c->inserting = false;
-}
 
 /* A file that did not parse (or whose definitions could not be
  * extracted): no rows will come for it. */
@@ -76,10 +45,7 @@ static void index_failed(size_t i, void *arg)
 {
 	struct ictx *c = arg;
 
-	pthread_mutex_lock(&c->mu);
-	c->done[i] = true;
-	insert_ready(c);
-	pthread_mutex_unlock(&c->mu);
+	bg_store_order_put(c->order, i, NULL);
 }
 
 static void index_one(size_t i, const bg_doc *doc, const bg_defset *docdefs,
@@ -93,12 +59,8 @@ static void index_one(size_t i, const bg_doc *doc, const bg_defset *docdefs,
 	(void)nm;
 	if (!cx || !r)
 		c->oom[i] = true;
-	pthread_mutex_lock(&c->mu);
 	c->cx[i] = cx;
-	c->rows[i] = r;
-	c->done[i] = true;
-	insert_ready(c);
-	pthread_mutex_unlock(&c->mu);
+	bg_store_order_put(c->order, i, r);
 }
 
 /* ------------------------------------------------------- interruption */
@@ -305,7 +267,7 @@ int bg_cmd_index(int argc, char **argv)
 	char hash[17];
 	size_t bad, parsed = 0, failed = 0;
 	int opt, rc = BG_EXIT_INPUT;
-	bool ok = true;
+	bool ok = true, store_failed;
 
 	memset(&c, 0, sizeof c);
 	optind = 1;
@@ -346,28 +308,18 @@ int bg_cmd_index(int argc, char **argv)
 		goto diag_out;
 	temp_path = bg_store_temp_path(store);
 
-	c.store = store;
+	c.order = bg_store_order_new(store, fl.count);
 	c.rules = rules;
-	c.count = fl.count;
-	c.reg_ids = calloc(fl.count ? fl.count : 1, sizeof *c.reg_ids);
 	c.cx = calloc(fl.count ? fl.count : 1, sizeof *c.cx);
-	c.rows = calloc(fl.count ? fl.count : 1, sizeof *c.rows);
-	c.done = calloc(fl.count ? fl.count : 1, sizeof *c.done);
 	c.oom = calloc(fl.count ? fl.count : 1, sizeof *c.oom);
-	if (!c.reg_ids || !c.cx || !c.rows || !c.done || !c.oom) {
+	if (!c.order || !c.cx || !c.oom) {
 		fprintf(stderr, "begrip index: error: out of memory\n");
 		goto done;
 	}
-	pthread_mutex_init(&c.mu, NULL);
 	hooks = (bg_defs_hooks){ index_one, index_failed, &c };
 	dstatus = bg_defs_collect_ex(&fl, jobs, lex, &hooks, &set, &dbatch);
 	/* rows held back behind a file that got neither call (out of memory) */
-	pthread_mutex_lock(&c.mu);
-	for (size_t i = 0; i < fl.count; i++)
-		c.done[i] = true;
-	insert_ready(&c);
-	pthread_mutex_unlock(&c.mu);
-	pthread_mutex_destroy(&c.mu);
+	store_failed = bg_store_order_finish(c.order) != BG_OK;
 	if (dstatus != BG_OK || !dbatch.diags) {
 		fprintf(stderr, "begrip index: error: out of memory\n");
 		goto done;
@@ -384,7 +336,7 @@ int bg_cmd_index(int argc, char **argv)
 			ok = false;
 		}
 	}
-	if (c.store_failed) {
+	if (store_failed) {
 		fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
 		goto done;
 	}
@@ -395,8 +347,9 @@ int bg_cmd_index(int argc, char **argv)
 		goto done;
 	}
 	for (size_t i = 0; i < fl.count; i++)
-		if (c.cx[i] && c.reg_ids[i] &&
-		    bg_store_add_measures(store, c.reg_ids[i], c.cx[i]) != BG_OK) {
+		if (c.cx[i] && bg_store_order_reg_ids(c.order)[i] &&
+		    bg_store_add_measures(store, bg_store_order_reg_ids(c.order)[i],
+					  c.cx[i]) != BG_OK) {
 			fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
 			goto done;
 		}
@@ -471,12 +424,7 @@ done:
 	if (c.cx)
 		for (size_t i = 0; i < fl.count; i++)
 			bg_cx_doc_free(c.cx[i]);
-	if (c.rows)
-		for (size_t i = 0; i < fl.count; i++)
-			bg_store_docrows_free(c.rows[i]);
-	free(c.rows);
-	free(c.done);
-	free(c.reg_ids);
+	bg_store_order_free(c.order);
 	free(c.cx);
 	free(c.oom);
 	if (dbatch.diags)

@@ -24,53 +24,20 @@
  * so ids do not depend on the threads: whichever worker finds the next
  * file's rows ready inserts them while the other goes on reading. */
 struct pass {
-	bg_store *store;
+	bg_store_order *order;   /* store rows, inserted in file order */
 	const bg_lexicon *lex;
 	const bg_cx_rules *rules;
 	bg_cand_facts **facts;
-	int64_t *reg_ids;
 	bg_cx_doc **cx;
-	bg_store_docrows **rows; /* per file: rows waiting for their turn */
-	bool *done;              /* per file: rows handed in, or none to come */
 	bool *oom;
-	size_t nfiles;
-	pthread_mutex_t mu;
-	size_t turn;             /* the file whose rows go in next */
-	bool inserting;          /* a thread is inserting: the others go on */
-	bool store_failed;
 };
-
-/* Inserts the ready rows from c->turn on; called with c->mu held, which
- * is dropped while SQLite works. */
-static void insert_ready(struct pass *c)
-{
-	if (c->inserting)
-		return;
-	c->inserting = true;
-	while (c->turn < c->nfiles && c->done[c->turn]) {
-		size_t i = c->turn++;
-		bg_store_docrows *r = c->rows[i];
-
-		c->rows[i] = NULL;
-		pthread_mutex_unlock(&c->mu);
-		if (r && !c->store_failed &&
-		    bg_store_add_rows(c->store, r, &c->reg_ids[i]) != BG_OK)
-			c->store_failed = true;
-		bg_store_docrows_free(r);
-		pthread_mutex_lock(&c->mu);
-	}
-	c->inserting = false;
-}
 
 /* A file that did not parse: no rows to wait for. */
 static void failed_doc(size_t i, void *arg)
 {
 	struct pass *c = arg;
 
-	pthread_mutex_lock(&c->mu);
-	c->done[i] = true;
-	insert_ready(c);
-	pthread_mutex_unlock(&c->mu);
+	bg_store_order_put(c->order, i, NULL);
 }
 
 static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_norm *nm,
@@ -83,12 +50,8 @@ static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_n
 	if (!cx || !rows ||
 	    bg_cand_facts_collect(doc, docdefs, c->lex, c->rules, cx, nm, &c->facts[i]) != BG_OK)
 		c->oom[i] = true;
-	pthread_mutex_lock(&c->mu);
 	c->cx[i] = cx;
-	c->rows[i] = rows;
-	c->done[i] = true;
-	insert_ready(c);
-	pthread_mutex_unlock(&c->mu);
+	bg_store_order_put(c->order, i, rows);
 }
 
 /* --------------------------------------------------- definitions */
@@ -295,26 +258,18 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	/* the one read: definitions (resolved across the corpus once all are
 	 * in), measures, candidate facts, regulations, provisions, references */
 	tell(stage, stage_ctx, "definitions, documents, provisions, references, measures");
-	c.store = store;
+	c.order = bg_store_order_new(store, fl->count);
 	c.lex = t->lex;
 	c.rules = t->rules;
 	c.facts = calloc(n1, sizeof *c.facts);
-	c.reg_ids = calloc(n1, sizeof *c.reg_ids);
 	r->cx = c.cx = calloc(n1, sizeof *c.cx);
 	r->ncx = fl->count;
 	c.oom = calloc(n1, sizeof *c.oom);
-	c.done = calloc(n1, sizeof *c.done);
-	c.rows = calloc(n1, sizeof *c.rows);
-	if (!c.facts || !c.reg_ids || !c.cx || !c.oom || !c.done || !c.rows)
+	if (!c.order || !c.facts || !c.cx || !c.oom)
 		goto nomem;
-	c.nfiles = fl->count;
-	pthread_mutex_init(&c.mu, NULL);
 	hooks = (bg_defs_hooks){ each_doc, failed_doc, &c };
-	if (bg_defs_collect_ex(fl, jobs, t->lex, &hooks, &r->set, &dbatch) != BG_OK) {
-		pthread_mutex_destroy(&c.mu);
+	if (bg_defs_collect_ex(fl, jobs, t->lex, &hooks, &r->set, &dbatch) != BG_OK)
 		goto nomem;
-	}
-	pthread_mutex_destroy(&c.mu);
 	r->diags = dbatch.diags;     /* taken over: released with the report */
 	dbatch.diags = NULL;
 	dbatch.count = 0;
@@ -326,7 +281,7 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 		else
 			r->parsed++;
 	}
-	if (c.store_failed)
+	if (bg_store_order_finish(c.order) != BG_OK)
 		goto store_err;
 	if (bg_cand_new(r->set, t->lex, t->rules, t->phrases, &cand) != BG_OK)
 		goto nomem;
@@ -352,7 +307,8 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	 * SQLite connection, used by nobody else meanwhile) while this one
 	 * compares the concepts and ranks the candidates */
 	tell(stage, stage_ctx, "measures and definitions into the store; concepts compared");
-	tail = (struct tail){ store, c.cx, c.reg_ids, fl->count, r->set, t, r->def_ids, BG_OK };
+	tail = (struct tail){ store, c.cx, bg_store_order_reg_ids(c.order), fl->count, r->set, t,
+			      r->def_ids, BG_OK };
 	if (pthread_create(&tail_thread, NULL, store_tail, &tail)) {
 		store_tail(&tail);
 	} else {
@@ -423,13 +379,8 @@ out:
 		for (size_t i = 0; i < fl->count; i++)
 			bg_cand_facts_free(c.facts[i]);
 	free(c.facts);
-	free(c.reg_ids);
 	free(c.oom);
-	free(c.done);
-	if (c.rows)
-		for (size_t i = 0; i < fl->count; i++)
-			bg_store_docrows_free(c.rows[i]);
-	free(c.rows);
+	bg_store_order_free(c.order);
 	if (dbatch.diags)
 		bg_batch_release(&dbatch);
 	return rc;

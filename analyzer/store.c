@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -713,6 +714,106 @@ void bg_store_docrows_free(bg_store_docrows *r)
 	free(r->provs);
 	free(r->refs);
 	free(r);
+}
+
+/* ---------------------------------------------------- rows in file order */
+
+struct bg_store_order {
+	bg_store *store;
+	size_t count;
+	size_t turn;             /* the file whose rows go in next */
+	int64_t *reg_ids;        /* per file: regulation id, 0 = not stored */
+	bg_store_docrows **rows; /* per file: rows waiting for their turn */
+	bool *done;              /* per file: handed in (rows or none) */
+	pthread_mutex_t mu;
+	bool inserting;          /* a thread is inserting: the others go on */
+	bool failed;
+};
+
+bg_store_order *bg_store_order_new(bg_store *s, size_t count)
+{
+	bg_store_order *o = calloc(1, sizeof *o);
+	size_t n1 = count ? count : 1;
+
+	if (!o)
+		return NULL;
+	o->store = s;
+	o->count = count;
+	o->reg_ids = calloc(n1, sizeof *o->reg_ids);
+	o->rows = calloc(n1, sizeof *o->rows);
+	o->done = calloc(n1, sizeof *o->done);
+	if (!o->reg_ids || !o->rows || !o->done || pthread_mutex_init(&o->mu, NULL)) {
+		free(o->reg_ids);
+		free(o->rows);
+		free(o->done);
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Inserts the waiting rows from o->turn on, up to the first file not
+ * handed in yet.  Called with o->mu held; the lock is dropped while
+ * SQLite works, and `inserting` keeps a second thread out (it goes back
+ * to its own work instead of waiting). */
+static void order_insert_ready(bg_store_order *o)
+{
+	if (o->inserting)
+		return;
+	o->inserting = true;
+	while (o->turn < o->count && o->done[o->turn]) {
+		size_t i = o->turn++;
+		bg_store_docrows *r = o->rows[i];
+
+		o->rows[i] = NULL;
+		pthread_mutex_unlock(&o->mu);
+		if (r && !o->failed && bg_store_add_rows(o->store, r, &o->reg_ids[i]) != BG_OK)
+			o->failed = true;
+		bg_store_docrows_free(r);
+		pthread_mutex_lock(&o->mu);
+	}
+	o->inserting = false;
+}
+
+void bg_store_order_put(bg_store_order *o, size_t i, bg_store_docrows *rows)
+{
+	pthread_mutex_lock(&o->mu);
+	if (i < o->count && !o->done[i]) {
+		o->rows[i] = rows;
+		o->done[i] = true;
+		rows = NULL;
+	}
+	order_insert_ready(o);
+	pthread_mutex_unlock(&o->mu);
+	bg_store_docrows_free(rows);   /* a second hand-in of one file */
+}
+
+bg_status bg_store_order_finish(bg_store_order *o)
+{
+	pthread_mutex_lock(&o->mu);
+	for (size_t i = 0; i < o->count; i++)
+		o->done[i] = true;
+	order_insert_ready(o);
+	pthread_mutex_unlock(&o->mu);
+	return o->failed ? BG_ERR_IO : BG_OK;
+}
+
+const int64_t *bg_store_order_reg_ids(const bg_store_order *o)
+{
+	return o->reg_ids;
+}
+
+void bg_store_order_free(bg_store_order *o)
+{
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->count; i++)
+		bg_store_docrows_free(o->rows[i]);
+	pthread_mutex_destroy(&o->mu);
+	free(o->reg_ids);
+	free(o->rows);
+	free(o->done);
+	free(o);
 }
 
 /* Pointer -> provision index + 1, for parents and references. */

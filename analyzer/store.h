@@ -77,6 +77,24 @@ bg_store_docrows *bg_store_doc_rows(const bg_doc *doc);
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id);
 void bg_store_docrows_free(bg_store_docrows *r);
 
+/*
+ * Rows of a parallel read, inserted in file order: workers hand in each
+ * file's rows (bg_store_order_put, thread-safe; rows NULL for a file that
+ * gives none, e.g. it did not parse) and whichever worker finds the next
+ * file's rows ready inserts them, while the other goes on with its own
+ * work.  bg_store_order_finish (after the read, one thread) treats files
+ * never handed in as giving none, inserts what still waits and returns
+ * BG_ERR_IO when an insert failed (bg_store_error says why).  The order
+ * takes over the rows it is given; it borrows the store.  reg_ids: per
+ * file the regulation id it got, 0 when it was not stored.
+ */
+typedef struct bg_store_order bg_store_order;
+bg_store_order *bg_store_order_new(bg_store *s, size_t count);
+void bg_store_order_put(bg_store_order *o, size_t i, bg_store_docrows *rows);
+bg_status bg_store_order_finish(bg_store_order *o);
+const int64_t *bg_store_order_reg_ids(const bg_store_order *o);
+void bg_store_order_free(bg_store_order *o);
+
 /* The complexity measures of one document (after bg_cx_corpus_finish):
  * a regulation_measures row, its regulation_ranks rows and one
  * provision_measures row per provision. */
