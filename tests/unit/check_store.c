@@ -372,6 +372,42 @@ START_TEST(references_resolved)
 }
 END_TEST
 
+/* Rows handed in out of order (and a file that gives none) go in in file
+ * order: regulation ids follow the files, not the hand-ins. */
+START_TEST(order_inserts_in_file_order)
+{
+	bg_store *s;
+	bg_diag d = {0};
+	bg_store_order *o;
+	static const char *const ids[4] = { "BWBR0000001", "BWBR0000002", "BWBR0000003",
+					    "BWBR0000004" };
+	static const size_t hand_in[4] = { 3, 1, 2, 0 };
+	const int64_t *reg;
+
+	ck_assert_int_eq(bg_store_create(dbpath, &s, &d), BG_OK);
+	ck_assert_ptr_nonnull(o = bg_store_order_new(s, 4));
+	for (size_t k = 0; k < 4; k++) {
+		size_t i = hand_in[k];
+		bg_doc *doc;
+		if (i == 2) {
+			bg_store_order_put(o, i, NULL);   /* did not parse */
+			continue;
+		}
+		doc = make_doc(ids[i], "t", "x", NULL);
+		bg_store_order_put(o, i, bg_store_doc_rows(doc));
+		bg_doc_free(doc);
+	}
+	ck_assert_int_eq(bg_store_order_finish(o), BG_OK);
+	reg = bg_store_order_reg_ids(o);
+	ck_assert_int_eq(reg[0], 1);
+	ck_assert_int_eq(reg[1], 2);
+	ck_assert_int_eq(reg[2], 0);
+	ck_assert_int_eq(reg[3], 3);
+	bg_store_order_free(o);
+	ck_assert_int_eq(bg_store_finish(s, &d), BG_OK);
+}
+END_TEST
+
 START_TEST(provisions_by_address)
 {
 	bg_store *s;
@@ -665,6 +701,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, crash_keeps_old_file);
 	tcase_add_test(tc, foreign_files_refused);
 	tcase_add_test(tc, file_hash);
+	tcase_add_test(tc, order_inserts_in_file_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
