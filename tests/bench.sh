@@ -38,80 +38,52 @@ timed() {
 
 # warm the page cache once
 cat $(cat "$work/files") >/dev/null
-i=0
-while [ "$i" -lt "$runs" ]; do
-	timed "$bin" stats --jobs 2 "$corpus" >>"$work/begrip"
-	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint"
-	i=$((i + 1))
-done
 
 median() { # column of file
 	cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-bw=$(median "$work/begrip" 1); bu=$(median "$work/begrip" 2); bs=$(median "$work/begrip" 3)
-xw=$(median "$work/xmllint" 1); xu=$(median "$work/xmllint" 2); xs=$(median "$work/xmllint" 3)
-rss=$(median "$work/begrip" 4)
-echo "bench: $nfiles files, $mb MB, median of $runs runs, 2 jobs each"
-echo
-echo "| program | wall s | user s | sys s | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
-echo "| begrip stats --jobs 2 | $bw | $bu | $bs | $((rss / 1024)) MB |"
-echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
-echo
-awk -v b="$bw" -v x="$xw" -v bc="$bu $bs" -v xc="$xu $xs" 'BEGIN {
-	split(bc, p, " "); split(xc, q, " ");
-	printf "ratio begrip/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
-	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
 
-# ---------------------------------------------------------------------------
-# begrip complexity (analyzer/complexity.c): the same comparison for the whole
-# complexity run -- every per-provision and per-regulation measure, corpus
-# ranks, duplicated n-grams -- as CSV (no provision text read back), against
-# xmllint again, interleaved, same target.
-: >"$work/cx"
-: >"$work/xmllint2"
-i=0
-while [ "$i" -lt "$runs" ]; do
-	timed "$bin" complexity --jobs 2 --format csv "$corpus" >>"$work/cx"
-	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint2"
-	i=$((i + 1))
-done
-cw=$(median "$work/cx" 1); cu=$(median "$work/cx" 2); cs=$(median "$work/cx" 3)
-xw=$(median "$work/xmllint2" 1); xu=$(median "$work/xmllint2" 2); xs=$(median "$work/xmllint2" 3)
-crss=$(median "$work/cx" 4)
-echo
-echo "| program | wall s | user s | sys s | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
-echo "| begrip complexity --jobs 2 --format csv | $cw | $cu | $cs | $((crss / 1024)) MB |"
-echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
-awk -v b="$cw" -v x="$xw" -v bc="$cu $cs" -v xc="$xu $xs" 'BEGIN {
-	split(bc, p, " "); split(xc, q, " ");
-	printf "ratio complexity/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 1.0)\n",
-	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
+# versus NAME LABEL TARGET: RUNS interleaved timings of run_NAME (below)
+# and of xmllint over the same files; prints the medians of both and their
+# ratio against TARGET.
+versus() {
+	: >"$work/b.$1"
+	: >"$work/x.$1"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		"run_$1" >>"$work/b.$1"
+		timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/x.$1"
+		i=$((i + 1))
+	done
+	bw=$(median "$work/b.$1" 1); bu=$(median "$work/b.$1" 2); bs=$(median "$work/b.$1" 3)
+	xw=$(median "$work/x.$1" 1); xu=$(median "$work/x.$1" 2); xs=$(median "$work/x.$1" 3)
+	rss=$(median "$work/b.$1" 4)
+	echo
+	echo "| program | wall s | user s | sys s | peak RSS |"
+	echo "|---|---:|---:|---:|---:|"
+	echo "| $2 | $bw | $bu | $bs | $((rss / 1024)) MB |"
+	echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
+	awk -v n="$1" -v t="$3" -v b="$bw" -v x="$xw" -v bc="$bu $bs" -v xc="$xu $xs" 'BEGIN {
+		split(bc, p, " "); split(xc, q, " ");
+		printf "ratio %s/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= %s)\n",
+		       n, b / x, (p[1] + p[2]) / (q[1] + q[2]), t }'
+}
 
-# ---------------------------------------------------------------------------
+# begrip stats: the reader alone, into begrip's document tree.
+run_stats() { timed "$bin" stats --jobs 2 "$corpus"; }
+# begrip complexity (analyzer/complexity.c): every per-provision and
+# per-regulation measure, corpus ranks, duplicated n-grams, as CSV (no
+# provision text read back).
+run_complexity() { timed "$bin" complexity --jobs 2 --format csv "$corpus"; }
 # begrip report (analyzer/report.c): the main job -- every file read once for
 # definitions, measures, candidate facts and store rows, then the corpus-wide
-# comparisons, candidates, SQLite indexes and the report files -- against
-# xmllint again, interleaved.  Issue #5's target is at most 2x xmllint.
-: >"$work/rep"
-: >"$work/xmllint3"
-i=0
-while [ "$i" -lt "$runs" ]; do
+# comparisons, candidates, SQLite indexes and the report files.
+run_report() {
 	rm -rf "$work/report"
-	timed "$bin" report --jobs 2 --out "$work/report" "$corpus" >>"$work/rep"
-	timed sh -c "xargs -P 2 -n 200 xmllint --stream --noout --nonet <'$work/files'" >>"$work/xmllint3"
-	i=$((i + 1))
-done
-rw=$(median "$work/rep" 1); ru=$(median "$work/rep" 2); rs=$(median "$work/rep" 3)
-xw=$(median "$work/xmllint3" 1); xu=$(median "$work/xmllint3" 2); xs=$(median "$work/xmllint3" 3)
-rrss=$(median "$work/rep" 4)
-echo
-echo "| program | wall s | user s | sys s | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
-echo "| begrip report --jobs 2 | $rw | $ru | $rs | $((rrss / 1024)) MB |"
-echo "| xmllint --stream --noout --nonet (xargs -P 2) | $xw | $xu | $xs | |"
-awk -v b="$rw" -v x="$xw" -v bc="$ru $rs" -v xc="$xu $xs" 'BEGIN {
-	split(bc, p, " "); split(xc, q, " ");
-	printf "ratio report/xmllint: wall %.2f, cpu (user+sys) %.2f (target wall <= 2.0)\n",
-	       b / x, (p[1] + p[2]) / (q[1] + q[2]) }'
+	timed "$bin" report --jobs 2 --out "$work/report" "$corpus"
+}
+
+echo "bench: $nfiles files, $mb MB, median of $runs runs, 2 jobs each"
+versus stats "begrip stats --jobs 2" 1.0
+versus complexity "begrip complexity --jobs 2 --format csv" 1.0
+versus report "begrip report --jobs 2" 2.0
