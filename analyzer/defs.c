@@ -825,10 +825,11 @@ static const bg_node *container_of(const bg_node *n)
 	return NULL;
 }
 
-/* The scope stated in a paragraph (low/orig: its text), else the one
- * stated earlier in the article, else the whole regulation. */
+/* The scope stated in a paragraph (low/orig: its text; bits: the presence
+ * bits of low, or NULL to compute them), else the one stated earlier in
+ * the article, else the whole regulation. */
 static void find_scope(struct ex *x, const bg_node *al, const char *orig, const char *low,
-		       size_t n, struct scope *sc)
+		       size_t n, const uint64_t *bits, struct scope *sc)
 {
 	static const struct { bg_trigger_form f; const char *kind; } forms[] = {
 		{ BG_TRIG_SCOPE_LID, "lid" },
@@ -841,8 +842,9 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	tmatch best = {0}, m;
 	int which = -1;
 	uint64_t own[PRE_MAXW];
-	const uint64_t *bits = presence(x->pre, low, n, own);
 
+	if (!bits)
+		bits = presence(x->pre, low, n, own);
 	for (int i = 0; i < 4; i++) {
 		if (form_match(x->lex, x->pre, forms[i].f, low, n, bits, &m) &&
 		    (which < 0 || m.so < best.so)) {
@@ -1335,7 +1337,7 @@ static void deflist(struct ex *x, const bg_node *dl)
 			intro = c;
 	if (intro) {
 		bg_defs_lower(intro->text, intro->text_len, &x->low);
-		find_scope(x, intro, intro->text, x->low.s, x->low.len, &sc);
+		find_scope(x, intro, intro->text, x->low.s, x->low.len, NULL, &sc);
 	} else {
 		sc.kind = "regulation";
 		sc.text = "";
@@ -1546,7 +1548,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			continue;
 		if (!have_scope) {
 			bg_defs_lower(al->text, al->text_len, &x->low);
-			find_scope(x, al, al->text, x->low.s, x->low.len, &sc);
+			find_scope(x, al, al->text, x->low.s, x->low.len, NULL, &sc);
 			have_scope = true;
 		}
 		inline_def(x, li, first, joined.s, joined.len, &c, &sc);
@@ -1584,7 +1586,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	if (form_match(x->lex, x->pre, BG_TRIG_LIST, low, n, bits, &m)) {
 		const bg_node *last = NULL;
 
-		find_scope(x, al, al->text, low, n, &sc);
+		find_scope(x, al, al->text, low, n, bits, &sc);
 		if (list) {
 			for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next)
 				if (li->kind == BG_N_LI)
@@ -1620,7 +1622,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	}
 	if (seen(x, prov, al->text + c.so, c.eo - c.so))
 		return NULL;
-	find_scope(x, al, al->text, low, n, &sc);
+	find_scope(x, al, al->text, low, n, bits, &sc);
 	inline_def(x, prov, al, al->text, n, &c, &sc);
 	/* a definition that continues in a list owns it */
 	if (list && al->text[n - 1] == ':')

@@ -295,13 +295,6 @@ static size_t undo_diminutive(const char *w, size_t n)
 	return n;
 }
 
-static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out);
-
-void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out)
-{
-	stem_uncached(nm, w, n, out);
-}
-
 static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 {
 	const sb_symbol *st;
@@ -329,6 +322,11 @@ static void stem_uncached(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 		return;
 	}
 	bg_buf_add(out, (const char *)st, (size_t)sb_stemmer_length(nm->stemmer));
+}
+
+void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out)
+{
+	stem_uncached(nm, w, n, out);
 }
 
 /* FNV-1a; never 0, which marks an empty slot. */

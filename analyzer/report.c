@@ -54,58 +54,22 @@ static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_n
 	bg_store_order_put(c->order, i, rows);
 }
 
-/* --------------------------------------------------- definitions */
-
-/* Every record with its components; id = position + 1, as in `begrip
- * index`, so that the two stores agree. */
-static bg_status store_defs(bg_store *st, const bg_defset *set,
-			    const bg_report_tools *t, size_t *ids)
-{
-	size_t n = bg_defset_count(set);
-	bg_components comps = BG_COMPONENTS_INIT;
-	bg_status rc = BG_OK;
-
-	/* a record's root is a record of the set: find it by pointer */
-	for (size_t i = 0; i < n && rc == BG_OK; i++) {
-		const bg_def *d = bg_defset_get(set, i);
-		int64_t root = 0;
-
-		ids[i] = i + 1;
-		if (d->root) {
-			size_t lo;
-			/* the set hands out pointers: find the root's
-			 * position (records with a root are few) */
-			for (lo = 0; lo < n && bg_defset_get(set, lo) != d->root; lo++)
-				;
-			root = lo < n ? (int64_t)lo + 1 : 0;
-		}
-		if (bg_components_split(t->nm, t->phrases, d->text, strlen(d->text), &comps) != BG_OK) {
-			rc = BG_ERR_NOMEM;
-			break;
-		}
-		rc = bg_store_add_def(st, (int64_t)i + 1, d, root, 0, &comps);
-	}
-	bg_components_release(&comps);
-	return rc;
-}
-
-/* The store's measures and definitions, for a thread of its own: it
- * makes its own normaliser (the caller's is not shared). */
+/* The store's measures and definitions (ids: position + 1, as in
+ * `begrip index`), for a thread of its own; the split into components
+ * runs on one more thread with its own normaliser. */
 struct tail {
 	bg_store *store;
 	bg_cx_doc **cx;
 	const int64_t *reg_ids;
 	size_t n;
 	const bg_defset *set;
-	const bg_report_tools *t;
-	size_t *def_ids;
+	const bg_cmp_phrases *phrases;
 	bg_status rc;
 };
 
 static void *store_tail(void *arg)
 {
 	struct tail *w = arg;
-	bg_report_tools own = *w->t;
 
 	for (size_t i = 0; i < w->n; i++)
 		if (w->cx[i] && w->reg_ids[i] &&
@@ -113,12 +77,7 @@ static void *store_tail(void *arg)
 			w->rc = BG_ERR_IO;
 			return NULL;
 		}
-	if (!(own.nm = bg_norm_new())) {
-		w->rc = BG_ERR_NOMEM;
-		return NULL;
-	}
-	w->rc = store_defs(w->store, w->set, &own, w->def_ids);
-	bg_norm_free(own.nm);
+	w->rc = bg_store_add_defs(w->store, w->set, w->phrases, 1);
 	return NULL;
 }
 
@@ -300,15 +259,13 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 		if (c.cx[i] && c.cx[i]->rank)
 			r->ranked[r->nranked++] = c.cx[i];
 	qsort(r->ranked, r->nranked, sizeof *r->ranked, by_rank);
-	if (!(r->def_ids = calloc(bg_defset_count(r->set) + 1, sizeof *r->def_ids)))
-		goto nomem;
 
 	/* the store's measures and definitions on a thread of their own (one
 	 * SQLite connection, used by nobody else meanwhile) while this one
 	 * compares the concepts and ranks the candidates */
 	tell(stage, stage_ctx, "measures and definitions into the store; concepts compared");
-	tail = (struct tail){ store, c.cx, bg_store_order_reg_ids(c.order), fl->count, r->set, t,
-			      r->def_ids, BG_OK };
+	tail = (struct tail){ store, c.cx, bg_store_order_reg_ids(c.order), fl->count, r->set,
+			      t->phrases, BG_OK };
 	if (pthread_create(&tail_thread, NULL, store_tail, &tail)) {
 		store_tail(&tail);
 	} else {
@@ -410,7 +367,6 @@ void bg_report_release(bg_report *r)
 	free(r->cx);
 	free(r->ranked);
 	free(r->latest);
-	free(r->def_ids);
 	if (r->candidates_done)
 		bg_cand_list_release(&r->cands);
 	bg_cand_free(r->cand_ctx);

@@ -61,7 +61,6 @@ typedef struct bg_report {
 	const bg_lexicon *lex;
 	bg_defset *set;
 	bool *latest;           /* per regulation of set: the version that counts */
-	size_t *def_ids;        /* per record of set: its definitions.id in the store */
 	bg_cx_doc **cx;         /* per file, NULL when the file did not parse */
 	size_t ncx;
 	bg_cx_doc **ranked;     /* latest versions, rank 1 first */

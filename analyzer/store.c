@@ -716,6 +716,142 @@ void bg_store_docrows_free(bg_store_docrows *r)
 	free(r);
 }
 
+/* ------------------------------------------------ definitions in bulk */
+
+/* Pointer of a record -> its id (position + 1), for root ids. */
+struct defmap {
+	const bg_def **k;
+	int64_t *v;
+	size_t cap;
+};
+
+static size_t dm_slot(const struct defmap *m, const bg_def *d)
+{
+	uintptr_t x = (uintptr_t)d;
+	size_t i;
+
+	x ^= x >> 15;
+	x *= 0x9E3779B97F4A7C15u;
+	for (i = (size_t)(x >> 11) & (m->cap - 1); m->k[i] && m->k[i] != d;
+	     i = (i + 1) & (m->cap - 1))
+		;
+	return i;
+}
+
+/* Splitting definitions into components is most of the cost of storing
+ * them and needs no store: `jobs` threads split (each with its own
+ * normaliser) while the caller inserts the records in order as their
+ * components become ready. */
+struct split {
+	const bg_defset *set;
+	const bg_cmp_phrases *ph;
+	bg_components *comps;    /* per record */
+	bool *ready;             /* per record: comps[i] is done (under mu) */
+	bool nomem;
+	size_t next;             /* the next record to split (under mu) */
+	size_t n;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *split_worker(void *arg)
+{
+	struct split *sp = arg;
+	bg_norm *nm = bg_norm_new();
+
+	for (;;) {
+		size_t i;
+		bool ok;
+
+		pthread_mutex_lock(&sp->mu);
+		i = sp->next < sp->n ? sp->next++ : sp->n;
+		pthread_mutex_unlock(&sp->mu);
+		if (i == sp->n)
+			break;
+		{
+			const bg_def *d = bg_defset_get(sp->set, i);
+			ok = nm && bg_components_split(nm, sp->ph, d->text, strlen(d->text),
+						       &sp->comps[i]) == BG_OK;
+		}
+		pthread_mutex_lock(&sp->mu);
+		if (!ok)
+			sp->nomem = true;
+		sp->ready[i] = true;
+		pthread_cond_broadcast(&sp->cv);
+		pthread_mutex_unlock(&sp->mu);
+	}
+	bg_norm_free(nm);
+	return NULL;
+}
+
+bg_status bg_store_add_defs(bg_store *st, const bg_defset *set, const bg_cmp_phrases *ph,
+			   unsigned jobs)
+{
+	size_t n = bg_defset_count(set), started = 0;
+	struct defmap m = { NULL, NULL, 64 };
+	struct split sp = { set, ph, NULL, NULL, false, 0, n,
+			    PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+	pthread_t tid[BG_MAX_JOBS];
+	bg_status rc = BG_OK;
+
+	while (m.cap < n * 2)
+		m.cap *= 2;
+	m.k = calloc(m.cap, sizeof *m.k);
+	m.v = calloc(m.cap, sizeof *m.v);
+	sp.comps = calloc(n ? n : 1, sizeof *sp.comps);  /* BG_COMPONENTS_INIT is all zero */
+	sp.ready = calloc(n ? n : 1, sizeof *sp.ready);
+	if (!m.k || !m.v || !sp.comps || !sp.ready) {
+		rc = BG_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		size_t j = dm_slot(&m, d);
+		m.k[j] = d;
+		m.v[j] = (int64_t)i + 1;
+	}
+	for (unsigned t = 0; t < (jobs ? jobs : 1) && t < BG_MAX_JOBS; t++)
+		if (!pthread_create(&tid[started], NULL, split_worker, &sp))
+			started++;
+	if (!started)
+		split_worker(&sp);
+	for (size_t i = 0; i < n && rc == BG_OK; i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		int64_t root = 0;
+		bool nomem;
+
+		if (d->root) {
+			size_t j = dm_slot(&m, d->root);
+			root = m.k[j] ? m.v[j] : 0;
+		}
+		pthread_mutex_lock(&sp.mu);
+		while (!sp.ready[i])
+			pthread_cond_wait(&sp.cv, &sp.mu);
+		nomem = sp.nomem;
+		pthread_mutex_unlock(&sp.mu);
+		if (nomem) {
+			rc = BG_ERR_NOMEM;
+			break;
+		}
+		rc = bg_store_add_def(st, (int64_t)i + 1, d, root, 0, &sp.comps[i]);
+		bg_components_release(&sp.comps[i]);
+	}
+	/* on an error the workers still finish the list: nothing to cancel */
+	for (size_t t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+out:
+	if (sp.comps)
+		for (size_t i = 0; i < n; i++)
+			bg_components_release(&sp.comps[i]);
+	free(sp.comps);
+	free(sp.ready);
+	pthread_mutex_destroy(&sp.mu);
+	pthread_cond_destroy(&sp.cv);
+	free(m.k);
+	free(m.v);
+	return rc;
+}
+
 /* ---------------------------------------------------- rows in file order */
 
 struct bg_store_order {

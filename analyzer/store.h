@@ -111,6 +111,15 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 			   int64_t root_id, int64_t reg_id,
 			   const bg_components *comps);
 
+/*
+ * Every record of `set` with its components (split on `jobs` threads,
+ * each with its own normaliser, while the caller's thread inserts the
+ * records in order): id = position + 1, root_id the position + 1 of the
+ * record's root.  BG_ERR_NOMEM, or an error of bg_store_add_def.
+ */
+bg_status bg_store_add_defs(bg_store *s, const bg_defset *set, const bg_cmp_phrases *ph,
+			    unsigned jobs);
+
 /* A candidate of the candidates stage.  bwb_ids/addresses are stored as
  * JSON arrays of strings. */
 typedef struct bg_store_candidate {
