@@ -208,8 +208,13 @@ void bg_corpus_map(const bg_filelist *fl, unsigned jobs, bool progress,
 	 * hands the heap back to the kernel and the next document faults it
 	 * in again: measured, that was half of begrip's system time on the
 	 * corpus.  Keeping up to 64 MB of freed heap per arena stops it;
-	 * memory stays bounded by the largest document. */
+	 * memory stays bounded by the largest document.  Setting the trim
+	 * threshold also freezes glibc's mmap threshold at 128 KB, so every
+	 * larger buffer (a long text, a token list, a growing table) would
+	 * be mapped, faulted in and unmapped again per document: blocks up to
+	 * 32 MB (glibc's maximum) come from the heap instead. */
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
 	m.fl = fl;
 	m.fn = fn;
