@@ -476,7 +476,7 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 		       size_t j, const char *low, size_t n, const uint64_t *bits, tmatch *m)
 {
 	const bg_trigger *t = bg_lexicon_trigger_info(lex, f, j);
-	const void *re;
+	const void *re, *quick;
 	regmatch_t pm[10];
 	regamatch_t am;
 	regaparams_t p;
@@ -491,7 +491,17 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	tre_regaparams_default(&p);
 	p.max_cost = t->max_cost;
 	/* compiled now if the lexicon is lazy; NULL (reported) never matches */
-	if (!(re = bg_trigger_regex(t)) || tre_reganexec(re, low, n, &am, p, 0) != REG_OK)
+	if (!(re = bg_trigger_regex(t)))
+		return false;
+	/* most texts the prefilter lets through do not match: say so without
+	 * TRE's submatch bookkeeping, and find the groups only for a match */
+	if ((quick = bg_trigger_regex_quick(t)) != NULL) {
+		regamatch_t qm;
+		memset(&qm, 0, sizeof qm);
+		if (tre_reganexec(quick, low, n, &qm, p, 0) != REG_OK)
+			return false;
+	}
+	if (tre_reganexec(re, low, n, &am, p, 0) != REG_OK)
 		return false;
 	if (pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
 		return false;

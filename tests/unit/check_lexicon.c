@@ -14,6 +14,8 @@
 
 #include "lexicon.h"
 
+#include <tre/tre.h>
+
 static bg_lexicon *lex;
 static bg_norm *nm;
 static bg_diag diag;
@@ -105,6 +107,55 @@ START_TEST(triggers_are_compiled)
 	ck_assert_ptr_nonnull(t->pattern);
 	ck_assert_ptr_nonnull(t->require);
 	ck_assert_str_eq(bg_trigger_form_name(BG_TRIG_SAME_MEANING), "same-meaning");
+}
+END_TEST
+
+/* The submatch-free copy of each pattern (the quick "does it match")
+ * says yes exactly where the pattern itself matches, approximate
+ * patterns included, on texts that do and do not define. */
+START_TEST(quick_regex_agrees)
+{
+	static const char *const texts[] = {
+		"in deze wet wordt verstaan onder:",
+		"in deze wet wordt verstaen onder:",
+		"in deze wet wordt vrstaan onder:",
+		"onder partner wordt mede verstaan de ongehuwd samenwonende.",
+		"als gehuwde wordt mede aangemerkt de ongehuwd samenwonende partner.",
+		"ingezetene in de zin van deze wet is degene die in nederland woont.",
+		"werknemer is de natuurlijke persoon die arbeid verricht.",
+		"het begrip inkomen heeft dezelfde betekenis als in artikel 3 van de awir.",
+		"tot de middelen worden alle vermogensbestanddelen gerekend.",
+		"als partner wordt niet aangemerkt de bloedverwant in de eerste graad.",
+		"de minister stelt nadere regels.",
+		"",
+	};
+	size_t ntested = 0, nmatched = 0;
+
+	for (int f = 0; f < BG_TRIG__COUNT; f++) {
+		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger(lex, (bg_trigger_form)f, j);
+			const void *q = bg_trigger_regex_quick(t);
+			regaparams_t p;
+
+			ck_assert_ptr_nonnull(q);
+			tre_regaparams_default(&p);
+			p.max_cost = t->max_cost;
+			for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+				regmatch_t pm[10];
+				regamatch_t full = { .nmatch = 10, .pmatch = pm }, quick = { 0 };
+				bool a = tre_reganexec(t->regex, texts[k], strlen(texts[k]), &full, p, 0) == REG_OK;
+				bool b = tre_reganexec(q, texts[k], strlen(texts[k]), &quick, p, 0) == REG_OK;
+
+				ck_assert_msg(a == b, "%s trigger %zu on \"%s\": full %d, quick %d",
+					      bg_trigger_form_name((bg_trigger_form)f), j, texts[k], a, b);
+				ntested++;
+				nmatched += a;
+			}
+		}
+	}
+	/* the texts reach the patterns: some match, most do not */
+	ck_assert_uint_gt(nmatched, 10);
+	ck_assert_uint_lt(nmatched, ntested / 2);
 }
 END_TEST
 
@@ -275,6 +326,7 @@ int main(void)
 	tcase_add_test(tc, committed_lexicon_has_the_concepts);
 	tcase_add_test(tc, terms_meet_their_concept);
 	tcase_add_test(tc, triggers_are_compiled);
+	tcase_add_test(tc, quick_regex_agrees);
 	tcase_add_test(tc, lazy_compiles_on_first_use);
 	tcase_add_test(tc, abbreviations_and_frameworks);
 	tcase_add_test(tc, minimal_lexicon);
