@@ -35,6 +35,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -283,12 +286,15 @@ static void xml_error_handler(void *ctx, xmlErrorPtr e)
  * into single spaces and dropping leading white space.  The output is
  * never longer than the input plus one pending space, so room for that is
  * made once and the bytes are written directly. */
+/* add_text copies text in blocks of this many bytes where it can */
+#define BLOCK 16
+
 static void add_text(struct state *s, const char *p, size_t n)
 {
 	bg_buf *b = s->cap;
 	size_t limit = b->cap_limit ? b->cap_limit : (size_t)BG_MAX_TEXT * 64;
 	char *o, *start;
-	bool pending = s->pending_space;
+	bool pending = s->pending_space, wide;
 
 	if (b->failed || n + 1 > limit - b->len) {
 		/* near the limit: byte by byte, so that the limit applies to the
@@ -312,19 +318,58 @@ static void add_text(struct state *s, const char *p, size_t n)
 			fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
 		return;
 	}
-	/* room for n + 1 bytes (a space and the text at most) */
-	if (!bg_buf_reserve(b, n + 1)) {
+	/* room for n + 1 bytes (a space and the text at most), and for the
+	 * 16-byte stores of the blocks below when the limit allows */
+	wide = n + 1 + BLOCK <= limit - b->len;
+	if (!bg_buf_reserve(b, wide ? n + 1 + BLOCK : n + 1)) {
 		fail(s, BG_ERR_LIMIT, "text block longer than %s bytes", "1048576");
 		return;
 	}
 	start = b->s;
 	o = b->s + b->len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+	for (size_t i = 0; i < n;) {
+		unsigned char c;
+#ifdef __SSE2__
+		/* 16 bytes at a time: white space opening the block is skipped
+		 * (a space is pending); else the part before the first white
+		 * space other than a single space, or before the first U+00A0
+		 * lead byte, goes out as it came in (a space before it if one
+		 * is pending, its own last space kept pending), and the byte
+		 * there takes the step below */
+		if (wide && n - i >= BLOCK) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+			unsigned ws = sp | (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+					     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+			unsigned bad;
+			size_t k;
 
+			if (ws & 1) {
+				pending = true;
+				i += ws == 0xFFFF ? BLOCK : (size_t)__builtin_ctz(~ws);
+				continue;
+			}
+			bad = (ws & ~sp) | (sp & (sp >> 1)) | (unsigned)_mm_movemask_epi8(
+				_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+			k = bad ? (size_t)__builtin_ctz(bad) : BLOCK;
+			if (k) {
+				if (pending && o != start)
+					*o++ = ' ';
+				_mm_storeu_si128((__m128i *)(void *)o, v);
+				pending = (sp >> (k - 1)) & 1;
+				o += pending ? k - 1 : k;
+				i += k;
+				continue;
+			}
+		}
+#endif
+		/* one character */
+		c = (unsigned char)p[i++];
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
 			pending = true;
-		} else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+		} else if (c == 0xC2 && i < n && (unsigned char)p[i] == 0xA0) {
 			pending = true;
 			i++;
 		} else {
