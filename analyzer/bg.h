@@ -110,6 +110,8 @@ bg_arena *bg_arena_new(void);
 void bg_arena_free(bg_arena *a);
 /* Zeroed memory, 16-byte aligned; NULL on failure. */
 void *bg_arena_alloc(bg_arena *a, size_t n);
+/* bg_arena_alloc without the zeroing, for memory the caller fills at once. */
+void *bg_arena_alloc_raw(bg_arena *a, size_t n);
 /* Copies n bytes and adds a NUL; NULL on failure. */
 char *bg_arena_strndup(bg_arena *a, const char *s, size_t n);
 char *bg_arena_strdup(bg_arena *a, const char *s);

@@ -184,8 +184,8 @@ static void memo_put(bg_norm *nm, const char *s, size_t n, unsigned flags,
 	if (!e->s)
 		nm->mused++;
 	/* a slot of the same pointer with other text is replaced */
-	e->v = bg_arena_alloc(nm->memo, (out->n ? out->n : 1) * sizeof *e->v);
-	e->keys = bg_arena_alloc(nm->memo, out->keys.len + 1);
+	e->v = bg_arena_alloc_raw(nm->memo, (out->n ? out->n : 1) * sizeof *e->v);
+	e->keys = bg_arena_alloc_raw(nm->memo, out->keys.len + 1);
 	e->text = bg_arena_strndup(nm->memo, s, n);
 	if (!e->v || !e->keys || !e->text) {
 		memset(e, 0, sizeof *e);

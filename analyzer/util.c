@@ -242,8 +242,7 @@ void bg_arena_free(bg_arena *a)
 	free(a);
 }
 
-/* bg_arena_alloc without the zeroing, for memory the caller fills at once. */
-static void *arena_raw(bg_arena *a, size_t n)
+void *bg_arena_alloc_raw(bg_arena *a, size_t n)
 {
 	struct block *b = a->head;
 	size_t size;
@@ -279,7 +278,7 @@ static void *arena_raw(bg_arena *a, size_t n)
 
 void *bg_arena_alloc(bg_arena *a, size_t n)
 {
-	void *p = arena_raw(a, n);
+	void *p = bg_arena_alloc_raw(a, n);
 
 	if (p)
 		memset(p, 0, n);
@@ -288,7 +287,7 @@ void *bg_arena_alloc(bg_arena *a, size_t n)
 
 char *bg_arena_strndup(bg_arena *a, const char *s, size_t n)
 {
-	char *p = n < SIZE_MAX ? arena_raw(a, n + 1) : NULL;
+	char *p = n < SIZE_MAX ? bg_arena_alloc_raw(a, n + 1) : NULL;
 
 	if (!p)
 		return NULL;
