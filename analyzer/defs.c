@@ -555,8 +555,29 @@ struct ex {
 	/* the scope stated earlier in the same article */
 	const bg_node *scope_art;
 	const char *scope_kind, *scope_text, *scope_addr;
+	/* the presence bits paragraph() found, in document order, for
+	 * find_frameworks to take instead of lowering and scanning again */
+	struct seen_bits { const bg_node *al; uint64_t bits[PRE_MAXW]; } *sb;
+	size_t nsb, asb;
 	bg_status st;
 };
+
+/* Remembers the presence bits of paragraph al (quietly not, out of memory:
+ * find_frameworks then scans it again). */
+static void keep_bits(struct ex *x, const bg_node *al, const uint64_t *bits)
+{
+	if (x->nsb == x->asb) {
+		size_t na = x->asb ? x->asb * 2 : 256;
+		struct seen_bits *v = realloc(x->sb, na * sizeof *v);
+		if (!v)
+			return;
+		x->sb = v;
+		x->asb = na;
+	}
+	x->sb[x->nsb].al = al;
+	memcpy(x->sb[x->nsb].bits, bits, sizeof x->sb[x->nsb].bits);
+	x->nsb++;
+}
 
 static const char *dup(struct ex *x, const char *s, size_t n)
 {
@@ -1590,6 +1611,8 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	}
 	low = x->low.s;
 	bits = presence(x->pre, low, n, own);
+	if (bits)
+		keep_bits(x, al, bits);
 	if (form_match(x->lex, x->pre, BG_TRIG_NOT_DEFINITION, low, n, bits, &m))
 		return NULL;
 
@@ -1818,6 +1841,7 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 	bool *excl = bg_arena_alloc(x->a, (nf ? nf : 1) * sizeof *excl);
 	const bg_node *root = bg_doc_root(x->doc);
 	struct excl ex = { 0 };
+	size_t sb = 0;
 
 	if (!fw || !fart || !flid || !first || !excl) {
 		x->st = BG_ERR_NOMEM;
@@ -1834,12 +1858,17 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 		excl[i] = pl >= 19 && !memcmp(ph + pl - 19, "niet van toepassing", 19);
 	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
-		bool lowered = false, pending = false;
+		bool lowered = false, pending = false, scanned = false;
 		uint64_t own[PRE_MAXW];
 		const uint64_t *bits = NULL;
 
 		if (n->kind != BG_N_AL || !n->text_len)
 			continue;
+		/* paragraph() saw a subset of these paragraphs, in this order */
+		if (sb < x->nsb && x->sb[sb].al == n) {
+			bits = x->sb[sb++].bits;
+			scanned = true;
+		}
 		for (size_t i = 0; i < nf; i++) {
 			regmatch_t pm[1];
 			const void *re;
@@ -1848,15 +1877,19 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 			    !strcmp(bg_lexicon_framework_bwb(x->lex, i), x->bwb))
 				continue;
 			pending = true;
-			if (!lowered) {
+			if (!scanned) {
 				bg_defs_lower(n->text, n->text_len, &x->low);
 				bits = presence(x->pre, x->low.s, x->low.len, own);
-				lowered = true;
+				lowered = scanned = true;
 			}
 			if (bits ? !req_ok(&x->pre->fw[i], bits)
 				 : !require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s,
 					       x->low.len))
 				continue;
+			if (!lowered) {
+				bg_defs_lower(n->text, n->text_len, &x->low);
+				lowered = true;
+			}
 			re = bg_lexicon_framework_regex(x->lex, i);
 			if (!re || tre_regnexec(re, x->low.s, x->low.len, 1, pm, 0) != REG_OK)
 				continue;
@@ -1990,6 +2023,7 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 	bg_buf_release(&x.low);
 	bg_buf_release(&x.tmp);
 	bg_buf_release(&x.key);
+	free(x.sb);
 	if (x.st != BG_OK) {
 		bg_defset_free(x.set);
 		return x.st;
