@@ -229,6 +229,7 @@ static bool require_ok(const char *req, const char *low, size_t n)
 
 struct reqgroup {
 	bool always;
+	unsigned char lo, hi;   /* the words of mask that hold bits: [lo, hi) */
 	uint64_t mask[PRE_MAXW];
 };
 
@@ -401,6 +402,24 @@ static void defpre_free(struct defpre *p)
 /* NULL when out of memory.  When the literals do not fit PRE_MAXW words
  * p->ls is NULL and extraction falls back to require_ok, with the same
  * results. */
+/* Sets the word span of each group of r: req_ok looks at no other word. */
+static void req_spans(struct req *r)
+{
+	for (size_t i = 0; i < r->ngroups; i++) {
+		struct reqgroup *g = &r->g[i];
+		g->lo = PRE_MAXW;
+		g->hi = 0;
+		for (unsigned char w = 0; w < PRE_MAXW; w++)
+			if (g->mask[w]) {
+				if (g->lo == PRE_MAXW)
+					g->lo = w;
+				g->hi = (unsigned char)(w + 1);
+			}
+		if (g->lo > g->hi)
+			g->lo = g->hi;
+	}
+}
+
 static struct defpre *defpre_new(const bg_lexicon *lex)
 {
 	struct defpre *p = calloc(1, sizeof *p);
@@ -439,6 +458,11 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 			return p;
 		}
 	}
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++)
+			req_spans(&p->req[f][j]);
+	for (size_t i = 0; i < nf; i++)
+		req_spans(&p->fw[i]);
 	return p;
 fail:
 	defpre_free(p);
@@ -450,7 +474,7 @@ static bool req_ok(const struct req *r, const uint64_t *bits)
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const struct reqgroup *g = &r->g[i];
 		bool any = g->always;
-		for (size_t w = 0; w < PRE_MAXW && !any; w++)
+		for (size_t w = g->lo; w < g->hi && !any; w++)
 			any = (bits[w] & g->mask[w]) != 0;
 		if (!any)
 			return false;
