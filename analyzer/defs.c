@@ -253,8 +253,44 @@ struct usetab {
 	size_t mask;
 };
 
+/*
+ * What the patterns said about texts seen before.  The corpus holds many
+ * versions of the same laws and much boilerplate: of the texts that pass
+ * a trigger's prefilter, four in ten were matched against that trigger
+ * before, word for word.  A pattern's answer depends on the lowered text
+ * alone, so it is kept per distinct text (compared in full, not only by
+ * hash): one byte per trigger (unknown, no match, match) and the match
+ * itself.  Shared by the threads of one collect, under a mutex (a lookup
+ * is a hash and a memcmp; the match it saves, a TRE pass).
+ */
+struct tc_match {
+	struct tc_match *next;
+	unsigned g;             /* the trigger's index over all forms */
+	tmatch m;
+};
+
+struct tc_text {
+	uint64_t h;             /* 0: empty slot */
+	size_t n;
+	char *text;
+	unsigned char *state;   /* per trigger: TC_UNKNOWN, TC_NO, TC_YES */
+	struct tc_match *m;
+};
+
+enum { TC_UNKNOWN = 0, TC_NO, TC_YES };
+#define TC_MAX_BYTES ((size_t)64 << 20)   /* texts kept, at most */
+
+struct tcache {
+	pthread_mutex_t lock;
+	struct tc_text *tab;    /* open addressing, cap a power of two */
+	size_t cap, used, bytes;
+	bg_arena *a;
+	unsigned ng, base[BG_TRIG__COUNT];
+};
+
 struct defpre {
 	bg_litset *ls;          /* NULL: more literals than PRE_MAXW words hold */
+	struct tcache *tc;      /* NULL: no cache (out of memory) */
 	bg_arena *a;
 	struct req *req[BG_TRIG__COUNT];
 	struct req *fw;
@@ -396,7 +432,146 @@ static void defpre_free(struct defpre *p)
 		return;
 	bg_litset_free(p->ls);
 	bg_arena_free(p->a);
+	if (p->tc) {
+		pthread_mutex_destroy(&p->tc->lock);
+		free(p->tc->tab);
+		bg_arena_free(p->tc->a);
+		free(p->tc);
+	}
 	free(p);
+}
+
+/* The cache of p for lex's triggers, or NULL (extraction goes without). */
+static struct tcache *tc_new(const bg_lexicon *lex)
+{
+	struct tcache *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	for (int f = 0; f < BG_TRIG__COUNT; f++) {
+		c->base[f] = c->ng;
+		c->ng += (unsigned)bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
+	}
+	c->cap = 4096;
+	c->tab = calloc(c->cap, sizeof *c->tab);
+	c->a = bg_arena_new();
+	if (!c->tab || !c->a || pthread_mutex_init(&c->lock, NULL)) {
+		free(c->tab);
+		bg_arena_free(c->a);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* A hash of s[0..n), never 0; eight bytes a step. */
+static uint64_t tc_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+/* The slot of text (h, s, n): its entry, or the empty slot for it.
+ * Called with the lock held. */
+static struct tc_text *tc_slot(struct tcache *c, uint64_t h, const char *s, size_t n)
+{
+	size_t i = (size_t)h & (c->cap - 1);
+
+	while (c->tab[i].h && !(c->tab[i].h == h && c->tab[i].n == n &&
+				!memcmp(c->tab[i].text, s, n)))
+		i = (i + 1) & (c->cap - 1);
+	return &c->tab[i];
+}
+
+/* What trigger g said about s[0..n) before: TC_UNKNOWN, or TC_NO, or
+ * TC_YES with the match in *m. */
+static int tc_get(struct tcache *c, unsigned g, uint64_t h, const char *s, size_t n, tmatch *m)
+{
+	const struct tc_text *e;
+	int st = TC_UNKNOWN;
+
+	pthread_mutex_lock(&c->lock);
+	e = tc_slot(c, h, s, n);
+	if (e->h) {
+		st = e->state[g];
+		if (st == TC_YES) {
+			const struct tc_match *k = e->m;
+			while (k && k->g != g)
+				k = k->next;
+			if (k)
+				*m = k->m;
+			else
+				st = TC_UNKNOWN;
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+	return st;
+}
+
+/* Keeps what trigger g said about s[0..n) (m: the match, NULL for none);
+ * quietly keeps nothing when full or out of memory. */
+static void tc_put(struct tcache *c, unsigned g, uint64_t h, const char *s, size_t n,
+		   const tmatch *m)
+{
+	struct tc_text *e;
+
+	pthread_mutex_lock(&c->lock);
+	if (c->used + 1 > c->cap / 2) {
+		size_t ncap = c->cap * 2;
+		size_t ocap = c->cap;
+		struct tc_text *old = c->tab, *t = calloc(ncap, sizeof *t);
+		if (!t)
+			goto out;
+		c->tab = t;
+		c->cap = ncap;
+		for (size_t k = 0; k < ocap; k++)
+			if (old[k].h)
+				*tc_slot(c, old[k].h, old[k].text, old[k].n) = old[k];
+		free(old);
+	}
+	e = tc_slot(c, h, s, n);
+	if (!e->h) {
+		char *text;
+		unsigned char *state;
+		if (c->bytes + n > TC_MAX_BYTES)
+			goto out;
+		text = bg_arena_strndup(c->a, s, n);
+		state = bg_arena_alloc(c->a, c->ng ? c->ng : 1);
+		if (!text || !state)
+			goto out;
+		e->h = h;
+		e->n = n;
+		e->text = text;
+		e->state = state;
+		e->m = NULL;
+		c->used++;
+		c->bytes += n;
+	}
+	if (e->state[g] != TC_UNKNOWN)
+		goto out;
+	if (m) {
+		struct tc_match *k = bg_arena_alloc_raw(c->a, sizeof *k);
+		if (!k)
+			goto out;
+		k->g = g;
+		k->m = *m;
+		k->next = e->m;
+		e->m = k;
+	}
+	e->state[g] = m ? TC_YES : TC_NO;
+out:
+	pthread_mutex_unlock(&c->lock);
 }
 
 /* NULL when out of memory.  When the literals do not fit PRE_MAXW words
@@ -427,6 +602,7 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 
 	if (!p || !(p->ls = bg_litset_new()) || !(p->a = bg_arena_new()) || !use_build(p, lex))
 		goto fail;
+	p->tc = tc_new(lex);   /* NULL: every text goes to TRE */
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass) {
 			if (bg_litset_build(p->ls) != BG_OK)
@@ -505,6 +681,7 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	regamatch_t am;
 	regaparams_t p;
 	int g = t->term_group;
+	uint64_t h = 0;
 
 	if (bits ? !req_ok(&pre->req[f][j], bits) : !require_ok(t->require, low, n))
 		return false;
@@ -517,18 +694,25 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	/* compiled now if the lexicon is lazy; NULL (reported) never matches */
 	if (!(re = bg_trigger_regex(t)))
 		return false;
+	if (pre->tc) {
+		h = tc_hash(low, n);
+		switch (tc_get(pre->tc, pre->tc->base[f] + (unsigned)j, h, low, n, m)) {
+		case TC_YES: return true;
+		case TC_NO: return false;
+		default: break;
+		}
+	}
 	/* most texts the prefilter lets through do not match: say so without
 	 * TRE's submatch bookkeeping, and find the groups only for a match */
 	if ((quick = bg_trigger_regex_quick(t)) != NULL) {
 		regamatch_t qm;
 		memset(&qm, 0, sizeof qm);
 		if (tre_reganexec(quick, low, n, &qm, p, 0) != REG_OK)
-			return false;
+			goto none;
 	}
-	if (tre_reganexec(re, low, n, &am, p, 0) != REG_OK)
-		return false;
-	if (pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
-		return false;
+	if (tre_reganexec(re, low, n, &am, p, 0) != REG_OK ||
+	    pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
+		goto none;
 	m->so = (size_t)pm[0].rm_so;
 	m->eo = (size_t)pm[0].rm_eo;
 	if (g > 0 && g < 10 && pm[g].rm_so >= 0 && (size_t)pm[g].rm_eo <= n) {
@@ -538,7 +722,13 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 		m->tso = m->teo = m->so;
 	}
 	m->trig = t;
+	if (pre->tc)
+		tc_put(pre->tc, pre->tc->base[f] + (unsigned)j, h, low, n, m);
 	return true;
+none:
+	if (pre->tc)
+		tc_put(pre->tc, pre->tc->base[f] + (unsigned)j, h, low, n, NULL);
+	return false;
 }
 
 /* The earliest match of any trigger of form f; bits as for trig_match

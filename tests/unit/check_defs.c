@@ -444,6 +444,57 @@ START_TEST(inheritance_through_a_framework)
 }
 END_TEST
 
+/* The same paragraphs in several laws (versions, boilerplate): the second
+ * and later laws take the patterns' answers from the cache of the
+ * collect, and must get exactly the definitions the first got -- the same
+ * terms, kinds, places and bodies -- and what a fresh extraction of the
+ * text alone gets; a law that differs in one word gets its own answer. */
+#define SAME_BODY(id, word) HEAD2012(id) \
+	ART("1", AL("In deze wet wordt verstaan onder:") \
+		"<lijst>" LI("a.", AL("inkomen: het loon;")) LI("b.", AL("vermogen: de bezittingen.")) "</lijst>") \
+	ART("2", LID("1", AL("Onder " word " wordt verstaan: de woonwagen.")) \
+		LID("2", AL("Als partner wordt mede aangemerkt de ongehuwde die samenwoont.")) \
+		LID("3", AL("Niet als partner wordt aangemerkt een bloedverwant.")) \
+		LID("4", AL("Partner van de belanghebbende is degene met wie hij samenwoont."))) \
+	TAIL2012
+
+START_TEST(repeated_texts_same_definitions)
+{
+	static const char *const docs[] = {
+		SAME_BODY("BWBR0099101", "woning"), SAME_BODY("BWBR0099102", "woning"),
+		SAME_BODY("BWBR0099103", "woning"), SAME_BODY("BWBR0099104", "kamer"),
+	};
+	bg_defset *alone;
+	size_t per[4] = { 0 }, nalone;
+
+	extract(docs[0]);
+	alone = set;
+	set = NULL;
+	nalone = bg_defset_count(alone);
+	ck_assert_uint_eq(nalone, 6);
+	collect(docs, 4);
+	for (size_t i = 0; i < bg_defset_count(set); i++) {
+		const bg_def *d = bg_defset_get(set, i);
+		size_t k = (size_t)(d->bwb_id[10] - '1'), nth = per[k]++;
+		const bg_def *a;
+
+		ck_assert_uint_lt(k, 4);
+		ck_assert_uint_lt(nth, nalone);
+		a = bg_defset_get(alone, nth);
+		ck_assert_str_eq(d->term, k == 3 && nth == 2 ? "kamer" : a->term);
+		ck_assert_int_eq(d->kind, a->kind);
+		ck_assert_str_eq(d->article, a->article);
+		ck_assert_str_eq(d->lid, a->lid);
+		ck_assert_str_eq(d->item, a->item);
+		if (!(k == 3 && nth == 2))
+			ck_assert_str_eq(d->text, a->text);
+	}
+	for (size_t k = 0; k < 4; k++)
+		ck_assert_uint_eq(per[k], nalone);
+	bg_defset_free(alone);
+}
+END_TEST
+
 START_TEST(kind_names)
 {
 	ck_assert_str_eq(bg_def_kind_name(BG_DEF_OWN), "own");
@@ -475,6 +526,7 @@ int main(void)
 	tcase_add_test(tc, references_and_modifications);
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
+	tcase_add_test(tc, repeated_texts_same_definitions);
 	tcase_add_test(tc, kind_names);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
