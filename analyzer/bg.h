@@ -110,6 +110,9 @@ bg_arena *bg_arena_new(void);
 void bg_arena_free(bg_arena *a);
 /* Zeroed memory, 16-byte aligned; NULL on failure. */
 void *bg_arena_alloc(bg_arena *a, size_t n);
+/* A 64-bit hash of p[0..n) for hash tables (not for security), never 0;
+ * eight bytes a step. */
+uint64_t bg_hash_bytes(const void *p, size_t n);
 /* bg_arena_alloc without the zeroing, for memory the caller fills at once. */
 void *bg_arena_alloc_raw(bg_arena *a, size_t n);
 /* Copies n bytes and adds a NUL; NULL on failure. */

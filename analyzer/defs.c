@@ -464,24 +464,6 @@ static struct tcache *tc_new(const bg_lexicon *lex)
 	return c;
 }
 
-/* A hash of s[0..n), never 0; eight bytes a step. */
-static uint64_t tc_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s + i, n - i);
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-	h ^= h >> 29;
-	return h ? h : 1;
-}
-
 /* The slot of text (h, s, n): its entry, or the empty slot for it.
  * Called with the lock held. */
 static struct tc_text *tc_slot(struct tcache *c, uint64_t h, const char *s, size_t n)
@@ -695,7 +677,7 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	if (!(re = bg_trigger_regex(t)))
 		return false;
 	if (pre->tc) {
-		h = tc_hash(low, n);
+		h = bg_hash_bytes(low, n);
 		switch (tc_get(pre->tc, pre->tc->base[f] + (unsigned)j, h, low, n, m)) {
 		case TC_YES: return true;
 		case TC_NO: return false;
@@ -2300,12 +2282,11 @@ static void collect_one(size_t i, bg_doc *doc, void *arg)
 		c->st[i] = BG_ERR_NOMEM;
 		return;
 	}
-	/* the texts of doc stay put until it is freed after this call */
-	bg_norm_memo(nm, c->each != NULL);
+	/* kept across documents: versions of a law share their blocks */
+	bg_norm_memo(nm, true);
 	c->st[i] = extract_doc(doc, c->lex, nm, c->pre, &c->slots[i]);
 	if (c->each && c->st[i] == BG_OK)
 		c->each(i, doc, c->slots[i], nm, c->each_ctx);
-	bg_norm_memo(nm, false);
 	norm_give(c, nm);
 }
 

@@ -47,18 +47,23 @@ struct stem_slot {
 	uint16_t klen, vlen;
 };
 
-/* The memo of bg_norm_memo: token lists by (text pointer, length,
- * flags), in an arena, for the duration of one document. */
+/* The memo of bg_norm_memo: token lists by text (hash, length, flags,
+ * confirmed by a copy of the text), in an arena, up to MEMO_MAX bytes. */
 struct memo_entry {
-	const char *s;
+	uint64_t h;        /* 0: empty slot */
 	size_t n;
 	unsigned flags;
-	char *text;        /* a copy of s[0..n): scratch buffers get reused */
+	char *text;        /* a copy of the text */
 	bg_tok *v;
 	size_t ntok;
 	char *keys;
 	size_t keys_len;
 };
+
+/* Enough for the text blocks of the largest law in the corpus several
+ * times over, so that the versions of one law that follow each other
+ * find each other's blocks; past it the memo starts again. */
+#define MEMO_MAX ((size_t)48 << 20)
 
 struct bg_norm {
 	UBreakIterator *bi;
@@ -70,7 +75,7 @@ struct bg_norm {
 	bg_buf pool;
 	bg_arena *memo;            /* NULL: no memo */
 	struct memo_entry *mtab;   /* open addressing, mcap a power of two */
-	size_t mcap, mused;
+	size_t mcap, mused, mbytes;
 };
 
 bg_norm *bg_norm_new(void)
@@ -108,40 +113,45 @@ void bg_norm_free(bg_norm *nm)
 	free(nm);
 }
 
-void bg_norm_memo(bg_norm *nm, bool on)
+static void memo_clear(bg_norm *nm)
 {
 	bg_arena_free(nm->memo);
 	nm->memo = NULL;
 	free(nm->mtab);
 	nm->mtab = NULL;
-	nm->mcap = nm->mused = 0;
-	if (on)
+	nm->mcap = nm->mused = nm->mbytes = 0;
+}
+
+void bg_norm_memo(bg_norm *nm, bool on)
+{
+	if (!on)
+		memo_clear(nm);
+	else if (!nm->memo)
 		nm->memo = bg_arena_new();   /* NULL: simply no memo */
 }
 
-static size_t memo_slot(const bg_norm *nm, const char *s, size_t n, unsigned flags)
+static size_t memo_slot(const bg_norm *nm, uint64_t h, const char *s, size_t n, unsigned flags)
 {
-	uintptr_t x = (uintptr_t)s ^ ((uintptr_t)n << 7) ^ flags;
 	size_t i;
 
-	x ^= x >> 17;
-	x *= (uintptr_t)0x9E3779B97F4A7C15u;
-	for (i = (size_t)(x >> 13) & (nm->mcap - 1); nm->mtab[i].s &&
-	     !(nm->mtab[i].s == s && nm->mtab[i].n == n && nm->mtab[i].flags == flags);
+	for (i = (size_t)(h ^ flags) & (nm->mcap - 1);
+	     nm->mtab[i].h && !(nm->mtab[i].h == h && nm->mtab[i].n == n &&
+				nm->mtab[i].flags == flags && !memcmp(nm->mtab[i].text, s, n));
 	     i = (i + 1) & (nm->mcap - 1))
 		;
 	return i;
 }
 
 /* Copies a remembered list into out; false when there is none. */
-static bool memo_get(bg_norm *nm, const char *s, size_t n, unsigned flags, bg_toklist *out)
+static bool memo_get(bg_norm *nm, uint64_t h, const char *s, size_t n, unsigned flags,
+		     bg_toklist *out)
 {
 	const struct memo_entry *e;
 
 	if (!nm->mtab)
 		return false;
-	e = &nm->mtab[memo_slot(nm, s, n, flags)];
-	if (!e->s || memcmp(e->text, s, n))
+	e = &nm->mtab[memo_slot(nm, h, s, n, flags)];
+	if (!e->h)
 		return false;
 	if (e->ntok > out->alloc) {
 		bg_tok *v = realloc(out->v, e->ntok * sizeof *v);
@@ -160,12 +170,17 @@ static bool memo_get(bg_norm *nm, const char *s, size_t n, unsigned flags, bg_to
 
 /* Remembers out as the list of (s, n, flags); quietly gives up when out
  * of memory (the memo is only a shortcut). */
-static void memo_put(bg_norm *nm, const char *s, size_t n, unsigned flags,
+static void memo_put(bg_norm *nm, uint64_t h, const char *s, size_t n, unsigned flags,
 		     const bg_toklist *out)
 {
 	struct memo_entry *e;
-	size_t i;
+	size_t i, need = n + 1 + out->keys.len + 1 + out->n * sizeof *e->v;
 
+	if (nm->mbytes + need > MEMO_MAX) {
+		memo_clear(nm);
+		if (need > MEMO_MAX / 4 || !(nm->memo = bg_arena_new()))
+			return;
+	}
 	if (nm->mused + 1 > nm->mcap / 2) {
 		size_t ncap = nm->mcap ? nm->mcap * 2 : 1024;
 		struct memo_entry *old = nm->mtab, *t = calloc(ncap, sizeof *t);
@@ -175,31 +190,30 @@ static void memo_put(bg_norm *nm, const char *s, size_t n, unsigned flags,
 		nm->mtab = t;
 		nm->mcap = ncap;
 		for (size_t k = 0; k < ocap; k++)
-			if (old[k].s)
-				nm->mtab[memo_slot(nm, old[k].s, old[k].n, old[k].flags)] = old[k];
+			if (old[k].h)
+				nm->mtab[memo_slot(nm, old[k].h, old[k].text, old[k].n, old[k].flags)] =
+					old[k];
 		free(old);
 	}
-	i = memo_slot(nm, s, n, flags);
+	i = memo_slot(nm, h, s, n, flags);
 	e = &nm->mtab[i];
-	if (!e->s)
-		nm->mused++;
-	/* a slot of the same pointer with other text is replaced */
+	if (e->h)
+		return;   /* (memo_get found none: not reached) */
 	e->v = bg_arena_alloc_raw(nm->memo, (out->n ? out->n : 1) * sizeof *e->v);
 	e->keys = bg_arena_alloc_raw(nm->memo, out->keys.len + 1);
 	e->text = bg_arena_strndup(nm->memo, s, n);
-	if (!e->v || !e->keys || !e->text) {
-		memset(e, 0, sizeof *e);
-		nm->mused--;
+	if (!e->v || !e->keys || !e->text)
 		return;
-	}
 	if (out->n)
 		memcpy(e->v, out->v, out->n * sizeof *e->v);
 	memcpy(e->keys, out->keys.s, out->keys.len + 1);
 	e->ntok = out->n;
 	e->keys_len = out->keys.len;
-	e->s = s;
 	e->n = n;
 	e->flags = flags;
+	e->h = h;
+	nm->mused++;
+	nm->mbytes += need;
 }
 
 void bg_norm_set_icu_only(bg_norm *nm, bool on)
@@ -593,13 +607,17 @@ bg_status bg_norm_tokens(bg_norm *nm, const char *s, size_t n, unsigned flags,
 {
 	size_t a = 0;
 	bg_status rc = BG_OK;
+	uint64_t h = 0;
 
 	out->n = 0;
 	bg_buf_clear(&out->keys);
 	if (n > UINT32_MAX / 2)
 		return BG_ERR_LIMIT;
-	if (nm->memo && memo_get(nm, s, n, flags, out))
-		return bg_buf_ok(&out->keys) ? BG_OK : BG_ERR_NOMEM;
+	if (nm->memo) {
+		h = bg_hash_bytes(s, n);
+		if (memo_get(nm, h, s, n, flags, out))
+			return bg_buf_ok(&out->keys) ? BG_OK : BG_ERR_NOMEM;
+	}
 	if (nm->icu_only) {
 		rc = icu_words(nm, s, 0, n, flags, out);
 		goto done;
@@ -626,7 +644,7 @@ done:
 	if (rc == BG_OK && !bg_buf_ok(&out->keys))
 		rc = BG_ERR_NOMEM;
 	if (rc == BG_OK && nm->memo)
-		memo_put(nm, s, n, flags, out);
+		memo_put(nm, h, s, n, flags, out);
 	return rc;
 }
 

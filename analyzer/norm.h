@@ -68,11 +68,13 @@ bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out);
 
 /*
  * The memo: while on, bg_norm_tokens (and so bg_norm_key) remembers the
- * token list of each text it has made (found by pointer, length and
- * flags, confirmed by content) and hands a copy back when asked again, so
- * that the stages that read one parsed document (definitions, candidates)
- * tokenise each text block once.  It grows with the text seen: turn it on
- * for one document and off (which frees it) after.  Off by default.
+ * token list of each text it has made (found by content and flags) and
+ * hands a copy back when asked again, so that the stages that read one
+ * parsed document (definitions, candidates) tokenise each text block
+ * once, and the versions of a law that follow each other share the
+ * blocks they have in common.  It holds up to 48 MB and then starts
+ * again; turning it on again keeps what it holds, off frees it.  Off by
+ * default.
  */
 void bg_norm_memo(bg_norm *nm, bool on);
 

@@ -276,6 +276,25 @@ void *bg_arena_alloc_raw(bg_arena *a, size_t n)
 	return p;
 }
 
+uint64_t bg_hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	if (n > i)
+		memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
 void *bg_arena_alloc(bg_arena *a, size_t n)
 {
 	void *p = bg_arena_alloc_raw(a, n);
