@@ -60,10 +60,12 @@ struct memo_entry {
 	size_t keys_len;
 };
 
-/* Enough for the text blocks of the largest law in the corpus several
- * times over, so that the versions of one law that follow each other
- * find each other's blocks; past it the memo starts again. */
-#define MEMO_MAX ((size_t)48 << 20)
+/* Room for the blocks of a few versions of a large law (a version of the
+ * Wet OB 1968 takes about 2 MB), so that the versions that follow each
+ * other find each other's blocks; past it the memo starts again, in
+ * memory the allocator already has (a larger memo measured slower: every
+ * byte of it is first touched, a page fault a page). */
+#define MEMO_MAX ((size_t)8 << 20)
 
 struct bg_norm {
 	UBreakIterator *bi;

@@ -72,7 +72,7 @@ bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out);
  * hands a copy back when asked again, so that the stages that read one
  * parsed document (definitions, candidates) tokenise each text block
  * once, and the versions of a law that follow each other share the
- * blocks they have in common.  It holds up to 48 MB and then starts
+ * blocks they have in common.  It holds up to 8 MB and then starts
  * again; turning it on again keeps what it holds, off frees it.  Off by
  * default.
  */
