@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "defs.h"
+#include "defs_int.h"
 
 static bg_lexicon *lex;
 static bg_norm *nm;
@@ -495,6 +496,30 @@ START_TEST(repeated_texts_same_definitions)
 }
 END_TEST
 
+/* Lowering for the patterns: ASCII capitals only, every other byte (UTF-8
+ * included) as it was; on every length around the 16-byte steps. */
+START_TEST(lower_ascii_capitals_only)
+{
+	bg_buf out = BG_BUF_INIT;
+	char in[80] = { 0 }, want[80] = { 0 };
+	unsigned seed = 7;
+
+	for (size_t n = 0; n < sizeof in; n++) {
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			in[i] = (char)(seed >> 16);   /* any byte, 0x80-0xFF and NUL too */
+			want[i] = in[i] >= 'A' && in[i] <= 'Z' ? (char)(in[i] + 32) : in[i];
+		}
+		bg_defs_lower(in, n, &out);
+		ck_assert_uint_eq(out.len, n);
+		ck_assert(!memcmp(out.s, want, n));
+	}
+	bg_defs_lower("Artikel 1 ÉÉN Onder", strlen("Artikel 1 ÉÉN Onder"), &out);
+	ck_assert_str_eq(out.s, "artikel 1 ÉÉn onder");   /* É is not ASCII */
+	bg_buf_release(&out);
+}
+END_TEST
+
 START_TEST(kind_names)
 {
 	ck_assert_str_eq(bg_def_kind_name(BG_DEF_OWN), "own");
@@ -527,6 +552,7 @@ int main(void)
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
 	tcase_add_test(tc, repeated_texts_same_definitions);
+	tcase_add_test(tc, lower_ascii_capitals_only);
 	tcase_add_test(tc, kind_names);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
