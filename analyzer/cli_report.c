@@ -444,6 +444,8 @@ int bg_cmd_report(int argc, char **argv)
 	stage("writing the report", &pr);
 	if (!write_all(tmp.s, &rep, jobs))
 		goto done;
+	if (bg_report_store_wait(&rep, &diag) != BG_OK)
+		goto diag_out;
 	if (fsync_path(tmp.s)) {
 		fprintf(stderr, "%s: error: %s\n", tmp.s, strerror(errno));
 		goto done;

@@ -155,13 +155,27 @@ static bg_status store_cands(bg_store *st, const bg_cand_list *l)
 	return rc;
 }
 
-/* ------------------------------------------------------- the build */
+/* ------------------------------------------------------- the close */
 
-static int by_rank(const void *a, const void *b)
-{
-	const bg_cx_doc *x = *(bg_cx_doc *const *)a, *y = *(bg_cx_doc *const *)b;
-	return (x->rank > y->rank) - (x->rank < y->rank);
-}
+/*
+ * The end of the store -- the measures and definitions going in on the
+ * tail thread, the candidates, the meta table, the indexes and the commit
+ * -- runs on a thread of its own once the model is complete, so that the
+ * caller writes the report files meanwhile (bg_report_store_wait).
+ */
+struct bg_report_closer {
+	pthread_t thread;
+	bool started;
+	bg_store *store;
+	bg_store_order *order;   /* holds the ids the tail thread reads */
+	struct tail tail;
+	pthread_t tail_thread;
+	bool tail_running;
+	const bg_report *r;
+	const char *corpus_label, *db_path, *lexicon_path, *complexity_path;
+	bg_status rc;
+	bg_diag d;
+};
 
 static bg_status meta_num(bg_store *s, const char *key, size_t v)
 {
@@ -169,6 +183,83 @@ static bg_status meta_num(bg_store *s, const char *key, size_t v)
 
 	snprintf(b, sizeof b, "%zu", v);
 	return bg_store_set_meta(s, key, b);
+}
+
+static void *close_store(void *arg)
+{
+	struct bg_report_closer *k = arg;
+	const bg_report *r = k->r;
+	bg_store *store = k->store;
+	char hash[17];
+
+	k->store = NULL;   /* finished or aborted below */
+	if (k->tail_running) {
+		pthread_join(k->tail_thread, NULL);
+		k->tail_running = false;
+	}
+	bg_store_order_free(k->order);
+	k->order = NULL;
+	if ((k->rc = k->tail.rc) == BG_OK)
+		k->rc = store_cands(store, &r->cands);
+	if (k->rc == BG_OK &&
+	    (bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
+	     bg_store_set_meta(store, "corpus", k->corpus_label) ||
+	     meta_num(store, "files", r->files) ||
+	     meta_num(store, "parsed", r->parsed) ||
+	     meta_num(store, "failed", r->failed) ||
+	     meta_num(store, "definitions", bg_defset_count(r->set)) ||
+	     meta_num(store, "candidates", r->cands.n) ||
+	     bg_store_set_meta(store, "created", r->created) ||
+	     bg_store_set_meta(store, "lexicon", k->lexicon_path) ||
+	     bg_store_set_meta(store, "lexicon_hash",
+			       bg_store_file_hash(k->lexicon_path, hash) ? hash : "") ||
+	     bg_store_set_meta(store, "complexity_lexicon", k->complexity_path) ||
+	     bg_store_set_meta(store, "complexity_lexicon_hash",
+			       bg_store_file_hash(k->complexity_path, hash) ? hash : "")))
+		k->rc = BG_ERR_IO;
+	if (k->rc == BG_OK) {
+		k->rc = bg_store_finish(store, &k->d);
+		return NULL;
+	}
+	if (k->rc == BG_ERR_NOMEM && !bg_store_error(store)[0]) {
+		bg_diag_set(&k->d, BG_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	} else {
+		bg_diag_set(&k->d, BG_ERR_IO, k->db_path, 0, 0, "%s",
+			    bg_store_error(store)[0] ? bg_store_error(store) :
+						       "cannot write the store");
+		k->rc = BG_ERR_IO;
+	}
+	bg_store_abort(store);
+	return NULL;
+}
+
+bg_status bg_report_store_wait(bg_report *r, bg_diag *d)
+{
+	struct bg_report_closer *k = r->closer;
+	bg_status rc;
+
+	if (!k)
+		return BG_OK;
+	if (k->started)
+		pthread_join(k->thread, NULL);
+	else
+		close_store(k);
+	rc = k->rc;
+	if (rc != BG_OK && d)
+		bg_diag_set(d, k->d.status ? k->d.status : rc, k->d.file, k->d.line, k->d.column,
+			    "%s", k->d.message ? k->d.message : "cannot write the store");
+	bg_diag_clear(&k->d);
+	free(k);
+	r->closer = NULL;
+	return rc;
+}
+
+/* ------------------------------------------------------- the build */
+
+static int by_rank(const void *a, const void *b)
+{
+	const bg_cx_doc *x = *(bg_cx_doc *const *)a, *y = *(bg_cx_doc *const *)b;
+	return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
 static void tell(bg_report_stage_fn stage, void *ctx, const char *msg)
@@ -186,14 +277,12 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	bg_store *store = NULL;
 	bg_cand_ctx *cand = NULL;
 	bg_defs_hooks hooks;
-	struct tail tail;
-	pthread_t tail_thread;
-	bool tail_running = false;
+	struct bg_report_closer *k = NULL;
 	bg_batch dbatch = { 0 };
 	size_t n1 = fl->count ? fl->count : 1;
 	bg_status rc = BG_ERR_NOMEM;
 	struct bg_cdbuild b;
-	char when[32], hash[17];
+	char when[32];
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -264,13 +353,14 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 	 * SQLite connection, used by nobody else meanwhile) while this one
 	 * compares the concepts and ranks the candidates */
 	tell(stage, stage_ctx, "measures and definitions into the store; concepts compared");
-	tail = (struct tail){ store, c.cx, bg_store_order_reg_ids(c.order), fl->count, r->set,
-			      t->phrases, BG_OK };
-	if (pthread_create(&tail_thread, NULL, store_tail, &tail)) {
-		store_tail(&tail);
-	} else {
-		tail_running = true;
-	}
+	if (!(k = calloc(1, sizeof *k)))
+		goto nomem;
+	k->tail = (struct tail){ store, c.cx, bg_store_order_reg_ids(c.order), fl->count, r->set,
+				 t->phrases, BG_OK };
+	if (pthread_create(&k->tail_thread, NULL, store_tail, &k->tail))
+		store_tail(&k->tail);
+	else
+		k->tail_running = true;
 	if (!(r->latest = bg_cd_latest_versions(r->set, false)))
 		goto nomem;
 	r->nconcepts = bg_lexicon_count(t->lex);
@@ -288,34 +378,23 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 			goto nomem;
 		r->candidates_done = true;
 	}
-	pthread_join(tail_thread, NULL);
-	tail_running = false;
-	if ((rc = tail.rc) != BG_OK) {
-		if (rc == BG_ERR_NOMEM && !bg_store_error(store)[0])
-			goto nomem;
-		goto store_err;
-	}
-	if ((rc = store_cands(store, &r->cands)) != BG_OK)
-		goto store_err;
-
-	tell(stage, stage_ctx, "references, commit");
-	if (bg_store_set_meta(store, "begrip_version", BG_VERSION) ||
-	    bg_store_set_meta(store, "corpus", corpus_label) ||
-	    meta_num(store, "files", r->files) ||
-	    meta_num(store, "parsed", r->parsed) ||
-	    meta_num(store, "failed", r->failed) ||
-	    meta_num(store, "definitions", bg_defset_count(r->set)) ||
-	    meta_num(store, "candidates", r->cands.n) ||
-	    bg_store_set_meta(store, "created", r->created) ||
-	    bg_store_set_meta(store, "lexicon", t->lexicon_path) ||
-	    bg_store_set_meta(store, "lexicon_hash",
-			      bg_store_file_hash(t->lexicon_path, hash) ? hash : "") ||
-	    bg_store_set_meta(store, "complexity_lexicon", t->complexity_path) ||
-	    bg_store_set_meta(store, "complexity_lexicon_hash",
-			      bg_store_file_hash(t->complexity_path, hash) ? hash : ""))
-		goto store_err;
-	rc = bg_store_finish(store, d);
+	/* the rest of the store on a thread of its own: the caller writes the
+	 * report files meanwhile and then waits (bg_report_store_wait) */
+	tell(stage, stage_ctx, "indexes and commit of the store, with the report files");
+	k->store = store;
+	k->order = c.order;
+	c.order = NULL;
+	k->r = r;
+	k->corpus_label = corpus_label;
+	k->db_path = db_path;
+	k->lexicon_path = t->lexicon_path;
+	k->complexity_path = t->complexity_path;
+	r->closer = k;
+	k->started = pthread_create(&k->thread, NULL, close_store, k) == 0;
+	/* (not started: bg_report_store_wait closes the store itself) */
+	k = NULL;
 	store = NULL;
+	rc = BG_OK;
 	goto out;
 
 store_err:
@@ -327,8 +406,11 @@ nomem:
 	bg_diag_set(d, BG_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	rc = BG_ERR_NOMEM;
 out:
-	if (tail_running)
-		pthread_join(tail_thread, NULL);   /* before the store goes */
+	if (k) {
+		if (k->tail_running)
+			pthread_join(k->tail_thread, NULL);   /* before the store goes */
+		free(k);
+	}
 	bg_store_abort(store);
 	if (!r->cand_ctx)
 		bg_cand_free(cand);
@@ -347,6 +429,7 @@ void bg_report_release(bg_report *r)
 {
 	if (!r)
 		return;
+	bg_report_store_wait(r, NULL);   /* the store goes before its model */
 	for (size_t i = 0; i < r->nconcepts; i++) {
 		bg_report_concept *c = &r->concepts[i];
 		if (c->cmp.defs)

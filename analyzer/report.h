@@ -75,6 +75,7 @@ typedef struct bg_report {
 	bool candidates_done;
 	bg_arena *arena;
 	bg_diag *diags;         /* per file: read failures of the first pass */
+	struct bg_report_closer *closer;   /* the store, still being written */
 } bg_report;
 
 /* Stage messages for a person watching ("definitions", ...). */
@@ -82,7 +83,8 @@ typedef void (*bg_report_stage_fn)(const char *msg, void *ctx);
 
 /*
  * Reads the corpus fl on `jobs` threads, fills r and writes the store to
- * db_path (atomically, store.h).  `progress` turns on the per-file
+ * db_path (atomically, store.h) -- its last part still running when this
+ * returns: see bg_report_store_wait().  `progress` turns on the per-file
  * progress line of bg_corpus_map; stage (may be NULL) is told when a new
  * stage begins.  Per-file read failures are kept in r->diags (r->failed
  * counts them); they do not fail the build.  `top` keeps the best `top`
@@ -93,6 +95,11 @@ bg_status bg_report_build(bg_report *r, const bg_filelist *fl, unsigned jobs,
 			  const bg_report_tools *t, size_t top, const char *corpus_label,
 			  const char *db_path, bool progress,
 			  bg_report_stage_fn stage, void *stage_ctx, bg_diag *d);
+/* Waits for the store that bg_report_build left being completed (indexes,
+ * commit, rename into place) on a thread of its own, so that the report
+ * files can be written meanwhile; BG_OK, or the error with a message in
+ * d (may be NULL).  bg_report_release() waits too. */
+bg_status bg_report_store_wait(bg_report *r, bg_diag *d);
 void bg_report_release(bg_report *r);
 
 /* The regulation of record d counts (latest version of its BWB id). */
