@@ -284,25 +284,44 @@ void bg_cdbuild_def(struct bg_cdbuild *b, const struct bg_cdgroup *g, bg_cmp_def
 }
 
 /* keep[i]: regulation i is the latest version of its BWB id. */
+/* Laws by BWB id, then date, then position (qsort_r context: the set). */
+static int by_version(const void *x, const void *y, void *ctx)
+{
+	const bg_defset *set = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const bg_deflaw *a = bg_defset_law(set, i), *b = bg_defset_law(set, j);
+	int c = strcmp(a->bwb_id, b->bwb_id);
+
+	if (!c)
+		c = strcmp(a->date, b->date);
+	return c ? c : (i > j) - (i < j);
+}
+
 bool *bg_cd_latest_versions(const bg_defset *set, bool all)
 {
 	size_t n = bg_defset_law_count(set);
 	bool *k = calloc(n + 1, sizeof *k);
+	size_t *ix;
 
 	if (!k)
 		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		const bg_deflaw *a = bg_defset_law(set, i);
+	for (size_t i = 0; i < n; i++)
 		k[i] = true;
-		for (size_t j = 0; j < n && !all && k[i]; j++) {
-			const bg_deflaw *b = bg_defset_law(set, j);
-			int c;
-			if (j == i || strcmp(a->bwb_id, b->bwb_id) || !a->bwb_id[0])
-				continue;
-			c = strcmp(b->date, a->date);
-			if (c > 0 || (c == 0 && j > i))
-				k[i] = false;
-		}
+	if (all || n < 2)
+		return k;
+	if (!(ix = malloc(n * sizeof *ix))) {
+		free(k);
+		return NULL;
 	}
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	/* of the laws of one BWB id, the last by (date, position) counts */
+	qsort_r(ix, n, sizeof *ix, by_version, (void *)set);
+	for (size_t i = 0; i + 1 < n; i++) {
+		const char *id = bg_defset_law(set, ix[i])->bwb_id;
+		if (id[0] && !strcmp(id, bg_defset_law(set, ix[i + 1])->bwb_id))
+			k[ix[i]] = false;
+	}
+	free(ix);
 	return k;
 }
