@@ -21,6 +21,7 @@
 #include "litset.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,7 +305,11 @@ struct tcache {
 	size_t cap, used, bytes;
 	bg_arena *a;
 	unsigned ng, base[BG_TRIG__COUNT];
+	atomic_uint *uses;      /* per trigger: texts it was tried on */
 };
+
+/* Tries of a trigger before its submatch-free copy is compiled and used. */
+#define QUICK_AFTER 16u
 
 struct defpre {
 	bg_litset *ls;          /* NULL: more literals than PRE_MAXW words hold */
@@ -452,6 +457,7 @@ static void defpre_free(struct defpre *p)
 	bg_arena_free(p->a);
 	if (p->tc) {
 		pthread_mutex_destroy(&p->tc->lock);
+		free(p->tc->uses);
 		free(p->tc->tab);
 		bg_arena_free(p->tc->a);
 		free(p->tc);
@@ -473,7 +479,9 @@ static struct tcache *tc_new(const bg_lexicon *lex)
 	c->cap = 4096;
 	c->tab = calloc(c->cap, sizeof *c->tab);
 	c->a = bg_arena_new();
-	if (!c->tab || !c->a || pthread_mutex_init(&c->lock, NULL)) {
+	c->uses = calloc(c->ng ? c->ng : 1, sizeof *c->uses);
+	if (!c->tab || !c->a || !c->uses || pthread_mutex_init(&c->lock, NULL)) {
+		free(c->uses);
 		free(c->tab);
 		bg_arena_free(c->a);
 		free(c);
@@ -704,7 +712,10 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	}
 	/* most texts the prefilter lets through do not match: say so without
 	 * TRE's submatch bookkeeping, and find the groups only for a match */
-	if ((quick = bg_trigger_regex_quick(t)) != NULL) {
+	/* (a second compilation pays only for a trigger in frequent use) */
+	if ((!pre->tc || atomic_fetch_add_explicit(&pre->tc->uses[pre->tc->base[f] + j], 1,
+						   memory_order_relaxed) >= QUICK_AFTER) &&
+	    (quick = bg_trigger_regex_quick(t)) != NULL) {
 		regamatch_t qm;
 		memset(&qm, 0, sizeof qm);
 		if (tre_reganexec(quick, low, n, &qm, p, 0) != REG_OK)

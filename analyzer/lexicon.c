@@ -40,7 +40,7 @@ struct trigger {
 	bg_trigger pub;      /* first: bg_trigger_regex finds the trigger */
 	regex_t re;
 	regex_t quick;       /* the same pattern without submatches (REG_NOSUB) */
-	bool has_quick;
+	atomic_int qstate;   /* of quick, as state of re */
 	atomic_int state;
 	bg_trigger_form form;
 	bg_lexicon *lex;
@@ -229,11 +229,6 @@ static bg_status compile_trigger(struct trigger *t, bool at_load, bg_diag *d)
 		if (at_load)
 			t->pub.term_group = 0;
 	}
-	/* Without submatches TRE tracks no tags: several times faster at
-	 * saying whether a text matches at all, which most texts that pass
-	 * the prefilter do not (a failure only costs the shortcut) */
-	t->has_quick = tre_regncomp(&t->quick, t->pub.pattern, strlen(t->pub.pattern),
-				    REG_EXTENDED | REG_NOSUB) == REG_OK;
 	return BG_OK;
 }
 
@@ -733,7 +728,7 @@ void bg_lexicon_free(bg_lexicon *lex)
 		for (size_t j = 0; j < lex->nt[f]; j++)
 			if (atomic_load(&lex->t[f][j].state) == RE_OK) {
 				tre_regfree(&lex->t[f][j].re);
-				if (lex->t[f][j].has_quick)
+				if (atomic_load(&lex->t[f][j].qstate) == RE_OK)
 					tre_regfree(&lex->t[f][j].quick);
 			}
 		free(lex->t[f]);
@@ -896,10 +891,25 @@ const void *bg_trigger_regex(const bg_trigger *pub)
 const void *bg_trigger_regex_quick(const bg_trigger *pub)
 {
 	struct trigger *t = (struct trigger *)(void *)pub;
+	int state;
 
 	if (!bg_trigger_regex(pub))
 		return NULL;
-	return t->has_quick ? &t->quick : NULL;
+	state = atomic_load_explicit(&t->qstate, memory_order_acquire);
+	if (state == RE_PENDING) {
+		/* Without submatches TRE tracks no tags: faster at saying
+		 * whether a text matches at all, which most texts that pass
+		 * the prefilter do not */
+		pthread_mutex_lock(&t->lex->compile_lock);
+		state = atomic_load_explicit(&t->qstate, memory_order_relaxed);
+		if (state == RE_PENDING) {
+			state = tre_regncomp(&t->quick, t->pub.pattern, strlen(t->pub.pattern),
+					     REG_EXTENDED | REG_NOSUB) == REG_OK ? RE_OK : RE_BAD;
+			atomic_store_explicit(&t->qstate, state, memory_order_release);
+		}
+		pthread_mutex_unlock(&t->lex->compile_lock);
+	}
+	return state == RE_OK ? &t->quick : NULL;
 }
 
 size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f)

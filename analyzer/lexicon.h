@@ -113,7 +113,8 @@ const bg_trigger *bg_lexicon_trigger_info(const bg_lexicon *lex, bg_trigger_form
  * NULL when it does not compile.  Thread-safe. */
 const void *bg_trigger_regex(const bg_trigger *t);
 /* The same pattern compiled without submatches (REG_NOSUB), for a quick
- * "does it match at all"; NULL when there is none (then use the regex). */
+ * "does it match at all"; compiled at the first call (thread-safe); NULL
+ * when there is none (then use the regex). */
 const void *bg_trigger_regex_quick(const bg_trigger *t);
 /* The name of a form as written in the lexicon ("inline", "list", ...). */
 const char *bg_trigger_form_name(bg_trigger_form f);
