@@ -366,8 +366,321 @@ static bg_status group(bg_cmp *c)
 
 /* -------------------------------------------------------------- scoring */
 
+/*
+ * bg_cmp_run scores every pair of variant representatives, so it turns
+ * their strings into numbers once: the words of each representative
+ * become ids of one vocabulary of the run, each component its kind, the
+ * id of its key and the ids of the key's distinct words (ascending).  A
+ * pair then costs integer work: the component match intersects sorted id
+ * lists, and the LCS of T runs bit-parallel against masks of the row's
+ * first definition (pairs come row by row, so a thread makes the masks
+ * of one row once).  Every number equals bg_cmp_score2's.
+ */
+
+/* An open-addressing table of strings (borrowed) to ids 1..n. */
+struct intern {
+	struct bg_cmp_slot *slot;
+	size_t cap, n;
+};
+
+static uint32_t intern_id(struct intern *t, const char *k, size_t n, bool *nomem)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		size_t ncap = t->cap ? 2 * t->cap : 256;
+		struct bg_cmp_slot *ns = calloc(ncap, sizeof *ns);
+		if (!ns) {
+			*nomem = true;
+			return 0;
+		}
+		for (size_t j = 0; j < t->cap; j++) {
+			if (!t->slot[j].key)
+				continue;
+			i = word_hash(t->slot[j].key, t->slot[j].len) & (ncap - 1);
+			while (ns[i].key)
+				i = (i + 1) & (ncap - 1);
+			ns[i] = t->slot[j];
+		}
+		free(t->slot);
+		t->slot = ns;
+		t->cap = ncap;
+	}
+	i = word_hash(k, n) & (t->cap - 1);
+	while (t->slot[i].key && (t->slot[i].len != n || memcmp(t->slot[i].key, k, n)))
+		i = (i + 1) & (t->cap - 1);
+	if (!t->slot[i].key) {
+		t->slot[i].key = k;
+		t->slot[i].len = (uint32_t)n;
+		t->slot[i].id = (uint32_t)++t->n;
+	}
+	return t->slot[i].id;
+}
+
+/* Words of a key that bg_comp_similarity reads at most. */
+enum { KEY_WORDS_MAX = 512 };
+
+struct pcomp {
+	bg_comp_kind kind;
+	uint32_t key;          /* id of the whole key */
+	uint32_t *w;           /* ids of its distinct words, ascending */
+	size_t nw;
+};
+
+struct prep {
+	uint32_t *ids;         /* the words of the definition */
+	struct pcomp *comp;
+	size_t ncomp;
+};
+
+static int u32_cmp(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The words of key k as bg_comp_similarity's words_of takes them: split
+ * at single spaces, empty words skipped, the first KEY_WORDS_MAX distinct
+ * ones. */
+static bool prep_key(struct intern *words, struct intern *keys, const bg_comp *c,
+		     struct pcomp *pc, bool *nomem)
+{
+	const char *s = c->key;
+	size_t cap = 16;
+
+	pc->kind = c->kind;
+	pc->key = intern_id(keys, c->key, strlen(c->key), nomem);
+	pc->nw = 0;
+	if (!(pc->w = malloc(cap * sizeof *pc->w)))
+		return false;
+	while (*s && pc->nw < KEY_WORDS_MAX) {
+		const char *e = strchr(s, ' ');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n) {
+			uint32_t id = intern_id(words, s, n, nomem);
+			bool dup = false;
+			for (size_t i = 0; i < pc->nw && !dup; i++)
+				dup = pc->w[i] == id;
+			if (!dup) {
+				if (pc->nw == cap) {
+					uint32_t *nw = realloc(pc->w, 2 * cap * sizeof *nw);
+					if (!nw)
+						return false;
+					pc->w = nw;
+					cap *= 2;
+				}
+				pc->w[pc->nw++] = id;
+			}
+		}
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	qsort(pc->w, pc->nw, sizeof *pc->w, u32_cmp);
+	return !*nomem;
+}
+
+static void prep_release(struct prep *p)
+{
+	for (size_t i = 0; i < p->ncomp; i++)
+		free(p->comp[i].w);
+	free(p->comp);
+	free(p->ids);
+	memset(p, 0, sizeof *p);
+}
+
+/* The representatives' ids; false when out of memory. */
+static bool prep_reps(const bg_cmp *c, struct prep *pr, size_t *nwords)
+{
+	struct intern words = { NULL, 0, 0 }, keys = { NULL, 0, 0 }, kwords = { NULL, 0, 0 };
+	bool nomem = false;
+
+	for (size_t v = 0; v < c->nvar && !nomem; v++) {
+		const bg_cmp_def *d = &c->defs[c->var[v].rep];
+		struct prep *p = &pr[v];
+		p->ids = malloc((d->words.n + 1) * sizeof *p->ids);
+		p->comp = calloc(d->comp.n + 1, sizeof *p->comp);
+		if (!p->ids || !p->comp) {
+			nomem = true;
+			break;
+		}
+		for (size_t i = 0; i < d->words.n; i++)
+			p->ids[i] = intern_id(&words, bg_tok_key(&d->words, i), d->words.v[i].key_len,
+					      &nomem);
+		for (size_t i = 0; i < d->comp.n && !nomem; i++, p->ncomp++)
+			if (!prep_key(&kwords, &keys, &d->comp.v[i], &p->comp[i], &nomem))
+				nomem = true;
+	}
+	*nwords = words.n;
+	free(words.slot);
+	free(keys.slot);
+	free(kwords.slot);
+	return !nomem;
+}
+
+/* bg_comp_similarity's Dice coefficient of the word sets, or key_sim's
+ * 0 / 1, from the ids. */
+static double pcomp_sim(const struct pcomp *a, const struct pcomp *b)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	if (a->kind != b->kind)
+		return 0.0;
+	if (a->key == b->key)
+		return 1.0;
+	if (a->kind == BG_COMP_TIME)
+		return 0.0;
+	while (i < a->nw && j < b->nw) {
+		if (a->w[i] == b->w[j])
+			common++, i++, j++;
+		else if (a->w[i] < b->w[j])
+			i++;
+		else
+			j++;
+	}
+	return a->nw + b->nw ? 2.0 * (double)common / (double)(a->nw + b->nw) : 1.0;
+}
+
+/* Per scoring thread: the row's masks and scratch. */
+struct scorer {
+	const bg_cmp *c;
+	const struct prep *pr;
+	uint32_t *local;       /* run word id -> id among the row's words (0: none) */
+	size_t row;            /* the row whose masks are made; SIZE_MAX: none */
+	uint32_t *aid, *bid;   /* the row's words and a column's words as local ids */
+	size_t aaid, abid;
+	bg_diff_lcsa lcsa;
+	struct cand *cand;
+	size_t acand;
+	size_t *ma, *mb;
+	size_t ama, amb;
+};
+
+static bool grow(void **p, size_t *alloc, size_t need, size_t size)
+{
+	void *np;
+
+	if (need <= *alloc)
+		return true;
+	if (!(np = realloc(*p, need * size)))
+		return false;
+	*p = np;
+	*alloc = need;
+	return true;
+}
+
+/* comp_match's total over the ids: the same candidates in the same
+ * order, so the same sum.  -1 when out of memory. */
+static double pcomp_match(struct scorer *s, const struct prep *A, const struct prep *B)
+{
+	size_t nc = 0;
+	double total = 0.0;
+
+	if (!grow((void **)&s->cand, &s->acand, A->ncomp * B->ncomp + 1, sizeof *s->cand) ||
+	    !grow((void **)&s->ma, &s->ama, A->ncomp + 1, sizeof *s->ma) ||
+	    !grow((void **)&s->mb, &s->amb, B->ncomp + 1, sizeof *s->mb))
+		return -1.0;
+	for (size_t i = 0; i < A->ncomp; i++)
+		s->ma[i] = SIZE_MAX;
+	for (size_t j = 0; j < B->ncomp; j++)
+		s->mb[j] = SIZE_MAX;
+	for (size_t i = 0; i < A->ncomp; i++)
+		for (size_t j = 0; j < B->ncomp; j++) {
+			double x = pcomp_sim(&A->comp[i], &B->comp[j]);
+			if (x >= BG_CMP_MATCH)
+				s->cand[nc++] = (struct cand){ i, j, x };
+		}
+	if (nc)
+		qsort(s->cand, nc, sizeof *s->cand, cand_cmp);
+	for (size_t k = 0; k < nc; k++) {
+		const struct cand *c = &s->cand[k];
+		if (s->ma[c->i] != SIZE_MAX || s->mb[c->j] != SIZE_MAX)
+			continue;
+		s->ma[c->i] = c->j;
+		s->mb[c->j] = c->i;
+		total += c->sim;
+	}
+	return total;
+}
+
+/* Makes the masks of row va (its words numbered 1..k in order of first
+ * occurrence).  False when out of memory. */
+static bool scorer_row(struct scorer *s, size_t va)
+{
+	const struct prep *pa = &s->pr[va];
+	size_t na = s->c->defs[s->c->var[va].rep].words.n;
+	uint32_t k = 0;
+
+	if (s->row == va)
+		return true;
+	if (s->row != SIZE_MAX) {
+		const struct prep *old = &s->pr[s->row];
+		for (size_t i = 0; i < s->lcsa.na; i++)
+			s->local[old->ids[i]] = 0;
+		bg_diff_lcsa_release(&s->lcsa);
+		s->row = SIZE_MAX;
+	}
+	if (!grow((void **)&s->aid, &s->aaid, na + 1, sizeof *s->aid))
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		uint32_t *l = &s->local[pa->ids[i]];
+		if (!*l)
+			*l = ++k;
+		s->aid[i] = *l;
+	}
+	if (bg_diff_lcsa_init(&s->lcsa, s->aid, na, k) != BG_OK) {
+		for (size_t i = 0; i < na; i++)
+			s->local[pa->ids[i]] = 0;
+		return false;
+	}
+	s->row = va;
+	return true;
+}
+
+/* bg_cmp_score2 of the representatives of pair p from the ids; false
+ * when out of memory (p untouched). */
+static bool score_ids(struct scorer *s, bg_cmp_pair *p)
+{
+	const bg_cmp_def *a = &s->c->defs[s->c->var[p->va].rep];
+	const bg_cmp_def *b = &s->c->defs[s->c->var[p->vb].rep];
+	const struct prep *pa = &s->pr[p->va], *pb = &s->pr[p->vb];
+	size_t nb = b->words.n, lcs, den;
+	double sum, C;
+
+	if (!scorer_row(s, p->va) || !grow((void **)&s->bid, &s->abid, nb + 1, sizeof *s->bid))
+		return false;
+	for (size_t j = 0; j < nb; j++)
+		s->bid[j] = s->local[pb->ids[j]];
+	if ((lcs = bg_diff_lcsa_len(&s->lcsa, s->bid, nb)) == (size_t)-1 ||
+	    (sum = pcomp_match(s, pa, pb)) < 0)
+		return false;
+	/* bg_cmp_comp_distance */
+	den = pa->ncomp + pb->ncomp + (conj_differs(&a->comp, &b->comp) ? 2 : 0);
+	C = den ? 1.0 - 2.0 * sum / (double)den : 0.0;
+	if (C < 0)
+		C = 0;
+	p->root = strcmp(a->origin, b->origin) ? 1.0 : 0.0;
+	p->comp = C;
+	p->tok = bg_diff_distance_of(lcs, a->words.n, nb);
+	p->score = BG_CMP_W_ROOT * p->root + BG_CMP_W_COMP * p->comp + BG_CMP_W_TOK * p->tok;
+	return true;
+}
+
+static void scorer_release(struct scorer *s)
+{
+	bg_diff_lcsa_release(&s->lcsa);
+	free(s->local);
+	free(s->aid);
+	free(s->bid);
+	free(s->cand);
+	free(s->ma);
+	free(s->mb);
+}
+
 struct work {
 	bg_cmp *c;
+	const struct prep *pr;  /* NULL: score with bg_cmp_score2 */
+	size_t nwords;          /* ids of the run's vocabulary */
 	size_t next;
 	pthread_mutex_t lock;
 };
@@ -375,7 +688,14 @@ struct work {
 static void *score_worker(void *arg)
 {
 	struct work *w = arg;
+	struct scorer s;
 
+	memset(&s, 0, sizeof s);
+	s.c = w->c;
+	s.pr = w->pr;
+	s.row = SIZE_MAX;
+	if (w->pr && !(s.local = calloc(w->nwords + 1, sizeof *s.local)))
+		s.pr = NULL;
 	for (;;) {
 		size_t k;
 		bg_cmp_pair *p;
@@ -385,10 +705,13 @@ static void *score_worker(void *arg)
 		if (k >= w->c->npairs)
 			break;
 		p = &w->c->pairs[k];
-		p->score = bg_cmp_score2(&w->c->defs[w->c->var[p->va].rep],
-					 &w->c->defs[w->c->var[p->vb].rep], &p->root, &p->comp,
-					 &p->tok);
+		/* out of memory for the ids: the same numbers the long way */
+		if (!s.pr || !score_ids(&s, p))
+			p->score = bg_cmp_score2(&w->c->defs[w->c->var[p->va].rep],
+						 &w->c->defs[w->c->var[p->vb].rep], &p->root,
+						 &p->comp, &p->tok);
 	}
+	scorer_release(&s);
 	return NULL;
 }
 
@@ -448,6 +771,7 @@ bg_status bg_cmp_run(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *defs,
 	struct work w;
 	pthread_t tid[BG_MAX_JOBS];
 	unsigned started = 0;
+	struct prep *pr;
 
 	memset(out, 0, sizeof *out);
 	out->defs = defs;
@@ -470,6 +794,10 @@ bg_status bg_cmp_run(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *defs,
 		}
 	w.c = out;
 	w.next = 0;
+	w.nwords = 0;
+	w.pr = pr = calloc(out->nvar + 1, sizeof *pr);
+	if (pr && !prep_reps(out, pr, &w.nwords))
+		w.pr = NULL;
 	pthread_mutex_init(&w.lock, NULL);
 	if (jobs > BG_MAX_JOBS)
 		jobs = BG_MAX_JOBS;
@@ -480,6 +808,9 @@ bg_status bg_cmp_run(bg_norm *nm, const bg_cmp_phrases *ph, bg_cmp_def *defs,
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
 	pthread_mutex_destroy(&w.lock);
+	for (size_t v = 0; pr && v < out->nvar; v++)
+		prep_release(&pr[v]);
+	free(pr);
 	qsort_r(out->by_score, out->npairs, sizeof *out->by_score, pair_cmp, out);
 	concept_index(out);
 	return BG_OK;

@@ -160,6 +160,73 @@ size_t bg_diff_lcs_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t n
 	return pre + suf + lcs;
 }
 
+bg_status bg_diff_lcsa_init(bg_diff_lcsa *l, const uint32_t *a, size_t na, size_t nid)
+{
+	l->a = a;
+	l->na = na;
+	l->nid = nid;
+	l->w = (na + 63) / 64;
+	l->mask = calloc((nid + 1) * (l->w ? l->w : 1), sizeof *l->mask);
+	if (!l->mask)
+		return BG_ERR_NOMEM;
+	for (size_t i = 0; i < na; i++)
+		l->mask[a[i] * l->w + i / 64] |= (uint64_t)1 << (i % 64);
+	return BG_OK;
+}
+
+void bg_diff_lcsa_release(bg_diff_lcsa *l)
+{
+	free(l->mask);
+	memset(l, 0, sizeof *l);
+}
+
+/* V holds a zero for each position of A that ends a step of the LCS so
+ * far; per token of B, with M its mask and U = V & M, V becomes (V + U) |
+ * (V & ~M), the sum carried across the words. */
+size_t bg_diff_lcsa_len(const bg_diff_lcsa *l, const uint32_t *b, size_t nb)
+{
+	const uint32_t *a = l->a;
+	size_t na = l->na, w = l->w, pre = 0, suf = 0, m, n, zeros = 0;
+	uint64_t one[64], *v = one;
+
+	while (pre < na && pre < nb && a[pre] == b[pre])
+		pre++;
+	while (suf < na - pre && suf < nb - pre && a[na - 1 - suf] == b[nb - 1 - suf])
+		suf++;
+	m = na - pre - suf;
+	n = nb - pre - suf;
+	if (!m || !n || (m + 1) > BG_DIFF_MAX_CELLS / (n + 1))
+		return pre + suf;   /* nothing to align, or one replacement */
+	if (w > sizeof one / sizeof *one && !(v = malloc(w * sizeof *v)))
+		return (size_t)-1;
+	for (size_t k = 0; k < w; k++)
+		v[k] = ~(uint64_t)0;
+	if (w == 1) {
+		for (size_t j = 0; j < nb; j++) {
+			uint64_t mk = l->mask[b[j]], u = v[0] & mk;
+			v[0] = (v[0] + u) | (v[0] & ~mk);
+		}
+	} else {
+		for (size_t j = 0; j < nb; j++) {
+			const uint64_t *mk = l->mask + (size_t)b[j] * w;
+			uint64_t carry = 0;
+			for (size_t k = 0; k < w; k++) {
+				uint64_t u = v[k] & mk[k], s = v[k] + u, t = s + carry;
+				carry = (s < u) | (t < s);
+				v[k] = t | (v[k] & ~mk[k]);
+			}
+		}
+	}
+	for (size_t k = 0; k < w; k++) {
+		uint64_t live = k + 1 < w || na % 64 == 0 ? ~(uint64_t)0 :
+				((uint64_t)1 << (na % 64)) - 1;
+		zeros += (size_t)__builtin_popcountll(~v[k] & live);
+	}
+	if (v != one)
+		free(v);
+	return zeros;
+}
+
 void bg_diff_span(const bg_toklist *l, size_t text_len, size_t t0, size_t t1,
 		  size_t *start, size_t *end)
 {

@@ -61,6 +61,25 @@ double bg_diff_distance_of(size_t lcs, size_t na, size_t nb);
 size_t bg_diff_lcs_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 
 /*
+ * The same number for one A against many B, bit-parallel (Allison and
+ * Dix; Hyyro): A's positions of each id as bit masks, made once, then one
+ * pass over B of ceil(na / 64) word operations per token instead of a row
+ * of the table.  A's ids lie in 1..nid, B's in 0..nid (0 matches
+ * nothing).  The LCS of the whole lists is the common prefix and suffix
+ * plus the LCS of the middle, so the count is bg_diff_lcs_ids's, with the
+ * same BG_DIFF_MAX_CELLS rule.  Borrows a; (size_t)-1 when out of memory.
+ */
+typedef struct bg_diff_lcsa {
+	const uint32_t *a;
+	size_t na, nid, w;   /* w: 64-bit words per mask */
+	uint64_t *mask;      /* (nid + 1) masks of w words; mask 0 is empty */
+} bg_diff_lcsa;
+
+bg_status bg_diff_lcsa_init(bg_diff_lcsa *l, const uint32_t *a, size_t na, size_t nid);
+size_t bg_diff_lcsa_len(const bg_diff_lcsa *l, const uint32_t *b, size_t nb);
+void bg_diff_lcsa_release(bg_diff_lcsa *l);
+
+/*
  * Byte range of the original text that tokens [t0, t1) cover, stretched
  * to the start of the next token (or the end of the text) so that runs
  * printed one after another reproduce the text.  t0 == t1 gives an empty

@@ -268,6 +268,64 @@ START_TEST(vocab_matches_diff)
 }
 END_TEST
 
+/* The bit-parallel LCS against one A equals the table's, for lists
+ * longer than one mask word, with and without a common prefix and
+ * suffix, and with ids of B that A lacks (0). */
+START_TEST(lcsa_matches_lcs_ids)
+{
+	unsigned seed = 11;
+	uint32_t a[300], b[300];
+
+	for (int round = 0; round < 400; round++) {
+		size_t na, nb, nid, pre, suf;
+		bg_diff_lcsa l;
+
+		seed = seed * 1103515245u + 12345u;
+		na = (seed >> 16) % 300;
+		seed = seed * 1103515245u + 12345u;
+		nb = (seed >> 16) % 300;
+		nid = 1 + (size_t)round % 40;
+		for (size_t i = 0; i < na; i++) {
+			seed = seed * 1103515245u + 12345u;
+			a[i] = 1 + (uint32_t)((seed >> 16) % nid);
+		}
+		for (size_t j = 0; j < nb; j++) {
+			seed = seed * 1103515245u + 12345u;
+			b[j] = (uint32_t)((seed >> 16) % (nid + 1));
+		}
+		/* every third round: B shares a prefix and a suffix with A */
+		pre = round % 3 ? 0 : (na < nb ? na : nb) / 3;
+		suf = round % 3 ? 0 : (na < nb ? na : nb) / 4;
+		for (size_t i = 0; i < pre; i++)
+			b[i] = a[i];
+		for (size_t i = 0; i < suf; i++)
+			b[nb - 1 - i] = a[na - 1 - i];
+		ck_assert_int_eq(bg_diff_lcsa_init(&l, a, na, nid), BG_OK);
+		ck_assert_uint_eq(bg_diff_lcsa_len(&l, b, nb), bg_diff_lcs_ids(a, na, b, nb));
+		bg_diff_lcsa_release(&l);
+	}
+	/* runs of one id across whole mask words: a word of A without the
+	 * token's id passes the carry of the word below on */
+	for (int round = 0; round < 60; round++) {
+		static const size_t run[] = { 1, 7, 63, 64, 65, 128 };
+		size_t len = run[round % 6], nid = 2 + (size_t)round % 3, na = 300, nb;
+		bg_diff_lcsa l;
+
+		seed = seed * 1103515245u + 12345u;
+		nb = 1 + (seed >> 16) % 40;
+		for (size_t i = 0; i < na; i++)
+			a[i] = 1 + (uint32_t)((i / len) % nid);
+		for (size_t j = 0; j < nb; j++) {
+			seed = seed * 1103515245u + 12345u;
+			b[j] = 1 + (uint32_t)((seed >> 16) % nid);
+		}
+		ck_assert_int_eq(bg_diff_lcsa_init(&l, a, na, nid), BG_OK);
+		ck_assert_uint_eq(bg_diff_lcsa_len(&l, b, nb), bg_diff_lcs_ids(a, na, b, nb));
+		bg_diff_lcsa_release(&l);
+	}
+}
+END_TEST
+
 /* The check tells two wordings apart by the norm's spaces before making
  * the norm (draftcheck.c same_norm): one stemmed key per word, joined by
  * single spaces. */
@@ -349,6 +407,68 @@ START_TEST(grouping_score_index)
 		ck_assert(fabs(c.mean_divergence - p->score * 6.0 / 10.0) < 1e-9);
 	}
 	bg_cmp_release(&c);
+}
+END_TEST
+
+/* bg_cmp_run scores the pairs from ids; every pair must carry exactly
+ * the numbers bg_cmp_score2 gives its two representatives.  Random
+ * wordings built from words and phrases that make components (lists,
+ * exclusions, conditions, time references, references) and long ones
+ * (more than 64 words). */
+START_TEST(run_scores_equal_score2)
+{
+	static const char *const parts[] = {
+		"de echtgenoot", "de ongehuwde meerderjarige", "met wie", "een gezamenlijke huishouding",
+		"voert", "tenzij het betreft", "een bloedverwant in de eerste graad", "indien",
+		"de belanghebbende", "op de peildatum", "in het berekeningsjaar", "ingezetene is",
+		"met uitzondering van", "de inkomsten uit vermogen", "bedoeld in artikel 8, eerste lid,",
+		"van de Algemene wet inkomensafhankelijke regelingen", "en", "of", "het kind",
+		"een woning", "partner", "partners", "inkomen", "1", "2"
+	};
+	enum { N = 12 };
+	bg_cmp_def defs[N];
+	bg_buf text[N];
+	char root[N][32];
+	unsigned seed = 3;
+	bg_cmp c;
+
+	for (size_t i = 0; i < N; i++) {
+		size_t items;
+		bg_buf_init(&text[i]);
+		seed = seed * 1103515245u + 12345u;
+		items = 1 + (seed >> 16) % 4;
+		if (items > 1)
+			bg_buf_adds(&text[i], "degene die: ");
+		for (size_t k = 0; k < items; k++) {
+			size_t words;
+			seed = seed * 1103515245u + 12345u;
+			words = 2 + (seed >> 16) % (i % 4 == 3 ? 40 : 8);
+			if (items > 1)
+				bg_buf_addf(&text[i], "%c. ", (char)('a' + k));
+			for (size_t w = 0; w < words; w++) {
+				seed = seed * 1103515245u + 12345u;
+				bg_buf_addf(&text[i], "%s ", parts[(seed >> 16) % (sizeof parts / sizeof *parts)]);
+			}
+			if (items > 1)
+				bg_buf_adds(&text[i], k + 2 < items ? "; " : k + 2 == items ? "; of " : ".");
+		}
+		snprintf(root[i], sizeof root[i], "L%zu/artikel=%zu", i % 5, i);
+		defs[i] = mkdef(root[i], root[i], text[i].s);
+	}
+	ck_assert_int_eq(bg_cmp_run(nm, ph, defs, N, 2, &c), BG_OK);
+	ck_assert_uint_gt(c.npairs, 16);
+	for (size_t k = 0; k < c.npairs; k++) {
+		const bg_cmp_pair *p = &c.pairs[k];
+		double r, cd, td, sc;
+		sc = bg_cmp_score2(&defs[c.var[p->va].rep], &defs[c.var[p->vb].rep], &r, &cd, &td);
+		ck_assert(p->score == sc);
+		ck_assert(p->root == r);
+		ck_assert(p->comp == cd);
+		ck_assert(p->tok == td);
+	}
+	bg_cmp_release(&c);
+	for (size_t i = 0; i < N; i++)
+		bg_buf_release(&text[i]);
 }
 END_TEST
 
@@ -502,6 +622,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, similarity);
 	tcase_add_test(tc, word_diff);
 	tcase_add_test(tc, vocab_matches_diff);
+	tcase_add_test(tc, lcsa_matches_lcs_ids);
+	tcase_add_test(tc, run_scores_equal_score2);
 	tcase_add_test(tc, norm_has_a_key_per_word);
 	tcase_add_test(tc, grouping_score_index);
 	tcase_add_test(tc, score_bounds_and_explanations);
