@@ -42,14 +42,29 @@ static const char *const pkind_names[P__N] = {
 
 struct phrase {
 	const char **w;   /* folded tokens */
+	uint32_t *id;     /* their ids among the phrase words */
 	size_t n;
 	const char *label;/* as written in the file */
 };
 
+/* Bit of struct bg_cmp_phrases.first for a word that is a phrase of
+ * kind stop on its own. */
+#define STOP_WORD (1u << P__N)
+
+/*
+ * The words of all phrases get ids (1..nwords), so that a text's tokens
+ * are looked up once (splitter.tid) and a phrase then matches by integer
+ * comparisons.  first[id] / last[id]: bit k set when a phrase of kind k
+ * starts / ends with the word; a token without the bit starts (ends) no
+ * phrase of that kind, which is most tokens.
+ */
 struct bg_cmp_phrases {
 	bg_arena *arena;
 	struct phrase *v[P__N];
 	size_t n[P__N], alloc[P__N];
+	struct pword { const char *w; uint32_t id; } *tab;   /* open addressing */
+	size_t cap, nwords;
+	uint16_t *first, *last;
 };
 
 const char *bg_comp_kind_name(bg_comp_kind k)
@@ -77,8 +92,72 @@ void bg_cmp_phrases_free(bg_cmp_phrases *p)
 		return;
 	for (int k = 0; k < P__N; k++)
 		free(p->v[k]);
+	free(p->tab);
+	free(p->first);
+	free(p->last);
 	bg_arena_free(p->arena);
 	free(p);
+}
+
+static uint32_t word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of word w[0..n): its own, or the empty one where it would go. */
+static struct pword *word_slot(const bg_cmp_phrases *p, const char *w, size_t n)
+{
+	size_t i = word_hash(w, n) & (p->cap - 1);
+
+	while (p->tab[i].w && (strncmp(p->tab[i].w, w, n) || p->tab[i].w[n]))
+		i = (i + 1) & (p->cap - 1);
+	return &p->tab[i];
+}
+
+/* The id of w[0..n) among the phrase words, 0 when none. */
+static uint32_t word_id(const bg_cmp_phrases *p, const char *w, size_t n)
+{
+	return word_slot(p, w, n)->id;
+}
+
+/* Numbers the phrase words and marks first and last words per kind. */
+static bool index_words(bg_cmp_phrases *p)
+{
+	size_t total = 0;
+
+	for (int k = 0; k < P__N; k++)
+		for (size_t j = 0; j < p->n[k]; j++)
+			total += p->v[k][j].n;
+	for (p->cap = 16; p->cap < 2 * total + 2; p->cap *= 2)
+		;
+	p->tab = calloc(p->cap, sizeof *p->tab);
+	p->first = calloc(total + 1, sizeof *p->first);
+	p->last = calloc(total + 1, sizeof *p->last);
+	if (!p->tab || !p->first || !p->last)
+		return false;
+	for (int k = 0; k < P__N; k++)
+		for (size_t j = 0; j < p->n[k]; j++) {
+			struct phrase *ph = &p->v[k][j];
+			if (!(ph->id = bg_arena_alloc(p->arena, ph->n * sizeof *ph->id)))
+				return false;
+			for (size_t m = 0; m < ph->n; m++) {
+				struct pword *s = word_slot(p, ph->w[m], strlen(ph->w[m]));
+				if (!s->w) {
+					s->w = ph->w[m];
+					s->id = (uint32_t)++p->nwords;
+				}
+				ph->id[m] = s->id;
+			}
+			p->first[ph->id[0]] |= (uint16_t)(1u << k);
+			p->last[ph->id[ph->n - 1]] |= (uint16_t)(1u << k);
+			if (k == P_STOP && ph->n == 1)
+				p->first[ph->id[0]] |= STOP_WORD;
+		}
+	return true;
 }
 
 static bool add_phrase(bg_cmp_phrases *p, bg_norm *nm, enum pkind k,
@@ -168,6 +247,11 @@ bg_status bg_cmp_phrases_parse(const char *text, size_t len, const char *name,
 			return BG_ERR_FORMAT;
 		}
 	}
+	if (!index_words(p)) {
+		bg_diag_set(d, BG_ERR_NOMEM, name, 0, 0, "out of memory");
+		bg_cmp_phrases_free(p);
+		return BG_ERR_NOMEM;
+	}
 	*out = p;
 	return BG_OK;
 }
@@ -202,10 +286,7 @@ bg_status bg_cmp_phrases_load(const char *path, bg_norm *nm,
 
 bool bg_cmp_phrases_is_stop(const bg_cmp_phrases *p, const char *w)
 {
-	for (size_t i = 0; i < p->n[P_STOP]; i++)
-		if (p->v[P_STOP][i].n == 1 && !strcmp(p->v[P_STOP][i].w[0], w))
-			return true;
-	return false;
+	return (p->first[word_id(p, w, strlen(w))] & STOP_WORD) != 0;
 }
 
 /* ------------------------------------------------------------ splitting */
@@ -219,6 +300,8 @@ struct splitter {
 	bg_components *out;
 	bg_buf key, stem;
 	bool *in_time;   /* token is part of a time phrase */
+	uint32_t *tid;   /* per token: its id among the phrase words, 0 if none */
+	bool *word;      /* per token: is_word of its key */
 	bool nomem;
 };
 
@@ -239,7 +322,7 @@ static bool is_word(const char *k)
 static bool is_punct(const struct splitter *sp, size_t i, const char *which)
 {
 	const char *k = tk(sp, i);
-	return !is_word(k) && strstr(which, k) != NULL && k[0];
+	return !sp->word[i] && strstr(which, k) != NULL && k[0];
 }
 
 /* Length of the longest phrase of kind k matching tokens [i, end), with its
@@ -249,12 +332,14 @@ static size_t match(const struct splitter *sp, enum pkind k, size_t i, size_t en
 {
 	size_t best = 0;
 
+	if (i >= end || !(sp->p->first[sp->tid[i]] & (1u << k)))
+		return 0;
 	for (size_t j = 0; j < sp->p->n[k]; j++) {
 		const struct phrase *ph = &sp->p->v[k][j];
 		size_t m = 0;
 		if (ph->n <= best || i + ph->n > end)
 			continue;
-		while (m < ph->n && !strcmp(ph->w[m], tk(sp, i + m)))
+		while (m < ph->n && ph->id[m] == sp->tid[i + m])
 			m++;
 		if (m == ph->n) {
 			best = m;
@@ -271,12 +356,16 @@ static size_t match_ending(const struct splitter *sp, enum pkind k, size_t start
 {
 	size_t best = 0;
 
+	/* (end may lie before start: a reference's end walked back over
+	 * punctuation; phrases ending there still count) */
+	if (end == start || !end || !(sp->p->last[sp->tid[end - 1]] & (1u << k)))
+		return 0;
 	for (size_t j = 0; j < sp->p->n[k]; j++) {
 		const struct phrase *ph = &sp->p->v[k][j];
 		size_t m = 0;
 		if (ph->n > end - start || ph->n <= best)
 			continue;
-		while (m < ph->n && !strcmp(ph->w[m], tk(sp, end - ph->n + m)))
+		while (m < ph->n && ph->id[m] == sp->tid[end - ph->n + m])
 			m++;
 		if (m == ph->n)
 			best = ph->n;
@@ -293,7 +382,7 @@ static void make_key(struct splitter *sp, size_t a, size_t b)
 		/* time phrases are components of their own: leaving their
 		 * words out lets "het inkomen in het kalenderjaar" and "het
 		 * inkomen in het peiljaar" match as one item whose time differs */
-		if (!is_word(w) || bg_cmp_phrases_is_stop(sp->p, w) || (sp->in_time && sp->in_time[i]))
+		if (!sp->word[i] || (sp->p->first[sp->tid[i]] & STOP_WORD) || sp->in_time[i])
 			continue;
 		if (sp->key.len)
 			bg_buf_addc(&sp->key, ' ');
@@ -314,7 +403,7 @@ static void push(struct splitter *sp, bg_comp_kind kind, bg_conj conj, size_t a,
 	bg_comp *c;
 	uint32_t start, end;
 
-	while (b > a && !is_word(tk(sp, b - 1)))
+	while (b > a && !sp->word[b - 1])
 		b--;
 	if (a >= b || !key || !*key)
 		return;
@@ -448,7 +537,7 @@ static size_t list_marker(const struct splitter *sp, size_t i, size_t end)
 	if (i + n >= end)
 		return 0;
 	w = tk(sp, i + n);
-	if (!is_word(w) || strlen(w) > 4)
+	if (!sp->word[i + n] || strlen(w) > 4)
 		return 0;
 	n++;
 	if (i + n >= end || !is_punct(sp, i + n, ".)°"))
@@ -478,7 +567,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			      const char *text, size_t n, bg_components *out)
 {
 	struct splitter sp = { nm, p, text, n, BG_TOKLIST_INIT, out, BG_BUF_INIT,
-			       BG_BUF_INIT, NULL, false };
+			       BG_BUF_INIT, NULL, NULL, NULL, false };
 	bg_status st;
 	size_t i = 0;
 	bool in_list = false, list_cond = false, list_excl = false;
@@ -490,9 +579,16 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 	st = bg_norm_tokens(nm, text, n, BG_NORM_NUMBERS | BG_NORM_PUNCT, &sp.t);
 	if (st != BG_OK)
 		goto done;
-	if (!(sp.in_time = calloc(sp.t.n + 1, sizeof *sp.in_time))) {
+	sp.in_time = calloc(sp.t.n + 1, sizeof *sp.in_time);
+	sp.tid = malloc((sp.t.n + 1) * sizeof *sp.tid);
+	sp.word = malloc((sp.t.n + 1) * sizeof *sp.word);
+	if (!sp.in_time || !sp.tid || !sp.word) {
 		st = BG_ERR_NOMEM;
 		goto done;
+	}
+	for (i = 0; i < sp.t.n; i++) {
+		sp.tid[i] = word_id(p, tk(&sp, i), sp.t.v[i].key_len);
+		sp.word[i] = is_word(tk(&sp, i));
 	}
 	for (i = 0; i < sp.t.n;) {
 		size_t ml = match(&sp, P_TIME, i, sp.t.n, NULL);
@@ -530,7 +626,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		}
 		i = b < sp.t.n ? b + 1 : b;
 		e = b;
-		while (e > a && !is_word(tk(&sp, e - 1)))
+		while (e > a && !sp.word[e - 1])
 			e--;
 		if ((tail = match_ending(&sp, P_CONJ_EN, a, e)) && e - tail > a) {
 			trail = BG_CONJ_EN;
@@ -539,7 +635,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			trail = BG_CONJ_OF;
 			e -= tail;
 		}
-		while (e > a && !is_word(tk(&sp, e - 1)))
+		while (e > a && !sp.word[e - 1])
 			e--;
 		prev_end = endch;
 		/* "In deze wet wordt verstaan onder partner:", "... wordt onder
@@ -551,7 +647,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			if (f > a) {
 				size_t words = 0;
 				for (size_t j = f; j < e; j++)
-					words += is_word(tk(&sp, j));
+					words += sp.word[j];
 				a = f;
 				if (endch == ':' && words <= 3)
 					a = e;
@@ -561,7 +657,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			if (endch == ':' && match_ending(&sp, P_COPULA, a, e)) {
 				size_t words = 0;
 				for (size_t j = a; j < e; j++)
-					words += is_word(tk(&sp, j));
+					words += sp.word[j];
 				if (words <= 4)
 					a = e;
 			}
@@ -640,7 +736,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			if (match(&sp, P_REFEND, j, sp.t.n, NULL) || sentence_end(&sp, j))
 				break;
 		}
-		while (j > i && !is_word(tk(&sp, j - 1)))
+		while (j > i && !sp.word[j - 1])
 			j--;
 		for (;;) {
 			size_t c = match_ending(&sp, P_CONJ_EN, i + ml + 1, j);
@@ -649,7 +745,7 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			if (!c)
 				break;
 			j -= c;
-			while (j > i && !is_word(tk(&sp, j - 1)))
+			while (j > i && !sp.word[j - 1])
 				j--;
 		}
 		make_key(&sp, i, j);
@@ -660,6 +756,8 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 		st = BG_ERR_NOMEM;
 done:
 	free(sp.in_time);
+	free(sp.tid);
+	free(sp.word);
 	bg_toklist_release(&sp.t);
 	bg_buf_release(&sp.key);
 	bg_buf_release(&sp.stem);

@@ -147,6 +147,40 @@ START_TEST(clause_starting_with_exception)
 }
 END_TEST
 
+/* Phrases match by their words' ids: a one-word stop phrase is a stop
+ * word, a word only inside a phrase is not; the longest phrase wins ("met
+ * uitzondering van" over "met uitzondering"), and a marker with nothing
+ * after it makes no component. */
+START_TEST(phrase_words)
+{
+	const char *t = "de inkomsten met uitzondering van de rente; het vermogen, "
+			"voor zover het niet vrijgesteld; en de schulden met uitzondering";
+	bg_components c = BG_COMPONENTS_INIT;
+	const bg_comp *x;
+	char *s;
+
+	ck_assert(bg_cmp_phrases_is_stop(ph, "de"));
+	ck_assert(bg_cmp_phrases_is_stop(ph, "van"));
+	ck_assert(!bg_cmp_phrases_is_stop(ph, "uitzondering"));
+	ck_assert(!bg_cmp_phrases_is_stop(ph, "partner"));
+	ck_assert(!bg_cmp_phrases_is_stop(ph, ""));
+	split(t, &c);
+	ck_assert_uint_eq(c.n, 5);
+	ck_assert_uint_eq(count_kind(&c, BG_COMP_EXCLUSION), 1);
+	x = find_kind(&c, BG_COMP_EXCLUSION, 0);
+	s = ctext(t, &c, (size_t)(x - c.v));
+	ck_assert_str_eq(s, "met uitzondering van de rente");
+	free(s);
+	ck_assert_str_eq(x->key, "rent");
+	x = find_kind(&c, BG_COMP_CONDITION, 0);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->key, "niet");
+	ck_assert_str_eq(find_kind(&c, BG_COMP_ITEM, 2)->key, "schuld");
+	ck_assert_int_eq(c.list_conj, BG_CONJ_EN);
+	bg_components_release(&c);
+}
+END_TEST
+
 START_TEST(similarity)
 {
 	ck_assert(fabs(bg_comp_similarity("a b c", "a b c") - 1.0) < 1e-9);
@@ -619,6 +653,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, lead_in_makes_conditions_alternative);
 	tcase_add_test(tc, exclusions_conditions_time_references);
 	tcase_add_test(tc, clause_starting_with_exception);
+	tcase_add_test(tc, phrase_words);
 	tcase_add_test(tc, similarity);
 	tcase_add_test(tc, word_diff);
 	tcase_add_test(tc, vocab_matches_diff);
