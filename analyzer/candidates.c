@@ -519,16 +519,22 @@ static void stem_next(struct words *w)
 
 	t->off = w->all.len;
 	/* bg_norm_key's form (the keys joined by single spaces) from a token
-	 * list kept across blocks */
+	 * list kept across blocks: its keys lie one after the other, each
+	 * ended by a NUL, so " " and the keys with the NULs made spaces are
+	 * " k1 k2 ... kn " */
 	if (bg_norm_tokens(w->nm, t->t, strlen(t->t), BG_NORM_STEM, &w->tl) != BG_OK)
 		*w->nomem = true;
 	bg_buf_addc(&w->all, ' ');
-	for (size_t k = 0; k < w->tl.n; k++) {
-		bg_buf_add(&w->all, bg_tok_key(&w->tl, k), w->tl.v[k].key_len);
+	if (w->tl.n) {
+		size_t at = w->all.len;
+		bg_buf_add(&w->all, w->tl.keys.s, w->tl.keys.len);
+		if (bg_buf_ok(&w->all))
+			for (char *c = w->all.s + at, *e = w->all.s + w->all.len; c < e; c++)
+				if (!*c)
+					*c = ' ';
+	} else {
 		bg_buf_addc(&w->all, ' ');
 	}
-	if (!w->tl.n)
-		bg_buf_addc(&w->all, ' ');
 	t->len = w->all.len - t->off;
 	bg_buf_addc(&w->all, '\n');
 	if (!bg_buf_ok(&w->all))
@@ -663,10 +669,13 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 	bg_buf_release(&b);
 }
 
-static int sprov_cmp(const void *a, const void *b)
+static uint32_t addr_hash(const char *s)
 {
-	const struct sprov *x = a, *y = b;
-	return (x->stacking < y->stacking) - (x->stacking > y->stacking);
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
 /* cx: the document's measures when the caller has them, else made here
@@ -677,6 +686,8 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 	bg_cx_doc *own = NULL;
 	const bg_cx_doc *cx = given;
 	bg_buf b = BG_BUF_INIT;
+	uint32_t hash[STACK_KEEP];
+	size_t open = 0;
 
 	if (!cx) {
 		if (!rules)
@@ -692,31 +703,42 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 		bg_cx_doc_free(own);
 		return;
 	}
+	/* the STACK_KEEP highest, highest first, ties in document order:
+	 * each newcomer goes after the kept ones that score at least as much
+	 * (what a stable sort of the list with it appended gives); address
+	 * and label borrowed from cx until the list is final */
 	for (size_t i = 0; i < cx->nprov; i++) {
 		const bg_cx_prov *p = &cx->provs[i];
-		struct sprov *sp;
+		size_t k;
 		if (!p->leaf)
 			continue;
 		sl->leaf[sl->nleaf++] = (float)p->stacking;
 		if (sl->ntop == STACK_KEEP && p->stacking <= sl->top[STACK_KEEP - 1].stacking)
 			continue;
-		sp = &sl->top[sl->ntop < STACK_KEEP ? sl->ntop++ : STACK_KEEP - 1];
-		sp->stacking = p->stacking;
-		sp->addr = adup(sl->a, p->address, strlen(p->address), nomem);
-		sp->label = adup(sl->a, p->label, strlen(p->label), nomem);
-		sp->c = p->c;
-		sp->text = sp->link = "";
-		qsort(sl->top, sl->ntop, sizeof *sl->top, sprov_cmp);
+		k = sl->ntop < STACK_KEEP ? sl->ntop++ : STACK_KEEP - 1;
+		for (; k > 0 && sl->top[k - 1].stacking < p->stacking; k--)
+			sl->top[k] = sl->top[k - 1];
+		sl->top[k] = (struct sprov){ p->stacking, p->address, p->label, "", "", p->c };
 	}
+	for (size_t i = 0; i < sl->ntop; i++) {
+		struct sprov *sp = &sl->top[i];
+		sp->addr = adup(sl->a, sp->addr, strlen(sp->addr), nomem);
+		sp->label = adup(sl->a, sp->label, strlen(sp->label), nomem);
+		hash[i] = addr_hash(sp->addr);
+	}
+	open = sl->ntop;
 	bg_cx_doc_free(own);
-	/* the text and link of the kept provisions */
-	for (const bg_node *n = bg_doc_root(doc); n && sl->ntop; n = bg_node_next(bg_doc_root(doc), n)) {
+	/* the text and link of the kept provisions: of the first node with
+	 * the address (a node without text leaves the provision open) */
+	for (const bg_node *n = bg_doc_root(doc); n && open; n = bg_node_next(bg_doc_root(doc), n)) {
+		uint32_t h;
 		if (n->kind != BG_N_ARTIKEL && n->kind != BG_N_LID && n->kind != BG_N_LI &&
 		    n->kind != BG_N_DEFITEM)
 			continue;
+		h = addr_hash(n->address);
 		for (size_t i = 0; i < sl->ntop; i++) {
 			struct sprov *sp = &sl->top[i];
-			if (sp->text[0] || strcmp(sp->addr, n->address))
+			if (hash[i] != h || sp->text[0] || strcmp(sp->addr, n->address))
 				continue;
 			bg_buf_clear(&b);
 			bg_node_text(n, &b);
@@ -727,6 +749,7 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 			bg_buf_clear(&b);
 			bg_node_link(doc, n, &b);
 			sp->link = adup(sl->a, b.s, b.len, nomem);
+			open -= sp->text[0] != '\0';
 		}
 	}
 	bg_buf_release(&b);
@@ -982,7 +1005,7 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 {
 	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, 0, BG_TOKLIST_INIT, BG_BUF_INIT, nomem };
 	const bg_node *root = bg_doc_root(doc);
-	size_t atb = 0;
+	size_t atb = 0, text = 0;
 
 	if (!(w.a = bg_arena_new())) {
 		*nomem = true;
@@ -998,7 +1021,13 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 			goto done;
 		}
 		w.tb[w.ntb++] = (struct textblock){ n, t, 0, 0 };
+		text += strlen(t) + 3;
 	}
+	/* the stemmed blocks are mostly shorter than their text (stems, no
+	 * punctuation): room for them at once instead of copies as the
+	 * buffer doubles (a reservation above the cap would fail the buffer) */
+	if (text < w.all.cap_limit)
+		bg_buf_reserve(&w.all, text);
 	collect_unused(sl, rs, doc, &w, nomem);
 	if (!*nomem)
 		collect_first_uses(sl, rs, law, lex, doc, &w, nomem);
