@@ -223,12 +223,19 @@ static void node_label(const bg_node *n, bg_buf *b)
 	const bg_node *lid = bg_node_ancestor(n, BG_N_LID);
 	const bg_node *li = bg_node_ancestor(n, BG_N_LI);
 
-	if (art)
-		bg_buf_addf(b, "artikel %s", art->nr[0] ? art->nr : "(zonder nummer)");
-	if (lid && lid->nr[0])
-		bg_buf_addf(b, "%slid %s", b->len ? " " : "", lid->nr);
-	if (li && li->nr[0])
-		bg_buf_addf(b, "%sonderdeel %s", b->len ? " " : "", li->nr);
+	/* (adds, not addf: made for every provision with a reference) */
+	if (art) {
+		bg_buf_adds(b, "artikel ");
+		bg_buf_adds(b, art->nr[0] ? art->nr : "(zonder nummer)");
+	}
+	if (lid && lid->nr[0]) {
+		bg_buf_adds(b, b->len ? " lid " : "lid ");
+		bg_buf_adds(b, lid->nr);
+	}
+	if (li && li->nr[0]) {
+		bg_buf_adds(b, b->len ? " onderdeel " : "onderdeel ");
+		bg_buf_adds(b, li->nr);
+	}
 	if (!b->len)
 		bg_buf_adds(b, bg_node_kind_name(n->kind));
 }
@@ -512,6 +519,26 @@ struct words {
 	bool *nomem;
 };
 
+/* Turns every NUL of s[0..n) into a space, eight bytes at a time: in
+ * y = ~(((x & 7f..) + 7f..) | x | 7f..) exactly the zero bytes of x have
+ * their top bit (0x80) set, and 0x80 >> 2 is a space. */
+static void nul_to_space(char *s, size_t n)
+{
+	const uint64_t m = 0x7f7f7f7f7f7f7f7fu;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, y;
+		memcpy(&x, s + i, 8);
+		y = ~(((x & m) + m) | x | m);
+		x |= y >> 2;
+		memcpy(s + i, &x, 8);
+	}
+	for (; i < n; i++)
+		if (!s[i])
+			s[i] = ' ';
+}
+
 /* Stems the next block into w->all. */
 static void stem_next(struct words *w)
 {
@@ -529,9 +556,7 @@ static void stem_next(struct words *w)
 		size_t at = w->all.len;
 		bg_buf_add(&w->all, w->tl.keys.s, w->tl.keys.len);
 		if (bg_buf_ok(&w->all))
-			for (char *c = w->all.s + at, *e = w->all.s + w->all.len; c < e; c++)
-				if (!*c)
-					*c = ' ';
+			nul_to_space(w->all.s + at, w->tl.keys.len);
 	} else {
 		bg_buf_addc(&w->all, ' ');
 	}
