@@ -605,6 +605,15 @@ static bool push(void **v, size_t *n, size_t *alloc, size_t size)
 	return true;
 }
 
+static int art_cmp(const void *a, const void *b)
+{
+	const struct art *x = a, *y = b;
+	int k = strcmp(x->nr, y->nr);
+	return k ? k : (int)x->repealed - (int)y->repealed;
+}
+
+/* The references to articles, and the regulations cited; sl->arts must be
+ * made (and sorted) first. */
 static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self, bool *nomem)
 {
 	const bg_ref *refs = bg_doc_refs(doc);
@@ -614,28 +623,33 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 	 * provision: its label, link and address are made once */
 	const bg_node *last = NULL;
 	const char *last_label = "", *last_link = "", *last_addr = "";
+	const char *own = NULL;   /* self, copied once */
 
 	for (size_t i = 0; i < nr; i++) {
 		const bg_ref *r = &refs[i];
 		const bg_node *prov;
 		struct cref *cr;
 		const char *tb = r->bwb_id[0] ? r->bwb_id : self;
-		const char *anchor, *t;
-		size_t pos = 0, tn, from, to;
-		bool seen = false;
+		const char *anchor, *t, *tcopy;
+		size_t pos = 0, tn, from, to, k = 0;
 
 		if (!tb[0] || !r->node || in_repealed(r->node))
 			continue;
 		if (strcmp(tb, self)) {
-			for (size_t k = 0; k < sl->ncites && !seen; k++)
-				seen = !strcmp(sl->cites[k], tb);
-			if (!seen) {
+			while (k < sl->ncites && strcmp(sl->cites[k], tb))
+				k++;
+			if (k == sl->ncites) {
 				if (!push((void **)&sl->cites, &sl->ncites, &sl->acites, sizeof *sl->cites)) {
 					*nomem = true;
 					break;
 				}
 				sl->cites[sl->ncites++] = adup(sl->a, tb, strlen(tb), nomem);
 			}
+			tcopy = sl->cites[k];
+		} else {
+			if (!own)
+				own = adup(sl->a, self, strlen(self), nomem);
+			tcopy = own;
 		}
 		if (!r->artikel[0])
 			continue;
@@ -644,13 +658,24 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 			break;
 		}
 		cr = &sl->refs[sl->nrefs++];
-		prov = bg_node_provision(r->node);
-		if (!prov)
-			prov = r->node;
-		cr->tbwb = adup(sl->a, tb, strlen(tb), nomem);
+		cr->tbwb = tcopy;
 		bg_buf_clear(&b);
 		fold_nr(r->artikel, &b);
 		cr->tart = adup(sl->a, b.s, b.len, nomem);
+		/* A reference to an article this document has in force is never
+		 * broken: the facts are kept only for the latest version, so they
+		 * are then its target's, in which find_broken finds the article
+		 * and looks no further.  Its provision and context are not needed. */
+		if (tcopy == own) {
+			struct art key = { cr->tart, false };
+			if (bsearch(&key, sl->arts, sl->narts, sizeof *sl->arts, art_cmp)) {
+				cr->label = cr->link = cr->addr = cr->context = "";
+				continue;
+			}
+		}
+		prov = bg_node_provision(r->node);
+		if (!prov)
+			prov = r->node;
 		if (prov != last) {
 			last = prov;
 			bg_buf_clear(&b);
@@ -1062,13 +1087,6 @@ done:
 	bg_buf_release(&w.all);
 	bg_toklist_release(&w.tl);
 	bg_arena_free(w.a);
-}
-
-static int art_cmp(const void *a, const void *b)
-{
-	const struct art *x = a, *y = b;
-	int k = strcmp(x->nr, y->nr);
-	return k ? k : (int)x->repealed - (int)y->repealed;
 }
 
 static bg_status facts_collect(const bg_doc *doc, const struct recs *rs, const bg_deflaw *law,
