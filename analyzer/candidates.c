@@ -719,15 +719,6 @@ static void collect_refs(bg_cand_facts *sl, const bg_doc *doc, const char *self,
 	bg_buf_release(&b);
 }
 
-static uint32_t addr_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* cx: the document's measures when the caller has them, else made here
  * from rules (neither: no stacking facts). */
 static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
@@ -774,7 +765,7 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 		struct sprov *sp = &sl->top[i];
 		sp->addr = adup(sl->a, sp->addr, strlen(sp->addr), nomem);
 		sp->label = adup(sl->a, sp->label, strlen(sp->label), nomem);
-		hash[i] = addr_hash(sp->addr);
+		hash[i] = bg_word_hash(sp->addr, strlen(sp->addr));
 	}
 	open = sl->ntop;
 	bg_cx_doc_free(own);
@@ -785,7 +776,7 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 		if (n->kind != BG_N_ARTIKEL && n->kind != BG_N_LID && n->kind != BG_N_LI &&
 		    n->kind != BG_N_DEFITEM)
 			continue;
-		h = addr_hash(n->address);
+		h = bg_word_hash(n->address, strlen(n->address));
 		for (size_t i = 0; i < sl->ntop; i++) {
 			struct sprov *sp = &sl->top[i];
 			if (hash[i] != h || sp->text[0] || strcmp(sp->addr, n->address))

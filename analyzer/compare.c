@@ -175,19 +175,10 @@ double bg_cmp_score2(const bg_cmp_def *a, const bg_cmp_def *b, double *r,
 
 /* ------------------------------------------------- one against many */
 
-static uint32_t word_hash(const char *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
-
 /* The slot of key k: its own, or the empty one where it would go. */
 static struct bg_cmp_slot *vocab_slot(const bg_cmp_vocab *v, const char *k, size_t n)
 {
-	size_t i = word_hash(k, n) & (v->nslot - 1);
+	size_t i = bg_word_hash(k, n) & (v->nslot - 1);
 
 	while (v->slot[i].key &&
 	       (v->slot[i].len != n || memcmp(v->slot[i].key, k, n)))
@@ -397,7 +388,7 @@ static uint32_t intern_id(struct intern *t, const char *k, size_t n, bool *nomem
 		for (size_t j = 0; j < t->cap; j++) {
 			if (!t->slot[j].key)
 				continue;
-			i = word_hash(t->slot[j].key, t->slot[j].len) & (ncap - 1);
+			i = bg_word_hash(t->slot[j].key, t->slot[j].len) & (ncap - 1);
 			while (ns[i].key)
 				i = (i + 1) & (ncap - 1);
 			ns[i] = t->slot[j];
@@ -406,7 +397,7 @@ static uint32_t intern_id(struct intern *t, const char *k, size_t n, bool *nomem
 		t->slot = ns;
 		t->cap = ncap;
 	}
-	i = word_hash(k, n) & (t->cap - 1);
+	i = bg_word_hash(k, n) & (t->cap - 1);
 	while (t->slot[i].key && (t->slot[i].len != n || memcmp(t->slot[i].key, k, n)))
 		i = (i + 1) & (t->cap - 1);
 	if (!t->slot[i].key) {

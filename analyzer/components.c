@@ -99,19 +99,10 @@ void bg_cmp_phrases_free(bg_cmp_phrases *p)
 	free(p);
 }
 
-static uint32_t word_hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* The slot of word w[0..n): its own, or the empty one where it would go. */
 static struct pword *word_slot(const bg_cmp_phrases *p, const char *w, size_t n)
 {
-	size_t i = word_hash(w, n) & (p->cap - 1);
+	size_t i = bg_word_hash(w, n) & (p->cap - 1);
 
 	while (p->tab[i].w && (strncmp(p->tab[i].w, w, n) || p->tab[i].w[n]))
 		i = (i + 1) & (p->cap - 1);

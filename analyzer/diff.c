@@ -125,19 +125,30 @@ double bg_diff_distance(const bg_diff *d)
 	return bg_diff_distance_of(d->lcs, d->na, d->nb);
 }
 
+/* The common prefix and suffix of two id lists, and the lengths of the
+ * middles; false when there is nothing to align (a middle is empty) or
+ * the middles are too large to (one replacement): the LCS is then
+ * pre + suf. */
+static bool middles(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *pre,
+		    size_t *suf, size_t *m, size_t *n)
+{
+	*pre = *suf = 0;
+	while (*pre < na && *pre < nb && a[*pre] == b[*pre])
+		(*pre)++;
+	while (*suf < na - *pre && *suf < nb - *pre && a[na - 1 - *suf] == b[nb - 1 - *suf])
+		(*suf)++;
+	*m = na - *pre - *suf;
+	*n = nb - *pre - *suf;
+	return *m && *n && (*m + 1) <= BG_DIFF_MAX_CELLS / (*n + 1);
+}
+
 size_t bg_diff_lcs_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-	size_t pre = 0, suf = 0, m, n, lcs;
+	size_t pre, suf, m, n, lcs;
 	uint32_t *row;
 
-	while (pre < na && pre < nb && a[pre] == b[pre])
-		pre++;
-	while (suf < na - pre && suf < nb - pre && a[na - 1 - suf] == b[nb - 1 - suf])
-		suf++;
-	m = na - pre - suf;
-	n = nb - pre - suf;
-	if (!m || !n || (m + 1) > BG_DIFF_MAX_CELLS / (n + 1))
-		return pre + suf;   /* nothing to align, or one replacement */
+	if (!middles(a, na, b, nb, &pre, &suf, &m, &n))
+		return pre + suf;
 	a += pre;
 	b += pre;
 	/* row[j] = LCS of a[i..m) and b[j..n), for i from m down to 0 */
@@ -185,18 +196,13 @@ void bg_diff_lcsa_release(bg_diff_lcsa *l)
  * (V & ~M), the sum carried across the words. */
 size_t bg_diff_lcsa_len(const bg_diff_lcsa *l, const uint32_t *b, size_t nb)
 {
-	const uint32_t *a = l->a;
-	size_t na = l->na, w = l->w, pre = 0, suf = 0, m, n, zeros = 0;
+	size_t na = l->na, w = l->w, pre, suf, m, n, zeros = 0;
 	uint64_t one[64], *v = one;
 
-	while (pre < na && pre < nb && a[pre] == b[pre])
-		pre++;
-	while (suf < na - pre && suf < nb - pre && a[na - 1 - suf] == b[nb - 1 - suf])
-		suf++;
-	m = na - pre - suf;
-	n = nb - pre - suf;
-	if (!m || !n || (m + 1) > BG_DIFF_MAX_CELLS / (n + 1))
-		return pre + suf;   /* nothing to align, or one replacement */
+	/* the LCS of the whole lists: the prefix and suffix plus the
+	 * middles' (the same number, and the same limit, as the table's) */
+	if (!middles(l->a, na, b, nb, &pre, &suf, &m, &n))
+		return pre + suf;
 	if (w > sizeof one / sizeof *one && !(v = malloc(w * sizeof *v)))
 		return (size_t)-1;
 	for (size_t k = 0; k < w; k++)
