@@ -495,27 +495,50 @@ static const bg_def *rec_get(const struct recs *r, size_t k)
 	return bg_defset_get(r->set, r->idx ? r->idx[k] : k);
 }
 
-/* A text block (paragraph, term or heading) and its stemmed form, made
- * when first needed: a regulation without own definitions to check or
- * concepts to place needs none. */
+/* A text block of the document: a paragraph, a term or a heading. */
 struct textblock {
 	const bg_node *n;
 	const char *t;
-	size_t off, len;      /* " stemmed " in words.all */
 };
 
+/* An own definition whose term is looked for (collect_unused). */
+struct ucheck {
+	size_t k;             /* its position among the records */
+	const bg_def *d;
+	const char *key;      /* use_key */
+	size_t inside, outside;
+	bool used;            /* outside its definition, or twice inside */
+};
+
+/* A concept used without a definition of its own: the paragraph that
+ * uses its words most (collect_first_uses). */
+struct fcheck {
+	size_t u;             /* index in the regulation's uses */
+	const char *vks;      /* its variant keys the text can have, each
+			       * " key " and a NUL, one after another */
+	size_t nvks;          /* bytes of vks */
+	size_t best, best_n;  /* block, hits there; SIZE_MAX, 0: none yet */
+};
+
+/*
+ * The words of the text, read block by block: each block is stemmed once
+ * into one reused buffer and searched there for every open question --
+ * the terms of the own definitions (used or not) and the concepts without
+ * a definition (where they are used most).  The reading stops when no
+ * question is open.
+ */
 struct words {
 	struct textblock *tb;
 	size_t ntb;
 	bg_norm *nm;
-	bg_arena *a;          /* the stemmed titles */
-	/* the stemmed blocks made so far (blocks 0 .. nmade-1), in order,
-	 * each " stemmed \n": a key holds no newline, so a search of " key "
-	 * over all of it finds exactly what a search in each block would */
-	bg_buf all;
-	size_t nmade;
-	bg_toklist tl;        /* reused by every block */
+	bg_arena *a;          /* keys and stemmed titles */
+	bg_buf x;             /* the block read, stemmed: " k1 k2 ... kn " */
+	bg_toklist tl;
 	bg_buf b;
+	struct ucheck *uc;
+	size_t nuc, open;     /* open: checks not yet known to be used */
+	struct fcheck *fc;
+	size_t nfc;
 	bool *nomem;
 };
 
@@ -539,57 +562,30 @@ static void nul_to_space(char *s, size_t n)
 			s[i] = ' ';
 }
 
-/* Stems the next block into w->all. */
-static void stem_next(struct words *w)
-{
-	struct textblock *t = &w->tb[w->nmade++];
-
-	t->off = w->all.len;
-	/* bg_norm_key's form (the keys joined by single spaces) from a token
-	 * list kept across blocks: its keys lie one after the other, each
-	 * ended by a NUL, so " " and the keys with the NULs made spaces are
-	 * " k1 k2 ... kn " */
-	if (bg_norm_tokens(w->nm, t->t, strlen(t->t), BG_NORM_STEM, &w->tl) != BG_OK)
-		*w->nomem = true;
-	bg_buf_addc(&w->all, ' ');
-	if (w->tl.n) {
-		size_t at = w->all.len;
-		bg_buf_add(&w->all, w->tl.keys.s, w->tl.keys.len);
-		if (bg_buf_ok(&w->all))
-			nul_to_space(w->all.s + at, w->tl.keys.len);
-	} else {
-		bg_buf_addc(&w->all, ' ');
-	}
-	t->len = w->all.len - t->off;
-	bg_buf_addc(&w->all, '\n');
-	if (!bg_buf_ok(&w->all))
-		*w->nomem = true;
-}
-
 /*
- * Block i stemmed and padded with a space on each side (" stemmed ", the
- * form a whole-word search wants; t->len bytes, not NUL-terminated); valid
- * until the next call.  Blocks are made in order, as far as asked.
+ * Block i stemmed into w->x and padded with a space on each side ("
+ * stemmed ", the form a whole-word search wants; "  " when it has no
+ * words): bg_norm_key's form (the keys joined by single spaces) from a
+ * token list kept across blocks, whose keys lie one after the other, each
+ * ended by a NUL.
  */
-static const char *block(struct words *w, size_t i)
+static void stem_block(struct words *w, size_t i)
 {
-	while (w->nmade <= i && !*w->nomem)
-		stem_next(w);
-	return *w->nomem ? "  " : w->all.s + w->tb[i].off;
-}
+	const char *t = w->tb[i].t;
 
-/* The block that holds offset o of w->all (of those made). */
-static size_t block_at(const struct words *w, size_t o)
-{
-	size_t lo = 0, hi = w->nmade;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (w->tb[mid].off <= o)
-			lo = mid;
-		else
-			hi = mid;
+	if (bg_norm_tokens(w->nm, t, strlen(t), BG_NORM_STEM, &w->tl) != BG_OK)
+		*w->nomem = true;
+	bg_buf_clear(&w->x);
+	bg_buf_addc(&w->x, ' ');
+	if (w->tl.n) {
+		bg_buf_add(&w->x, w->tl.keys.s, w->tl.keys.len);
+		if (bg_buf_ok(&w->x))
+			nul_to_space(w->x.s + 1, w->tl.keys.len);
+	} else {
+		bg_buf_addc(&w->x, ' ');
 	}
-	return lo;
+	if (!bg_buf_ok(&w->x))
+		*w->nomem = true;
 }
 
 static bool push(void **v, size_t *n, size_t *alloc, size_t size)
@@ -847,32 +843,34 @@ static void use_key(const char *key, bg_buf *out)
 		bg_buf_adds(out, key);
 }
 
-/* Own definitions of the regulation (scope regulation or container) whose
- * term occurs nowhere else in its text (titles included). */
-static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_doc *doc,
-			   struct words *w, bool *nomem)
+/* Own definitions of the regulation (scope regulation or container) to
+ * check: is the term used outside its definition (titles included), or
+ * more than once (its defining mention) inside it?  The titles are
+ * searched here, the blocks by read_blocks. */
+static void unused_checks(bg_cand_facts *sl, const struct recs *rs, const bg_doc *doc,
+			  struct words *w, bool *nomem)
 {
 	const char *titles[2] = { bg_doc_title(doc), bg_doc_intitule(doc) };
 	const char *ftitles[2] = { NULL, NULL };
 	bg_buf key = BG_BUF_INIT;
 
 	sl->unused = malloc((rs->n + 1) * sizeof *sl->unused);
-	if (!sl->unused) {
+	w->uc = malloc((rs->n + 1) * sizeof *w->uc);
+	if (!sl->unused || !w->uc) {
 		*nomem = true;
 		return;
 	}
-	/* used: the term occurs outside the blocks of its definition, or
-	 * more than once (its defining mention) inside them */
 	for (size_t k = 0; k < rs->n && !*nomem; k++) {
 		const bg_def *d = rec_get(rs, k);
-		size_t inside = 0, outside = 0;
+		struct ucheck *c = &w->uc[w->nuc];
 		if (d->kind != BG_DEF_OWN || !d->term_key[0] || !d->address[0] ||
 		    (strcmp(d->scope_kind, "regulation") && strcmp(d->scope_kind, "container")) ||
 		    extends_term(d))
 			continue;
 		sl->nchecked++;
 		use_key(d->term_key, &key);
-		for (size_t t = 0; t < 2 && !outside; t++) {
+		*c = (struct ucheck){ k, d, adup(w->a, key.s, key.len, nomem), 0, 0, false };
+		for (size_t t = 0; t < 2 && !c->outside; t++) {
 			if (!titles[t][0] || (t == 1 && !strcmp(titles[0], titles[1])))
 				continue;
 			if (!ftitles[t]) {
@@ -881,21 +879,11 @@ static void collect_unused(bg_cand_facts *sl, const struct recs *rs, const bg_do
 							 &w->b) == BG_OK && bg_buf_ok(&w->b) ?
 					     adup(w->a, w->b.s, w->b.len, nomem) : "";
 			}
-			outside += key_count(ftitles[t], strlen(ftitles[t]), key.s);
+			c->outside += key_count(ftitles[t], strlen(ftitles[t]), c->key);
 		}
-		for (size_t i = 0; i < w->ntb && !outside && inside < 2 && !*nomem; i++) {
-			/* without the leading space: the trailing one changes
-			 * nothing, as key words hold no spaces */
-			const char *x = block(w, i) + 1;
-			if (*nomem)
-				break;
-			if (part_of_def(&w->tb[i], d))
-				inside += key_count(x, w->tb[i].len - 1, key.s);
-			else
-				outside += key_count(x, w->tb[i].len - 1, key.s);
-		}
-		if (!outside && inside < 2)
-			sl->unused[sl->nunused++] = k;
+		c->used = c->outside > 0;
+		w->open += !c->used;
+		w->nuc++;
 	}
 	bg_buf_release(&key);
 }
@@ -919,53 +907,34 @@ static bool in_text(const bg_deflaw *law, const char *vk)
 	return false;
 }
 
-/* Where each concept the regulation uses without a definition of its own
- * is used most clearly. */
-static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
-			       const bg_lexicon *lex, const bg_doc *doc, struct words *w,
-			       bool *nomem)
+/* The concepts the regulation uses without a definition of its own whose
+ * variant keys the text can have: where each is used most clearly is
+ * found by read_blocks. */
+static void first_use_checks(const struct recs *rs, const bg_deflaw *law, const bg_lexicon *lex,
+			     struct words *w, bool *nomem)
 {
-	bg_buf b = BG_BUF_INIT, vks = BG_BUF_INIT;
-	size_t *vat = NULL, avat = 0;
-	size_t *hits = NULL, *touched = NULL;
-	bool made = false;
+	bg_buf vks = BG_BUF_INIT;
 
-	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
-	if (!sl->fu) {
+	if (!(w->fc = malloc((law->n_uses + 1) * sizeof *w->fc))) {
 		*nomem = true;
 		return;
 	}
 	for (size_t u = 0; u < law->n_uses && !*nomem; u++) {
 		long ci = bg_lexicon_find(lex, law->uses[u]);
-		struct firstuse *f = &sl->fu[sl->nfu];
-		size_t best = SIZE_MAX, best_n = 0;
 		bool defined = false;
 		for (size_t k = 0; k < rs->n && !defined; k++) {
 			const bg_def *d = rec_get(rs, k);
 			defined = d->kind != BG_DEF_NEGATIVE && !strcmp(d->concept, law->uses[u]);
 		}
-		size_t nv;
 		if (defined || law->use_counts[u] == 0 || ci < 0)
 			continue;
 		/* the concept's variant keys as " key ", one after the other;
-		 * only those the text has (below) */
-		nv = bg_lexicon_variant_count(lex, (size_t)ci);
-		if (nv + 1 > avat) {
-			size_t *nvat = realloc(vat, (nv + 1) * sizeof *nvat);
-			if (!nvat) {
-				*nomem = true;
-				break;
-			}
-			vat = nvat;
-			avat = nv + 1;
-		}
+		 * only those the text has */
 		bg_buf_clear(&vks);
-		for (size_t v = 0, k = 0; v < bg_lexicon_variant_count(lex, (size_t)ci); v++) {
+		for (size_t v = 0; v < bg_lexicon_variant_count(lex, (size_t)ci); v++) {
 			const char *vk = bg_lexicon_variant_key(lex, (size_t)ci, v);
 			if (!in_text(law, vk))
 				continue;
-			vat[k++] = vks.len;
-			nv = k;
 			bg_buf_addc(&vks, ' ');
 			bg_buf_adds(&vks, vk);
 			bg_buf_addc(&vks, ' ');
@@ -977,82 +946,115 @@ static void collect_first_uses(bg_cand_facts *sl, const struct recs *rs, const b
 		}
 		if (!vks.len)
 			continue;   /* no hits anywhere */
-		vat[nv] = vks.len;
-		if (!made) {
-			/* every block stemmed; hit counts per block */
-			made = true;
-			if (w->ntb)
-				block(w, w->ntb - 1);
-			hits = calloc(w->ntb + 1, sizeof *hits);
-			touched = malloc((w->ntb + 1) * sizeof *touched);
-			if (*nomem || !hits || !touched) {
-				*nomem = true;
-				break;
-			}
-		}
-		/* the paragraph that uses the concept's words most often (as
-		 * whole words, not inside compounds): the clearest evidence;
-		 * the first of those on a tie */
-		size_t nt = 0;
-		for (size_t v = 0; v < nv; v++) {
-			const char *vk = vks.s + vat[v];
-			size_t vn = vat[v + 1] - vat[v] - 1;
-			for (const char *q = w->all.s; (q = strstr(q, vk)); q += vn - 1) {
-				size_t k = block_at(w, (size_t)(q - w->all.s));
-				if (w->tb[k].n->kind != BG_N_AL)
-					continue;
-				if (!hits[k]++)
-					touched[nt++] = k;
-			}
-		}
-		for (size_t t = 0; t < nt; t++) {
-			size_t k = touched[t];
-			if (hits[k] > best_n || (hits[k] == best_n && k < best)) {
-				best_n = hits[k];
-				best = k;
-			}
-			hits[k] = 0;
-		}
-		if (best != SIZE_MAX) {
-			const bg_node *n = w->tb[best].n, *prov;
-			prov = bg_node_provision(n);
-			if (!prov)
-				prov = n;
-			f->use = u;
-			f->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
-			bg_buf_clear(&b);
-			node_label(prov, &b);
-			f->label = adup(sl->a, b.s, b.len, nomem);
-			bg_buf_clear(&b);
-			bg_node_link(doc, prov, &b);
-			f->link = adup(sl->a, b.s, b.len, nomem);
-			bg_buf_clear(&b);
-			quote_into(&b, n->text, n->text_len, QUOTE_MAX);
-			f->snippet = adup(sl->a, b.s, b.len, nomem);
-			sl->nfu++;
-		}
+		w->fc[w->nfc++] = (struct fcheck){ u, adup(w->a, vks.s, vks.len, nomem), vks.len,
+						   SIZE_MAX, 0 };
 	}
-	free(vat);
-	free(hits);
-	free(touched);
-	bg_buf_release(&b);
 	bg_buf_release(&vks);
 }
 
-/* Text is compared stemmed (bg_norm_key, BG_NORM_STEM: the form of
- * bg_def.term_key). */
+/* Reads the blocks in order while a check is open.  A term's searches
+ * stop once it is known to be used; a concept's paragraph is the one
+ * with the most whole-word hits of its keys (not inside compounds), the
+ * first of those on a tie. */
+static void read_blocks(struct words *w)
+{
+	for (size_t i = 0; i < w->ntb && (w->open || w->nfc) && !*w->nomem; i++) {
+		const char *x;
+		size_t xn;
+		stem_block(w, i);
+		if (*w->nomem)
+			break;
+		/* key_count without the leading space: the trailing one
+		 * changes nothing, as key words hold no spaces */
+		x = w->x.s + 1;
+		xn = w->x.len - 1;
+		for (size_t k = 0; k < w->nuc && w->open; k++) {
+			struct ucheck *c = &w->uc[k];
+			if (c->used)
+				continue;
+			if (part_of_def(&w->tb[i], c->d))
+				c->inside += key_count(x, xn, c->key);
+			else
+				c->outside += key_count(x, xn, c->key);
+			if (c->outside || c->inside >= 2) {
+				c->used = true;
+				w->open--;
+			}
+		}
+		if (w->tb[i].n->kind != BG_N_AL)
+			continue;
+		for (size_t f = 0; f < w->nfc; f++) {
+			struct fcheck *c = &w->fc[f];
+			size_t hits = 0;
+			for (const char *vk = c->vks; vk < c->vks + c->nvks; vk += strlen(vk) + 1) {
+				size_t vn = strlen(vk);
+				for (const char *q = w->x.s; (q = strstr(q, vk)); q += vn - 1)
+					hits++;
+			}
+			if (hits > c->best_n) {
+				c->best_n = hits;
+				c->best = i;
+			}
+		}
+	}
+}
+
+/* The first uses found, as facts. */
+static void first_uses(bg_cand_facts *sl, const bg_deflaw *law, const bg_doc *doc,
+		       const struct words *w, bool *nomem)
+{
+	bg_buf b = BG_BUF_INIT;
+
+	sl->fu = bg_arena_alloc(sl->a, (law->n_uses + 1) * sizeof *sl->fu);
+	if (!sl->fu) {
+		*nomem = true;
+		return;
+	}
+	for (size_t f = 0; f < w->nfc; f++) {
+		const struct fcheck *c = &w->fc[f];
+		const bg_node *n, *prov;
+		struct firstuse *fu = &sl->fu[sl->nfu];
+		if (c->best == SIZE_MAX)
+			continue;
+		n = w->tb[c->best].n;
+		prov = bg_node_provision(n);
+		if (!prov)
+			prov = n;
+		fu->use = c->u;
+		fu->addr = adup(sl->a, prov->address, strlen(prov->address), nomem);
+		bg_buf_clear(&b);
+		node_label(prov, &b);
+		fu->label = adup(sl->a, b.s, b.len, nomem);
+		bg_buf_clear(&b);
+		bg_node_link(doc, prov, &b);
+		fu->link = adup(sl->a, b.s, b.len, nomem);
+		bg_buf_clear(&b);
+		quote_into(&b, n->text, n->text_len, QUOTE_MAX);
+		fu->snippet = adup(sl->a, b.s, b.len, nomem);
+		sl->nfu++;
+	}
+	bg_buf_release(&b);
+}
+
+/* Unused definitions and first uses.  Text is compared stemmed
+ * (bg_norm_key, BG_NORM_STEM: the form of bg_def.term_key). */
 static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_deflaw *law,
 			  const bg_lexicon *lex, const bg_doc *doc, bg_norm *nm, bool *nomem)
 {
-	struct words w = { NULL, 0, nm, NULL, BG_BUF_INIT, 0, BG_TOKLIST_INIT, BG_BUF_INIT, nomem };
+	struct words w;
 	const bg_node *root = bg_doc_root(doc);
-	size_t atb = 0, text = 0;
+	size_t atb = 0;
 
+	memset(&w, 0, sizeof w);
+	w.nm = nm;
+	w.nomem = nomem;
+	bg_buf_init(&w.x);
+	bg_buf_init(&w.b);
+	w.tl = (bg_toklist)BG_TOKLIST_INIT;
 	if (!(w.a = bg_arena_new())) {
 		*nomem = true;
 		return;
 	}
-	w.all.cap_limit = (size_t)BG_MAX_FILE * 2;
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
 		if (!t || !t[0])
@@ -1061,21 +1063,24 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 			*nomem = true;
 			goto done;
 		}
-		w.tb[w.ntb++] = (struct textblock){ n, t, 0, 0 };
-		text += strlen(t) + 3;
+		w.tb[w.ntb++] = (struct textblock){ n, t };
 	}
-	/* the stemmed blocks are mostly shorter than their text (stems, no
-	 * punctuation): room for them at once instead of copies as the
-	 * buffer doubles (a reservation above the cap would fail the buffer) */
-	if (text < w.all.cap_limit)
-		bg_buf_reserve(&w.all, text);
-	collect_unused(sl, rs, doc, &w, nomem);
+	unused_checks(sl, rs, doc, &w, nomem);
 	if (!*nomem)
-		collect_first_uses(sl, rs, law, lex, doc, &w, nomem);
+		first_use_checks(rs, law, lex, &w, nomem);
+	if (!*nomem)
+		read_blocks(&w);
+	for (size_t k = 0; k < w.nuc && !*nomem; k++)
+		if (!w.uc[k].used)
+			sl->unused[sl->nunused++] = w.uc[k].k;
+	if (!*nomem)
+		first_uses(sl, law, doc, &w, nomem);
 done:
 	free(w.tb);
+	free(w.uc);
+	free(w.fc);
 	bg_buf_release(&w.b);
-	bg_buf_release(&w.all);
+	bg_buf_release(&w.x);
 	bg_toklist_release(&w.tl);
 	bg_arena_free(w.a);
 }
