@@ -408,7 +408,7 @@ static uint32_t intern_id(struct intern *t, const char *k, size_t n, bool *nomem
 	return t->slot[i].id;
 }
 
-/* Words of a key that bg_comp_similarity reads at most. */
+/* Words of a key that bg_comp_similarity reads at most (its CAP). */
 enum { KEY_WORDS_MAX = 512 };
 
 struct pcomp {
@@ -430,9 +430,9 @@ static int u32_cmp(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* The words of key k as bg_comp_similarity's words_of takes them: split
- * at single spaces, empty words skipped, the first KEY_WORDS_MAX distinct
- * ones. */
+/* Component c as ids: its kind, its key, and the key's words as
+ * bg_comp_similarity's words_of takes them (split at single spaces, empty
+ * words skipped, the first KEY_WORDS_MAX distinct ones), ascending. */
 static bool prep_key(struct intern *words, struct intern *keys, const bg_comp *c,
 		     struct pcomp *pc, bool *nomem)
 {
