@@ -314,19 +314,34 @@ static const char finish_sql[] =
 	"  JOIN regulations r ON r.id = m.regulation_id"
 	"  WHERE r.latest = 1 AND m.kind = 'artikel' GROUP BY m.delegations;\n";
 
-/* (regulation id, key) -> row id, kept in memory while writing: the
- * provision of an address (the first one, as the old SELECT ... ORDER BY
- * id LIMIT 1 gave) and the regulation of a file.  A lookup per measured
- * provision and per definition was a SELECT that needed the indexes
- * during the bulk insert; with the ids at hand the indexes are built once
- * at the end. */
-struct keymap {
-	struct keyent {
-		const char *key;     /* in arena; NULL = empty slot */
-		int64_t reg, id;
-		uint64_t h;
-	} *v;
-	size_t n, cap;
+/*
+ * String key -> id tables kept in memory while writing: the provision of
+ * an address in a regulation (the first one, as the old SELECT ... ORDER
+ * BY id LIMIT 1 gave), the regulation of a file, the reference targets
+ * seen.  A lookup per measured provision and per definition was a SELECT
+ * that needed the indexes during the bulk insert; with the ids at hand the
+ * indexes are built once at the end.
+ *
+ * A table is a run of slots in a pool that many tables share (open
+ * addressing, linear probing, at most half full): one table per
+ * regulation for its addresses, one per law for its targets.  The keys
+ * of a document thus sit together, and its inserts and the later lookups
+ * of its measures touch a few cache lines, where one table for the whole
+ * corpus (20 MB) cost a cache miss or two per key.
+ */
+struct kslot {
+	const char *key;     /* in the pool's arena; NULL = empty slot */
+	uint64_t h;
+	int64_t id;
+};
+
+struct ktab {
+	size_t off, size, n; /* slots [off, off + size) of the pool; n used */
+};
+
+struct kpool {
+	struct kslot *v;
+	size_t used, cap;
 	bg_arena *arena;
 };
 
@@ -337,10 +352,18 @@ struct bg_store {
 	sqlite3_stmt *st[ST__COUNT];
 	int64_t next_reg, next_prov;
 	bool indexed;
-	struct keymap provs, files;
-	/* reference targets seen: key "BWB" (kind T_LAW), "BWB\x1fART"
-	 * (T_ARTIKEL), "BWB\x1fART\x1fLID" (T_LID); id = T_EXISTS | T_LIVE */
-	struct keymap targets;
+	/* in pool ids: per regulation id the table of its addresses
+	 * (provs[id], provs_cap of them, empty beyond the last regulation),
+	 * and the table of files */
+	struct kpool ids;
+	struct ktab *provs, files;
+	size_t provs_cap;
+	/* reference targets seen: laws maps a BWB id to its index in
+	 * targets[], whose table holds the law's targets by kind and name
+	 * (target_key), id = T_EXISTS | T_LIVE */
+	struct kpool tpool;
+	struct ktab laws, *targets;
+	size_t ntargets, targets_cap;
 	bg_buf tkey;
 	char err[512];
 };
@@ -398,9 +421,9 @@ static bg_status run(bg_store *s, int which, const char *what)
 	return BG_OK;
 }
 
-static uint64_t key_hash(int64_t reg, const char *k, size_t n)
+static uint64_t key_hash(const char *k, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)reg;
+	uint64_t h = 0xcbf29ce484222325u;
 
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)k[i];
@@ -409,85 +432,110 @@ static uint64_t key_hash(int64_t reg, const char *k, size_t n)
 	return h ^ (h >> 29);
 }
 
-static struct keyent *key_slot(const struct keymap *m, int64_t reg,
+/* The slot of k in t: where it is, else the empty slot where it goes. */
+static struct kslot *ktab_slot(const struct kpool *p, const struct ktab *t,
 			       const char *k, size_t n, uint64_t h)
 {
-	size_t i = (size_t)h & (m->cap - 1);
+	struct kslot *v = p->v + t->off;
+	size_t mask = t->size - 1;
 
-	for (;; i = (i + 1) & (m->cap - 1)) {
-		struct keyent *e = &m->v[i];
-		if (!e->key || (e->h == h && e->reg == reg &&
-				!strncmp(e->key, k, n) && !e->key[n]))
-			return e;
-	}
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask)
+		if (!v[i].key || (v[i].h == h && !strncmp(v[i].key, k, n) && !v[i].key[n]))
+			return &v[i];
 }
 
-/* Adds (reg, k) -> id unless the key is there already (the first row
- * wins).  False when out of memory. */
-static bool key_put(struct keymap *m, int64_t reg, const char *k, int64_t id)
+/* Makes room in t for `more` keys beyond its n: a new run of slots at the
+ * end of the pool, the keys moved there (the old run is not reused).
+ * False when out of memory. */
+static bool ktab_reserve(struct kpool *p, struct ktab *t, size_t more)
 {
-	size_t n = strlen(k);
-	uint64_t h = key_hash(reg, k, n);
-	struct keyent *e;
+	size_t size = t->size ? t->size : 8, off = p->used;
+	struct kslot *old;
 
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t nc = m->cap ? m->cap * 2 : 1024;
-		struct keyent *nv = calloc(nc, sizeof *nv), *old = m->v;
-		size_t oc = m->cap;
-
-		if (!nv)
-			return false;
-		m->v = nv;
-		m->cap = nc;
-		for (size_t i = 0; i < oc; i++)
-			if (old[i].key)
-				*key_slot(m, old[i].reg, old[i].key,
-					  strlen(old[i].key), old[i].h) = old[i];
-		free(old);
-	}
-	if (!m->arena && !(m->arena = bg_arena_new()))
-		return false;
-	e = key_slot(m, reg, k, n, h);
-	if (e->key)
+	if ((t->n + more) * 2 <= t->size)
 		return true;
-	if (!(e->key = bg_arena_strndup(m->arena, k, n)))
-		return false;
-	e->reg = reg;
-	e->id = id;
-	e->h = h;
-	m->n++;
+	while ((t->n + more) * 2 > size)
+		size *= 2;
+	if (p->used + size > p->cap) {
+		size_t nc = p->cap ? p->cap : 4096;
+		struct kslot *nv;
+
+		while (p->used + size > nc)
+			nc *= 2;
+		if (!(nv = realloc(p->v, nc * sizeof *nv)))
+			return false;
+		p->v = nv;
+		p->cap = nc;
+	}
+	memset(p->v + off, 0, size * sizeof *p->v);
+	p->used += size;
+	old = p->v + t->off;
+	for (size_t i = 0, osize = t->size; i < osize; i++) {
+		struct kslot *e;
+		size_t j;
+
+		if (!old[i].key)
+			continue;
+		/* the keys are distinct: the first empty slot is theirs */
+		for (j = (size_t)old[i].h & (size - 1); p->v[off + j].key;
+		     j = (j + 1) & (size - 1))
+			;
+		e = &p->v[off + j];
+		*e = old[i];
+	}
+	t->off = off;
+	t->size = size;
 	return true;
 }
 
-/* The id of (reg, k), 0 when absent. */
-static int64_t key_get(const struct keymap *m, int64_t reg, const char *k)
+/* The slot of k in t, added with id when absent (the first id wins).
+ * NULL when out of memory. */
+static struct kslot *ktab_put(struct kpool *p, struct ktab *t, const char *k,
+			      size_t n, int64_t id)
 {
-	size_t n;
-	struct keyent *e;
+	uint64_t h = key_hash(k, n);
+	struct kslot *e;
 
-	if (!m->cap || !k)
-		return 0;
-	n = strlen(k);
-	e = key_slot(m, reg, k, n, key_hash(reg, k, n));
-	return e->key ? e->id : 0;
+	if (!ktab_reserve(p, t, 1) || (!p->arena && !(p->arena = bg_arena_new())))
+		return NULL;
+	e = ktab_slot(p, t, k, n, h);
+	if (e->key)
+		return e;
+	if (!(e->key = bg_arena_strndup(p->arena, k, n)))
+		return NULL;
+	e->h = h;
+	e->id = id;
+	t->n++;
+	return e;
 }
 
-/* The entry of (reg, k) after key_put, NULL when absent. */
-static struct keyent *key_find(const struct keymap *m, int64_t reg, const char *k, size_t n)
+/* The slot of k in t, NULL when absent. */
+static struct kslot *ktab_get(const struct kpool *p, const struct ktab *t,
+			      const char *k, size_t n)
 {
-	struct keyent *e;
+	struct kslot *e;
 
-	if (!m->cap)
+	if (!t->size)
 		return NULL;
-	e = key_slot(m, reg, k, n, key_hash(reg, k, n));
+	e = ktab_slot(p, t, k, n, key_hash(k, n));
 	return e->key ? e : NULL;
 }
 
-static void key_release(struct keymap *m)
+static void kpool_release(struct kpool *p)
 {
-	free(m->v);
-	bg_arena_free(m->arena);
-	memset(m, 0, sizeof *m);
+	free(p->v);
+	bg_arena_free(p->arena);
+	memset(p, 0, sizeof *p);
+}
+
+/* The id maps served the inserts; freed before the index build. */
+static void ids_release(bg_store *s)
+{
+	kpool_release(&s->ids);
+	free(s->provs);
+	s->provs = NULL;
+	s->provs_cap = 0;
+	memset(&s->files, 0, sizeof s->files);
 }
 
 static void store_free(bg_store *s)
@@ -498,9 +546,9 @@ static void store_free(bg_store *s)
 		sqlite3_finalize(s->st[i]);
 	if (s->db)
 		sqlite3_close(s->db);
-	key_release(&s->provs);
-	key_release(&s->files);
-	key_release(&s->targets);
+	ids_release(s);
+	kpool_release(&s->tpool);
+	free(s->targets);
 	bg_buf_release(&s->tkey);
 	free(s->path);
 	free(s->tmp);
@@ -1142,34 +1190,56 @@ fail:
 }
 #undef KEEP
 
-enum { T_LAW = 1, T_ARTIKEL, T_LID };
+enum { T_ARTIKEL = 1, T_LID };
 enum { T_EXISTS = 1, T_LIVE = 2 };
 
-/* s->tkey = the key of a reference target: the law, its artikel `art`
- * (NULL: none), its lid (NULL: none). */
-static const char *target_key(bg_store *s, const char *bwb, const char *art,
-			      const char *lid)
+/* The targets table of law `bwb`, added when absent; NULL when out of
+ * memory. */
+static struct ktab *target_law(bg_store *s, const char *bwb)
+{
+	struct kslot *e = ktab_put(&s->tpool, &s->laws, bwb, strlen(bwb),
+				   (int64_t)s->ntargets);
+
+	if (!e)
+		return NULL;
+	if ((size_t)e->id == s->ntargets) {
+		if (s->ntargets == s->targets_cap) {
+			size_t nc = s->targets_cap ? s->targets_cap * 2 : 1024;
+			struct ktab *nv = realloc(s->targets, nc * sizeof *nv);
+
+			if (!nv)
+				return NULL;
+			s->targets = nv;
+			s->targets_cap = nc;
+		}
+		memset(&s->targets[s->ntargets++], 0, sizeof *s->targets);
+	}
+	return &s->targets[e->id];
+}
+
+/* s->tkey = the key of a target within its law: the kind (T_ARTIKEL,
+ * T_LID) as the first byte, the artikel, the lid (NULL: none). */
+static bool target_key(bg_store *s, int kind, const char *art, const char *lid)
 {
 	bg_buf_clear(&s->tkey);
-	bg_buf_adds(&s->tkey, bwb);
-	if (art) {
-		bg_buf_addc(&s->tkey, '\x1f');
-		bg_buf_adds(&s->tkey, art);
-	}
+	bg_buf_addc(&s->tkey, (char)kind);
+	bg_buf_adds(&s->tkey, art);
 	if (lid) {
 		bg_buf_addc(&s->tkey, '\x1f');
 		bg_buf_adds(&s->tkey, lid);
 	}
-	return bg_buf_ok(&s->tkey) ? s->tkey.s : NULL;
+	return bg_buf_ok(&s->tkey);
 }
 
-/* Notes that target (kind, key) exists, and is in force unless repealed. */
-static bool target_put(bg_store *s, int kind, const char *key, bool repealed)
+/* Notes that target (kind, art, lid) of law t exists, and is in force
+ * unless repealed. */
+static bool target_put(bg_store *s, struct ktab *t, int kind, const char *art,
+		       const char *lid, bool repealed)
 {
-	struct keyent *e;
+	struct kslot *e;
 
-	if (!key || !key_put(&s->targets, kind, key, 0) ||
-	    !(e = key_find(&s->targets, kind, key, strlen(key))))
+	if (!target_key(s, kind, art, lid) ||
+	    !(e = ktab_put(&s->tpool, t, s->tkey.s, s->tkey.len, 0)))
 		return false;
 	e->id |= T_EXISTS | (repealed ? 0 : T_LIVE);
 	return true;
@@ -1177,14 +1247,34 @@ static bool target_put(bg_store *s, int kind, const char *key, bool repealed)
 
 /* The provisions a reference can name: an artikel by its number, a lid by
  * its artikel's number and its own (what the finish used to match in SQL:
- * kind 'artikel' with artikel = nr, or kind 'lid'). */
-static bool note_target(bg_store *s, const char *bwb, const struct prow *p)
+ * kind 'artikel' with artikel = nr, or kind 'lid'), in the targets t of
+ * their law. */
+static bool note_target(bg_store *s, struct ktab *t, const struct prow *p)
 {
 	if (p->nkind == BG_N_ARTIKEL && !strcmp(p->artikel, p->nr))
-		return target_put(s, T_ARTIKEL, target_key(s, bwb, p->nr, NULL), p->repealed);
+		return target_put(s, t, T_ARTIKEL, p->nr, NULL, p->repealed);
 	if (p->nkind == BG_N_LID)
-		return target_put(s, T_LID, target_key(s, bwb, p->artikel, p->nr), p->repealed);
+		return target_put(s, t, T_LID, p->artikel, p->nr, p->repealed);
 	return true;
+}
+
+/* The table of regulation rid's addresses with room for n; NULL when out
+ * of memory. */
+static struct ktab *prov_tab(bg_store *s, int64_t rid, size_t n)
+{
+	if ((size_t)rid >= s->provs_cap) {
+		size_t nc = s->provs_cap ? s->provs_cap : 1024;
+		struct ktab *nv;
+
+		while ((size_t)rid >= nc)
+			nc *= 2;
+		if (!(nv = realloc(s->provs, nc * sizeof *nv)))
+			return NULL;
+		memset(nv + s->provs_cap, 0, (nc - s->provs_cap) * sizeof *nv);
+		s->provs = nv;
+		s->provs_cap = nc;
+	}
+	return ktab_reserve(&s->ids, &s->provs[rid], n) ? &s->provs[rid] : NULL;
 }
 
 /* s->tkey = LINK_SQL for row p (parent pp, NULL: none) of r. */
@@ -1216,6 +1306,7 @@ static bool default_link(bg_store *s, const bg_store_docrows *r,
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id)
 {
 	int64_t rid = s->next_reg, first = s->next_prov;
+	struct ktab *law, *provs;
 	bg_status st;
 	sqlite3_stmt *q = s->st[ST_REG];
 	int k = 0;
@@ -1231,8 +1322,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 	bind_t(q, &k, r->dialect);
 	if ((st = run(s, ST_REG, r->file)) != BG_OK)
 		return st;
-	if (!key_put(&s->files, 0, r->file, rid) ||
-	    !target_put(s, T_LAW, target_key(s, r->bwb, NULL, NULL), false))
+	if (!ktab_put(&s->ids, &s->files, r->file, strlen(r->file), rid) ||
+	    !(law = target_law(s, r->bwb)) || !(provs = prov_tab(s, rid, r->nprovs)))
 		return fail(s, "out of memory");
 	s->next_reg++;
 	if (reg_id)
@@ -1273,8 +1364,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 			bind_tn(q, &k, p->link, p->link_len);
 		if ((st = run(s, ST_PROV, p->address)) != BG_OK)
 			return st;
-		if (!key_put(&s->provs, rid, p->address, pid) ||
-		    !note_target(s, r->bwb, p))
+		if (!ktab_put(&s->ids, provs, p->address, strlen(p->address), pid) ||
+		    !note_target(s, law, p))
 			return fail(s, "out of memory");
 		s->next_prov++;
 	}
@@ -1317,7 +1408,12 @@ bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
 
 static int64_t provision_id(bg_store *s, int64_t reg_id, const char *address)
 {
-	return key_get(&s->provs, reg_id, address);
+	struct kslot *e;
+
+	if (reg_id <= 0 || (size_t)reg_id >= s->provs_cap)
+		return 0;
+	e = ktab_get(&s->ids, &s->provs[reg_id], address, strlen(address));
+	return e ? e->id : 0;
 }
 
 bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
@@ -1389,6 +1485,14 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 
 /* --------------------------------------------------------- definitions */
 
+/* The regulation stored from `file`, 0 when none. */
+static int64_t file_reg_id(bg_store *s, const char *file)
+{
+	struct kslot *e = ktab_get(&s->ids, &s->files, file, strlen(file));
+
+	return e ? e->id : 0;
+}
+
 bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 			   int64_t root_id, int64_t reg_id,
 			   const bg_components *comps)
@@ -1399,7 +1503,7 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 	int k = 0;
 
 	if (reg_id <= 0)
-		reg_id = key_get(&s->files, 0, d->file);
+		reg_id = file_reg_id(s, d->file);
 	st = s->st[ST_DEF];
 	bind_i(st, &k, id);
 	bind_id(st, &k, reg_id);
@@ -1519,18 +1623,20 @@ static int target_state(bg_store *s, sqlite3_value **v, bool *has_art)
 	const char *bwb = (const char *)sqlite3_value_text(v[0]);
 	const char *art = (const char *)sqlite3_value_text(v[1]);
 	const char *lid = (const char *)sqlite3_value_text(v[2]);
-	const char *key;
 	int kind;
-	struct keyent *e;
+	struct kslot *e;
 
 	*has_art = art && art[0];
 	if (!bwb || !bwb[0])
 		return -1;
-	kind = !*has_art ? T_LAW : lid && lid[0] ? T_LID : T_ARTIKEL;
-	key = target_key(s, bwb, kind == T_LAW ? NULL : art, kind == T_LID ? lid : NULL);
-	if (!key)
+	if (!(e = ktab_get(&s->tpool, &s->laws, bwb, strlen(bwb))))
+		return 0;
+	if (!*has_art)
+		return T_EXISTS | T_LIVE;     /* the law: it is stored */
+	kind = lid && lid[0] ? T_LID : T_ARTIKEL;
+	if (!target_key(s, kind, art, kind == T_LID ? lid : NULL))
 		return -2;
-	e = key_find(&s->targets, kind, key, strlen(key));
+	e = ktab_get(&s->tpool, &s->targets[e->id], s->tkey.s, s->tkey.len);
 	return e ? (int)e->id : 0;
 }
 
@@ -1568,9 +1674,7 @@ bg_status bg_store_finish(bg_store *s, bg_diag *d)
 	const char *slash;
 	bg_buf dir = BG_BUF_INIT;
 
-	/* the id maps served the inserts; free them before the index build */
-	key_release(&s->provs);
-	key_release(&s->files);
+	ids_release(s);
 	if (!s->err[0] &&
 	    (sqlite3_create_function(s->db, "bg_ref_resolved", 3, SQLITE_UTF8 |
 				     SQLITE_DETERMINISTIC, s, fn_resolved, NULL, NULL) ||
