@@ -88,26 +88,36 @@ void bg_node_link(const bg_doc *doc, const bg_node *n, bg_buf *b)
 	const bg_node *art = bg_node_ancestor(n, BG_N_ARTIKEL);
 	const bg_node *lid = bg_node_ancestor(n, BG_N_LID);
 
+	/* plain appends, no printf: this runs for every provision stored */
 	bg_buf_adds(b, "https://wetten.overheid.nl/");
 	if (!bg_is_bwb_id(id)) {
 		return;
 	}
-	bg_buf_addf(b, "jci1.3:c:%s", id);
+	bg_buf_adds(b, "jci1.3:c:");
+	bg_buf_adds(b, id);
 	if (art && art->nr[0]) {
-		bg_buf_addf(b, "&artikel=%s", art->nr);
-		if (lid && lid->nr[0] && bg_node_ancestor(lid, BG_N_ARTIKEL) == art)
-			bg_buf_addf(b, "&lid=%s", lid->nr);
+		bg_buf_adds(b, "&artikel=");
+		bg_buf_adds(b, art->nr);
+		if (lid && lid->nr[0] && bg_node_ancestor(lid, BG_N_ARTIKEL) == art) {
+			bg_buf_adds(b, "&lid=");
+			bg_buf_adds(b, lid->nr);
+		}
 	} else if (!art) {
 		/* a container: its own key */
 		for (const bg_node *c = n; c; c = c->parent) {
 			if (bg_node_kind_is_container(c->kind) && c->nr[0]) {
-				bg_buf_addf(b, "&%s=%s", bg_node_kind_name(c->kind), c->nr);
+				bg_buf_addc(b, '&');
+				bg_buf_adds(b, bg_node_kind_name(c->kind));
+				bg_buf_addc(b, '=');
+				bg_buf_adds(b, c->nr);
 				break;
 			}
 		}
 	}
-	if (bg_doc_date(doc)[0])
-		bg_buf_addf(b, "&g=%s", bg_doc_date(doc));
+	if (bg_doc_date(doc)[0]) {
+		bg_buf_adds(b, "&g=");
+		bg_buf_adds(b, bg_doc_date(doc));
+	}
 }
 
 size_t bg_count_words(const char *s, size_t n)
