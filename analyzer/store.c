@@ -408,14 +408,23 @@ static void bind_d(sqlite3_stmt *st, int *k, double v)
 	sqlite3_bind_double(st, ++*k, v);
 }
 
-/* Runs a bound INSERT/UPDATE and resets it. */
-static bg_status run(bg_store *s, int which, const char *what)
+/* Runs a bound INSERT/UPDATE whose first k parameters were bound, and
+ * resets it.  Every call binds every parameter, so the bindings are not
+ * cleared (a few hundred instructions a row); a statement bound short
+ * fails here instead of reading the previous row's (static) values. */
+static bg_status run(bg_store *s, int which, int k, const char *what)
 {
 	sqlite3_stmt *st = s->st[which];
-	int rc = sqlite3_step(st);
+	int rc;
 
+	if (k != sqlite3_bind_parameter_count(st)) {
+		if (!s->err[0])
+			snprintf(s->err, sizeof s->err, "%s: %d of %d values bound", what, k,
+				 sqlite3_bind_parameter_count(st));
+		return BG_ERR_IO;
+	}
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return fail(s, what);
 	return BG_OK;
@@ -727,7 +736,7 @@ bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value)
 
 	bind_t(s->st[ST_META], &k, key);
 	bind_t(s->st[ST_META], &k, value);
-	return run(s, ST_META, "meta");
+	return run(s, ST_META, k, "meta");
 }
 
 /* ----------------------------------------------------------- documents */
@@ -1324,7 +1333,7 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 	bind_t(q, &k, r->soort);
 	bind_t(q, &k, r->date);
 	bind_t(q, &k, r->dialect);
-	if ((st = run(s, ST_REG, r->file)) != BG_OK)
+	if ((st = run(s, ST_REG, k, r->file)) != BG_OK)
 		return st;
 	if (!ktab_put(&s->ids, &s->files, r->file, strlen(r->file), rid) ||
 	    !(law = target_law(s, r->bwb)) || !(provs = prov_tab(s, rid, r->nprovs)))
@@ -1366,7 +1375,7 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 			sqlite3_bind_null(q, ++k);
 		else
 			bind_tn(q, &k, p->link, p->link_len);
-		if ((st = run(s, ST_PROV, p->address)) != BG_OK)
+		if ((st = run(s, ST_PROV, k, p->address)) != BG_OK)
 			return st;
 		if (!ktab_put(&s->ids, provs, p->address, strlen(p->address), pid) ||
 		    !note_target(s, law, p))
@@ -1390,7 +1399,7 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		bind_t(q, &k, x->lid);
 		bind_t(q, &k, x->text);
 		bind_i(q, &k, x->line);
-		if ((st = run(s, ST_REF, r->file)) != BG_OK)
+		if ((st = run(s, ST_REF, k, r->file)) != BG_OK)
 			return st;
 	}
 	return BG_OK;
@@ -1452,7 +1461,7 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 	bind_d(st, &k, cx->dup_ratio);
 	bind_d(st, &k, cx->composite);
 	bind_id(st, &k, (int64_t)cx->rank);
-	if ((rc = run(s, ST_RMEAS, "regulation_measures")) != BG_OK)
+	if ((rc = run(s, ST_RMEAS, k, "regulation_measures")) != BG_OK)
 		return rc;
 
 	for (size_t i = 0; i < sizeof cx->pct / sizeof cx->pct[0]; i++) {
@@ -1461,7 +1470,7 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 		bind_i(st, &k, reg_id);
 		bind_t(st, &k, bg_cx_rank_names[i]);
 		bind_d(st, &k, cx->pct[i]);
-		if ((rc = run(s, ST_RANK, "regulation_ranks")) != BG_OK)
+		if ((rc = run(s, ST_RANK, k, "regulation_ranks")) != BG_OK)
 			return rc;
 	}
 
@@ -1481,7 +1490,7 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 		bind_i(st, &k, p->line);
 		CX_COUNTS(CX_BIND)
 		bind_d(st, &k, p->stacking);
-		if ((rc = run(s, ST_PMEAS, "provision_measures")) != BG_OK)
+		if ((rc = run(s, ST_PMEAS, k, "provision_measures")) != BG_OK)
 			return rc;
 	}
 	return BG_OK;
@@ -1542,7 +1551,7 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 	bind_i(st, &k, d->line);
 	bind_t(st, &k, d->ref_text);
 	bind_i(st, &k, d->ref_marked_up);
-	if ((rc = run(s, ST_DEF, "definitions")) != BG_OK)
+	if ((rc = run(s, ST_DEF, k, "definitions")) != BG_OK)
 		return rc;
 
 	for (size_t i = 0; comps && i < comps->n; i++) {
@@ -1561,7 +1570,7 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 		bind_i(st, &k, (int64_t)len);
 		bind_tn(st, &k, d->text + start, len);
 		bind_t(st, &k, c->key);
-		if ((rc = run(s, ST_COMP, "components")) != BG_OK)
+		if ((rc = run(s, ST_COMP, k, "components")) != BG_OK)
 			return rc;
 	}
 	return BG_OK;
@@ -1600,7 +1609,7 @@ bg_status bg_store_add_candidate(bg_store *s, const bg_store_candidate *c)
 	bind_tn(st, &k, addrs.s, addrs.len);
 	bind_t(st, &k, c->evidence);
 	bind_t(st, &k, c->rationale);
-	rc = run(s, ST_CAND, "candidates");
+	rc = run(s, ST_CAND, k, "candidates");
 	bg_buf_release(&ids);
 	bg_buf_release(&addrs);
 	return rc;
