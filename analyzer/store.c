@@ -749,8 +749,10 @@ struct bg_store_docrows {
 	const char *bwb, *file, *title, *short_title, *intitule, *soort, *date;
 	const char *dialect;
 	struct prow {
-		const char *address, *kind, *nr, *artikel, *parent_address;
-		const char *heading, *text, *link;
+		const char *address, *kind, *nr, *artikel;
+		const char *parent_address;   /* NULL under a parent row */
+		const char *heading, *text;
+		const char *link;       /* NULL: the usual one (LINK_SQL) */
 		size_t text_len, link_len;
 		size_t parent;          /* index + 1 in provs, 0 = none */
 		unsigned line;
@@ -1101,13 +1103,38 @@ static const char *keep(bg_arena *a, const char *s, size_t n, bool *ok)
 }
 #define KEEP(s) keep(r->arena, (s), (s) ? strlen(s) : 0, &ok)
 
+/* b = LINK_SQL for row p (parent pp, NULL: none) of r. */
+static bool default_link(bg_buf *b, const bg_store_docrows *r,
+			 const struct prow *p, const struct prow *pp)
+{
+	const char *lid = p->nkind == BG_N_LID ? p->nr
+		: pp && pp->nkind == BG_N_LID ? pp->nr : "";
+
+	bg_buf_clear(b);
+	bg_buf_adds(b, "https://wetten.overheid.nl/jci1.3:c:");
+	bg_buf_adds(b, r->bwb);
+	if (p->artikel[0]) {
+		bg_buf_adds(b, "&artikel=");
+		bg_buf_adds(b, p->artikel);
+		if (lid[0]) {
+			bg_buf_adds(b, "&lid=");
+			bg_buf_adds(b, lid);
+		}
+	}
+	if (r->date[0]) {
+		bg_buf_adds(b, "&g=");
+		bg_buf_adds(b, r->date);
+	}
+	return bg_buf_ok(b);
+}
+
 bg_store_docrows *bg_store_doc_rows(const bg_doc *doc)
 {
 	const bg_node *root = bg_doc_root(doc);
 	const bg_ref *refs = bg_doc_refs(doc);
 	size_t nrefs = bg_doc_ref_count(doc), cap = 0;
 	struct idmap m = { NULL, NULL, 64 };
-	bg_buf text = BG_BUF_INIT, link = BG_BUF_INIT;
+	bg_buf text = BG_BUF_INIT, link = BG_BUF_INIT, dflt = BG_BUF_INIT;
 	bg_store_docrows *r = calloc(1, sizeof *r);
 	bool ok = true;
 
@@ -1158,12 +1185,24 @@ bg_store_docrows *bg_store_doc_rows(const bg_doc *doc)
 		p->nr = KEEP(n->nr);
 		p->artikel = art ? KEEP(art->nr) : "";
 		p->parent = idmap_get(&m, pp);
-		p->parent_address = KEEP(pp ? pp->address : n->parent ? n->parent->address : "");
+		/* under a parent provision the view takes its address from the
+		 * parent's row: only the container's is kept */
+		p->parent_address = p->parent ? NULL
+			: KEEP(pp ? pp->address : n->parent ? n->parent->address : "");
 		p->heading = KEEP(n->heading);
 		p->text = keep(r->arena, text.s, text.len, &ok);
 		p->text_len = text.len;
-		p->link = keep(r->arena, link.s, link.len, &ok);
-		p->link_len = link.len;
+		/* most links are the usual one, which the view derives: only
+		 * the others are kept */
+		if (!default_link(&dflt, r, p, p->parent ? &r->provs[p->parent - 1] : NULL))
+			goto fail;
+		if (dflt.len == link.len && !memcmp(dflt.s, link.s, link.len)) {
+			p->link = NULL;
+			p->link_len = 0;
+		} else {
+			p->link = keep(r->arena, link.s, link.len, &ok);
+			p->link_len = link.len;
+		}
 		p->line = n->line;
 		p->repealed = repealed_upward(n);
 		idmap_put(&m, n, ++r->nprovs);
@@ -1192,12 +1231,14 @@ bg_store_docrows *bg_store_doc_rows(const bg_doc *doc)
 	free(m.vals);
 	bg_buf_release(&text);
 	bg_buf_release(&link);
+	bg_buf_release(&dflt);
 	return r;
 fail:
 	free(m.keys);
 	free(m.vals);
 	bg_buf_release(&text);
 	bg_buf_release(&link);
+	bg_buf_release(&dflt);
 	bg_store_docrows_free(r);
 	return NULL;
 }
@@ -1290,32 +1331,6 @@ static struct ktab *prov_tab(bg_store *s, int64_t rid, size_t n)
 	return ktab_reserve(&s->ids, &s->provs[rid], n) ? &s->provs[rid] : NULL;
 }
 
-/* s->tkey = LINK_SQL for row p (parent pp, NULL: none) of r. */
-static bool default_link(bg_store *s, const bg_store_docrows *r,
-			 const struct prow *p, const struct prow *pp)
-{
-	bg_buf *b = &s->tkey;
-	const char *lid = p->nkind == BG_N_LID ? p->nr
-		: pp && pp->nkind == BG_N_LID ? pp->nr : "";
-
-	bg_buf_clear(b);
-	bg_buf_adds(b, "https://wetten.overheid.nl/jci1.3:c:");
-	bg_buf_adds(b, r->bwb);
-	if (p->artikel[0]) {
-		bg_buf_adds(b, "&artikel=");
-		bg_buf_adds(b, p->artikel);
-		if (lid[0]) {
-			bg_buf_adds(b, "&lid=");
-			bg_buf_adds(b, lid);
-		}
-	}
-	if (r->date[0]) {
-		bg_buf_adds(b, "&g=");
-		bg_buf_adds(b, r->date);
-	}
-	return bg_buf_ok(b);
-}
-
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id)
 {
 	int64_t rid = s->next_reg, first = s->next_prov;
@@ -1349,8 +1364,6 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		const struct prow *p = &r->provs[i];
 		int64_t pid = first + (int64_t)i;
 
-		const struct prow *pp = p->parent ? &r->provs[p->parent - 1] : NULL;
-
 		k = 0;
 		bind_i(q, &k, pid);
 		bind_i(q, &k, rid);
@@ -1360,8 +1373,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		bind_t(q, &k, p->artikel);
 		bind_id(q, &k, p->parent ? first + (int64_t)p->parent - 1 : 0);
 		/* the view takes the parent's address from its row (the same
-		 * string: bg_store_doc_rows sets both from the parent node) */
-		if (pp)
+		 * string: both come from the parent node) */
+		if (p->parent)
 			sqlite3_bind_null(q, ++k);
 		else
 			bind_t(q, &k, p->parent_address);
@@ -1369,9 +1382,7 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		bind_tn(q, &k, p->text, p->text_len);
 		bind_i(q, &k, p->line);
 		bind_i(q, &k, p->repealed);
-		if (!default_link(s, r, p, pp))
-			return fail(s, "out of memory");
-		if (s->tkey.len == p->link_len && !memcmp(s->tkey.s, p->link, p->link_len))
+		if (!p->link)
 			sqlite3_bind_null(q, ++k);
 		else
 			bind_tn(q, &k, p->link, p->link_len);
