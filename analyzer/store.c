@@ -351,7 +351,7 @@ struct bg_store {
 	char *path, *tmp;
 	sqlite3_stmt *st[ST__COUNT];
 	int64_t next_reg, next_prov;
-	bool indexed;
+	bool completed;          /* bg_store_complete() ran */
 	/* in pool ids: per regulation id the table of its addresses
 	 * (provs[id], provs_cap of them, empty beyond the last regulation),
 	 * and the table of files */
@@ -406,6 +406,17 @@ static void bind_id(sqlite3_stmt *st, int *k, int64_t v)
 static void bind_d(sqlite3_stmt *st, int *k, double v)
 {
 	sqlite3_bind_double(st, ++*k, v);
+}
+
+/* BG_ERR_IO once the store is completed: rows of the tables that
+ * bg_store_complete() derives from would make them wrong. */
+static bg_status not_completed(bg_store *s, const char *what)
+{
+	if (!s->completed)
+		return BG_OK;
+	if (!s->err[0])
+		snprintf(s->err, sizeof s->err, "%s after the store was completed", what);
+	return BG_ERR_IO;
 }
 
 /* Runs a bound INSERT/UPDATE whose first k parameters were bound, and
@@ -642,23 +653,6 @@ static void remove_stale_temps(const char *path)
 	if (d)
 		closedir(d);
 	bg_buf_release(&dir);
-}
-
-/* Creates the indexes once; lookups and the final UPDATEs need them. */
-static bg_status ensure_indexes(bg_store *s)
-{
-	char *emsg = NULL;
-
-	if (s->indexed)
-		return BG_OK;
-	if (sqlite3_exec(s->db, index_sql, NULL, NULL, &emsg) != SQLITE_OK) {
-		if (!s->err[0])
-			snprintf(s->err, sizeof s->err, "indexes: %s", emsg ? emsg : "?");
-		sqlite3_free(emsg);
-		return BG_ERR_IO;
-	}
-	s->indexed = true;
-	return BG_OK;
 }
 
 /* -------------------------------------------------------------- create */
@@ -1339,6 +1333,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 	sqlite3_stmt *q = s->st[ST_REG];
 	int k = 0;
 
+	if ((st = not_completed(s, r->file)) != BG_OK)
+		return st;
 	bind_i(q, &k, rid);
 	bind_t(q, &k, r->bwb);
 	bind_t(q, &k, r->file);
@@ -1448,6 +1444,8 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 	bg_status rc;
 	int k = 0;
 
+	if ((rc = not_completed(s, "regulation_measures")) != BG_OK)
+		return rc;
 	bind_i(st, &k, reg_id);
 	bind_i(st, &k, (int64_t)cx->above);
 	bind_i(st, &k, (int64_t)cx->at);
@@ -1526,6 +1524,8 @@ bg_status bg_store_add_def(bg_store *s, int64_t id, const bg_def *d,
 	bg_status rc;
 	int k = 0;
 
+	if ((rc = not_completed(s, "definitions")) != BG_OK)
+		return rc;
 	if (reg_id <= 0)
 		reg_id = file_reg_id(s, d->file);
 	st = s->st[ST_DEF];
@@ -1692,26 +1692,42 @@ static void fn_repealed(sqlite3_context *cx, int argc, sqlite3_value **v)
 		sqlite3_result_int(cx, !(st & T_LIVE));
 }
 
+bg_status bg_store_complete(bg_store *s)
+{
+	char *emsg = NULL;
+
+	if (s->completed || s->err[0])
+		return s->err[0] ? BG_ERR_IO : BG_OK;
+	s->completed = true;
+	/* the id maps served the inserts; free them before the index build */
+	ids_release(s);
+	if (sqlite3_create_function(s->db, "bg_ref_resolved", 3, SQLITE_UTF8 |
+				    SQLITE_DETERMINISTIC, s, fn_resolved, NULL, NULL) ||
+	    sqlite3_create_function(s->db, "bg_ref_repealed", 3, SQLITE_UTF8 |
+				    SQLITE_DETERMINISTIC, s, fn_repealed, NULL, NULL))
+		return fail(s, "functions");
+	if (sqlite3_exec(s->db, index_sql, NULL, NULL, &emsg) != SQLITE_OK ||
+	    sqlite3_exec(s->db, finish_sql, NULL, NULL, &emsg) != SQLITE_OK) {
+		snprintf(s->err, sizeof s->err, "cannot complete the store: %s",
+			 emsg ? emsg : sqlite3_errmsg(s->db));
+		sqlite3_free(emsg);
+		return BG_ERR_IO;
+	}
+	return BG_OK;
+}
+
 bg_status bg_store_finish(bg_store *s, bg_diag *d)
 {
 	char *emsg = NULL;
 	const char *slash;
 	bg_buf dir = BG_BUF_INIT;
 
-	ids_release(s);
-	if (!s->err[0] &&
-	    (sqlite3_create_function(s->db, "bg_ref_resolved", 3, SQLITE_UTF8 |
-				     SQLITE_DETERMINISTIC, s, fn_resolved, NULL, NULL) ||
-	     sqlite3_create_function(s->db, "bg_ref_repealed", 3, SQLITE_UTF8 |
-				     SQLITE_DETERMINISTIC, s, fn_repealed, NULL, NULL)))
-		fail(s, "functions");
-	if (s->err[0] || ensure_indexes(s) != BG_OK) {
+	if (bg_store_complete(s) != BG_OK) {
 		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "%s", s->err);
 		bg_store_abort(s);
 		return BG_ERR_IO;
 	}
-	if (sqlite3_exec(s->db, finish_sql, NULL, NULL, &emsg) != SQLITE_OK ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, &emsg) != SQLITE_OK) {
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, &emsg) != SQLITE_OK) {
 		bg_diag_set(d, BG_ERR_IO, s->path, 0, 0, "cannot complete the store: %s",
 			    emsg ? emsg : sqlite3_errmsg(s->db));
 		sqlite3_free(emsg);

@@ -136,8 +136,21 @@ typedef struct bg_store_candidate {
 bg_status bg_store_add_candidate(bg_store *s, const bg_store_candidate *c);
 
 /*
- * Completes the store: resolves references against the regulations and
- * provisions stored (refs.resolved, refs.target_repealed), commits, closes,
+ * Completes the tables once every document, measure and definition is in:
+ * builds the indexes, marks the latest versions, resolves references
+ * against the regulations and provisions stored (refs.resolved,
+ * refs.target_repealed) and fills measure_dist.  Afterwards only
+ * candidates and meta rows may be added (documents, measures and
+ * definitions fail with BG_ERR_IO).  bg_store_finish() calls it when the
+ * caller has not; calling it earlier lets this work run on another thread
+ * while the caller does other work (the store is still used by one thread
+ * at a time).  BG_ERR_IO with bg_store_error() on failure; a second call
+ * returns the first one's result.
+ */
+bg_status bg_store_complete(bg_store *s);
+
+/*
+ * Completes the store (bg_store_complete, unless done), commits, closes,
  * fsyncs and renames the temp file onto the final path.  Frees s in every
  * case; on failure the temp file is removed and the old file kept.
  */

@@ -372,6 +372,62 @@ START_TEST(references_resolved)
 }
 END_TEST
 
+/* bg_store_complete() ahead of the finish (as the report does on its
+ * store thread): the references are resolved and the indexes there before
+ * the commit; candidates and meta rows may follow, documents and
+ * definitions may not; the finish then only commits. */
+START_TEST(complete_before_finish)
+{
+	bg_store *s;
+	bg_diag d = {0};
+	bg_doc *a = make_doc("BWBR0000001", "t", "zie artikel", "1.0:v:BWBR0000002&artikel=1");
+	bg_doc *b = make_doc("BWBR0000002", "target", "tekst", NULL);
+	static const char *const ids[1] = { "BWBR0000001" };
+	bg_store_candidate c = { "unused-term", 0.5, ids, 1, ids, 1, "e", "r" };
+
+	ck_assert_int_eq(bg_store_create(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_add_doc(s, a, NULL), BG_OK);
+	ck_assert_int_eq(bg_store_add_doc(s, b, NULL), BG_OK);
+	ck_assert_int_eq(bg_store_complete(s), BG_OK);
+	ck_assert_int_eq(bg_store_complete(s), BG_OK);   /* once is enough */
+	ck_assert_int_eq(query_int(s, "SELECT resolved FROM refs WHERE id = 1"), 1);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM sqlite_master"
+				      " WHERE type = 'index' AND name = 'provisions_addr'"), 1);
+	ck_assert_int_eq(bg_store_add_candidate(s, &c), BG_OK);
+	ck_assert_int_eq(bg_store_set_meta(s, "files", "2"), BG_OK);
+	ck_assert_int_eq(bg_store_add_doc(s, a, NULL), BG_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(bg_store_error(s), "after the store was completed"));
+	bg_doc_free(a);
+	bg_doc_free(b);
+	/* the refused document leaves its error: the finish fails, the temp
+	 * file goes */
+	ck_assert_int_eq(bg_store_finish(s, &d), BG_ERR_IO);
+	ck_assert_int_eq(count_prefixed("index.sqlite"), 0);
+}
+END_TEST
+
+/* The same without the refused document: the finish commits what
+ * bg_store_complete() left, and the file reads back. */
+START_TEST(complete_then_finish)
+{
+	bg_store *s;
+	bg_diag d = {0};
+	bg_doc *a = make_doc("BWBR0000001", "t", "zie artikel", "1.0:v:BWBR0000002&artikel=1");
+
+	ck_assert_int_eq(bg_store_create(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_add_doc(s, a, NULL), BG_OK);
+	bg_doc_free(a);
+	ck_assert_int_eq(bg_store_complete(s), BG_OK);
+	ck_assert_int_eq(bg_store_set_meta(s, "files", "1"), BG_OK);
+	ck_assert_int_eq(bg_store_finish(s, &d), BG_OK);
+	ck_assert_int_eq(bg_store_open(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(query_int(s, "SELECT resolved FROM refs WHERE id = 1"), 0);
+	ck_assert_int_eq(query_int(s, "SELECT latest FROM regulations WHERE id = 1"), 1);
+	ck_assert_int_eq(query_int(s, "SELECT value FROM meta WHERE key = 'files'"), 1);
+	bg_store_close(s);
+}
+END_TEST
+
 /* Rows handed in out of order (and a file that gives none) go in in file
  * order: regulation ids follow the files, not the hand-ins. */
 START_TEST(order_inserts_in_file_order)
@@ -702,6 +758,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, foreign_files_refused);
 	tcase_add_test(tc, file_hash);
 	tcase_add_test(tc, order_inserts_in_file_order);
+	tcase_add_test(tc, complete_before_finish);
+	tcase_add_test(tc, complete_then_finish);
 	suite_add_tcase(s, tc);
 	return s;
 }
