@@ -55,8 +55,9 @@ static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_n
 }
 
 /* The store's measures and definitions (ids: position + 1, as in
- * `begrip index`), for a thread of its own; the split into components
- * runs on one more thread with its own normaliser. */
+ * `begrip index`) and its completion (bg_store_complete), for a thread of
+ * its own; the split into components runs on one more thread with its own
+ * normaliser. */
 struct tail {
 	bg_store *store;
 	bg_cx_doc **cx;
@@ -78,6 +79,10 @@ static void *store_tail(void *arg)
 			return NULL;
 		}
 	w->rc = bg_store_add_defs(w->store, w->set, w->phrases, 1);
+	/* indexes, references and distributions here too, while the caller
+	 * compares: only candidates and meta rows come after this */
+	if (w->rc == BG_OK)
+		w->rc = bg_store_complete(w->store);
 	return NULL;
 }
 
