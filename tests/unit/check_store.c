@@ -608,6 +608,96 @@ START_TEST(measures_distribution)
 }
 END_TEST
 
+/* A document of one artikel, version `date` of law bwb. */
+static bg_doc *version_doc(const char *bwb, const char *date)
+{
+	char path[64];
+	bg_doc *d;
+	bg_node *a;
+
+	snprintf(path, sizeof path, "corpus/%s_%s.xml", bwb, date);
+	ck_assert_ptr_nonnull(d = bg_doc_new(path, BG_DIALECT_WETGEVING));
+	ck_assert_int_eq(bg_doc_set_meta(d, bwb, "wet", "t", date), BG_OK);
+	ck_assert_ptr_nonnull(a = bg_doc_add_node(d, NULL, BG_N_ARTIKEL, "1", NULL, NULL, 10));
+	ck_assert_ptr_nonnull(bg_doc_add_node(d, a, BG_N_AL, NULL, NULL, "x", 11));
+	ck_assert_int_eq(bg_doc_finish(d), BG_OK);
+	return d;
+}
+
+/* measure_dist counts the values of the articles (not leden) of the
+ * latest version of each law: what GROUP BY over provision_measures
+ * joined with regulations.latest gives. */
+START_TEST(measure_dist_latest_articles)
+{
+	static const struct { int64_t reg; bg_cx_kind kind; double stacking; uint32_t cond; } m[] = {
+		{ 1, BG_CX_ARTIKEL, 5.0, 9 },   /* older version: not counted */
+		{ 2, BG_CX_ARTIKEL, 1.0, 0 },
+		{ 2, BG_CX_ARTIKEL, 1.0, 2 },
+		{ 2, BG_CX_LID, 7.0, 7 },       /* a lid: not counted */
+		{ 3, BG_CX_ARTIKEL, 2.5, 2 },
+	};
+	static const char *const measures[] = { "stacking", "conditions", "exceptions",
+						"delegations" };
+	bg_store *s;
+	bg_diag d = {0};
+	bg_doc *docs[3];
+	char sql[512];
+
+	docs[0] = version_doc("BWBR0000001", "2020-01-01");
+	docs[1] = version_doc("BWBR0000001", "2025-01-01");
+	docs[2] = version_doc("BWBR0000002", "2025-01-01");
+	ck_assert_int_eq(bg_store_create(dbpath, &s, &d), BG_OK);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(bg_store_add_doc(s, docs[i], NULL), BG_OK);
+		bg_doc_free(docs[i]);
+	}
+	for (int64_t reg = 1; reg <= 3; reg++) {
+		bg_cx_prov p[sizeof m / sizeof *m];
+		bg_cx_doc cx;
+
+		memset(p, 0, sizeof p);
+		memset(&cx, 0, sizeof cx);
+		cx.provs = p;
+		for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+			if (m[i].reg != reg)
+				continue;
+			p[cx.nprov].kind = m[i].kind;
+			p[cx.nprov].address = p[cx.nprov].label = p[cx.nprov].term = "";
+			p[cx.nprov].stacking = m[i].stacking;
+			p[cx.nprov++].c.conditions = m[i].cond;
+		}
+		ck_assert_int_eq(bg_store_add_measures(s, reg, &cx), BG_OK);
+	}
+	ck_assert_int_eq(bg_store_finish(s, &d), BG_OK);
+
+	ck_assert_int_eq(bg_store_open(dbpath, &s, &d), BG_OK);
+	ck_assert_int_eq(query_int(s, "SELECT n FROM measure_dist WHERE measure = 'stacking'"
+				      " AND value = 1.0"), 2);
+	ck_assert_int_eq(query_int(s, "SELECT n FROM measure_dist WHERE measure = 'conditions'"
+				      " AND value = 2.0"), 2);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM measure_dist WHERE value IN (5, 7, 9)"), 0);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM measure_dist"), 2 + 2 + 1 + 1);
+	ck_assert_int_eq(query_int(s, "SELECT count(*) FROM measure_dist WHERE typeof(value) <> 'real'"), 0);
+	for (int i = 0; i < 4; i++) {
+		/* the same rows as the SQL definition, both ways */
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM (SELECT '%s', m.%s, count(*) FROM provision_measures m"
+			 " JOIN regulations r ON r.id = m.regulation_id WHERE r.latest = 1"
+			 " AND m.kind = 'artikel' GROUP BY m.%s EXCEPT SELECT * FROM measure_dist)",
+			 measures[i], measures[i], measures[i]);
+		ck_assert_int_eq(query_int(s, sql), 0);
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM (SELECT * FROM measure_dist WHERE measure = '%s'"
+			 " EXCEPT SELECT '%s', m.%s, count(*) FROM provision_measures m"
+			 " JOIN regulations r ON r.id = m.regulation_id WHERE r.latest = 1"
+			 " AND m.kind = 'artikel' GROUP BY m.%s)",
+			 measures[i], measures[i], measures[i], measures[i]);
+		ck_assert_int_eq(query_int(s, sql), 0);
+	}
+	bg_store_close(s);
+}
+END_TEST
+
 START_TEST(abort_keeps_old_file)
 {
 	bg_store *s;
@@ -753,6 +843,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, provisions_by_address);
 	tcase_add_test(tc, provisions_view);
 	tcase_add_test(tc, measures_distribution);
+	tcase_add_test(tc, measure_dist_latest_articles);
 	tcase_add_test(tc, abort_keeps_old_file);
 	tcase_add_test(tc, crash_keeps_old_file);
 	tcase_add_test(tc, foreign_files_refused);
