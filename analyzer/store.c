@@ -451,6 +451,23 @@ static uint64_t key_hash(const char *k, size_t n)
 	return h ^ (h >> 29);
 }
 
+/* v (an array of `size`-byte elements, *cap of them) with room for
+ * `need`, grown by doubling from `first`: the same or a new pointer, NULL
+ * when out of memory (v is then unchanged). */
+static void *room(void *v, size_t *cap, size_t need, size_t size, size_t first)
+{
+	size_t nc = *cap ? *cap : first;
+
+	if (need <= *cap)
+		return v;
+	while (nc < need)
+		nc *= 2;
+	if (!(v = realloc(v, nc * size)))
+		return NULL;
+	*cap = nc;
+	return v;
+}
+
 /* The slot of k in t: where it is, else the empty slot where it goes. */
 static struct kslot *ktab_slot(const struct kpool *p, const struct ktab *t,
 			       const char *k, size_t n, uint64_t h)
@@ -469,23 +486,15 @@ static struct kslot *ktab_slot(const struct kpool *p, const struct ktab *t,
 static bool ktab_reserve(struct kpool *p, struct ktab *t, size_t more)
 {
 	size_t size = t->size ? t->size : 8, off = p->used;
-	struct kslot *old;
+	struct kslot *nv, *old;
 
 	if ((t->n + more) * 2 <= t->size)
 		return true;
 	while ((t->n + more) * 2 > size)
 		size *= 2;
-	if (p->used + size > p->cap) {
-		size_t nc = p->cap ? p->cap : 4096;
-		struct kslot *nv;
-
-		while (p->used + size > nc)
-			nc *= 2;
-		if (!(nv = realloc(p->v, nc * sizeof *nv)))
-			return false;
-		p->v = nv;
-		p->cap = nc;
-	}
+	if (!(nv = room(p->v, &p->cap, p->used + size, sizeof *nv, 4096)))
+		return false;
+	p->v = nv;
 	memset(p->v + off, 0, size * sizeof *p->v);
 	p->used += size;
 	old = p->v + t->off;
@@ -1251,15 +1260,12 @@ static struct ktab *target_law(bg_store *s, const char *bwb)
 	if (!e)
 		return NULL;
 	if ((size_t)e->id == s->ntargets) {
-		if (s->ntargets == s->targets_cap) {
-			size_t nc = s->targets_cap ? s->targets_cap * 2 : 1024;
-			struct ktab *nv = realloc(s->targets, nc * sizeof *nv);
+		struct ktab *nv = room(s->targets, &s->targets_cap, s->ntargets + 1,
+				       sizeof *nv, 1024);
 
-			if (!nv)
-				return NULL;
-			s->targets = nv;
-			s->targets_cap = nc;
-		}
+		if (!nv)
+			return NULL;
+		s->targets = nv;
 		memset(&s->targets[s->ntargets++], 0, sizeof *s->targets);
 	}
 	return &s->targets[e->id];
@@ -1311,16 +1317,13 @@ static bool note_target(bg_store *s, struct ktab *t, const struct prow *p)
 static struct ktab *prov_tab(bg_store *s, int64_t rid, size_t n)
 {
 	if ((size_t)rid >= s->provs_cap) {
-		size_t nc = s->provs_cap ? s->provs_cap : 1024;
-		struct ktab *nv;
+		size_t oc = s->provs_cap;
+		struct ktab *nv = room(s->provs, &s->provs_cap, (size_t)rid + 1, sizeof *nv, 1024);
 
-		while ((size_t)rid >= nc)
-			nc *= 2;
-		if (!(nv = realloc(s->provs, nc * sizeof *nv)))
+		if (!nv)
 			return NULL;
-		memset(nv + s->provs_cap, 0, (nc - s->provs_cap) * sizeof *nv);
+		memset(nv + oc, 0, (s->provs_cap - oc) * sizeof *nv);
 		s->provs = nv;
-		s->provs_cap = nc;
 	}
 	return ktab_reserve(&s->ids, &s->provs[rid], n) ? &s->provs[rid] : NULL;
 }
@@ -1440,17 +1443,11 @@ static int64_t provision_id(bg_store *s, int64_t reg_id, const char *address)
  * measure_dist.  False when out of memory. */
 static bool dist_add(bg_store *s, int64_t reg, const bg_cx_prov *p)
 {
-	struct distrow *d;
+	struct distrow *d = room(s->dist, &s->dist_cap, s->ndist + 1, sizeof *d, 4096);
 
-	if (s->ndist == s->dist_cap) {
-		size_t nc = s->dist_cap ? s->dist_cap * 2 : 4096;
-		struct distrow *nv = realloc(s->dist, nc * sizeof *nv);
-
-		if (!nv)
-			return false;
-		s->dist = nv;
-		s->dist_cap = nc;
-	}
+	if (!d)
+		return false;
+	s->dist = d;
 	d = &s->dist[s->ndist++];
 	d->reg = reg;
 	/* + 0.0: -0.0 is 0 in SQL, whose GROUP BY this replaces */
