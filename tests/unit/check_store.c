@@ -402,6 +402,7 @@ START_TEST(complete_before_finish)
 	/* the refused document leaves its error: the finish fails, the temp
 	 * file goes */
 	ck_assert_int_eq(bg_store_finish(s, &d), BG_ERR_IO);
+	bg_diag_clear(&d);
 	ck_assert_int_eq(count_prefixed("index.sqlite"), 0);
 }
 END_TEST
