@@ -110,6 +110,14 @@ bg_arena *bg_arena_new(void);
 void bg_arena_free(bg_arena *a);
 /* Zeroed memory, 16-byte aligned; NULL on failure. */
 void *bg_arena_alloc(bg_arena *a, size_t n);
+/* For long runs over a corpus (util.c says why): bg_heap_prepare() once,
+ * before any thread starts, puts every thread on one heap grown in large
+ * steps; bg_heap_advise(), called now and then from any thread, offers
+ * what the heap has grown by to transparent huge pages.  Both do nothing
+ * where this does not apply. */
+void bg_heap_prepare(void);
+void bg_heap_advise(void);
+
 /* A 64-bit hash of p[0..n) for hash tables (not for security), never 0;
  * eight bytes a step. */
 uint64_t bg_hash_bytes(const void *p, size_t n);

@@ -189,6 +189,7 @@ static void *worker(void *arg)
 		if (i >= m->fl->count)
 			break;
 		m->fn(i, m->fl->paths[i], m->ctx);
+		bg_heap_advise();
 		progress_line(m, atomic_fetch_add(&m->done, 1) + 1);
 	}
 	return NULL;
@@ -215,6 +216,7 @@ void bg_corpus_map(const bg_filelist *fl, unsigned jobs, bool progress,
 	 * 32 MB (glibc's maximum) come from the heap instead. */
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	bg_heap_prepare();
 #endif
 	m.fl = fl;
 	m.fn = fn;

@@ -269,6 +269,7 @@ static int by_rank(const void *a, const void *b)
 
 static void tell(bg_report_stage_fn stage, void *ctx, const char *msg)
 {
+	bg_heap_advise();   /* what the last stage grew the heap by */
 	if (stage)
 		stage(msg, ctx);
 }

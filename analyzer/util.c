@@ -9,9 +9,15 @@
 #include "bg.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 const char bg_buf_empty[1] = "";
 
@@ -323,4 +329,56 @@ char *bg_arena_strdup(bg_arena *a, const char *s)
 size_t bg_arena_used(const bg_arena *a)
 {
 	return a->total;
+}
+
+/* ----------------------------------------------------------------- heap */
+
+/*
+ * A page fault costs several microseconds on the virtual machines begrip
+ * runs on, and a corpus run touches hundreds of MB of fresh heap: about
+ * 95,000 faults, an eighth of a report's CPU.  Transparent huge pages
+ * take that to a few hundred, but glibc asks for them only when told to
+ * at startup (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), and only its main
+ * heap, the brk one, can be advised from here.  So: one arena for all
+ * threads (the tcache keeps most allocations off its lock), the heap
+ * grown in 64 MB steps, and every step offered to huge pages as it
+ * appears.  Measured on the corpus report: 95,000 -> 1,200 faults, CPU
+ * 5.2 -> 4.4 s.  Under valgrind or a sanitizer, which bring their own
+ * malloc, nothing of this applies (madvise then fails, harmlessly).
+ */
+#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
+#define HEAP_HUGE 1
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+static atomic_uintptr_t heap_advised;   /* 0: not prepared */
+#endif
+
+void bg_heap_prepare(void)
+{
+#ifdef HEAP_HUGE
+	uintptr_t top = (uintptr_t)sbrk(0), none = 0;
+
+	if (top == (uintptr_t)-1)
+		return;
+	if (!atomic_compare_exchange_strong(&heap_advised, &none,
+					    (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)))
+		return;   /* done before */
+	mallopt(M_ARENA_MAX, 1);
+	mallopt(M_TOP_PAD, 64 << 20);
+	bg_heap_advise();
+#endif
+}
+
+void bg_heap_advise(void)
+{
+#ifdef HEAP_HUGE
+	uintptr_t from = atomic_load_explicit(&heap_advised, memory_order_relaxed);
+	uintptr_t top = (uintptr_t)sbrk(0), to;
+
+	if (!from || top == (uintptr_t)-1)
+		return;
+	to = top & ~(HUGE_PAGE - 1);
+	/* the thread that moves the mark advises the range it covers */
+	if (to > from && atomic_compare_exchange_strong(&heap_advised, &from, to))
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#endif
 }
