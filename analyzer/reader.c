@@ -1108,6 +1108,37 @@ static xmlParserCtxtPtr new_parser(const char *data, size_t len)
 	return ctxt;
 }
 
+/* The file in memory, as libxml2's read callback hands it out. */
+struct mem_src {
+	const char *p;
+	size_t left;
+};
+
+static int mem_read(void *ctx, char *buf, int len)
+{
+	struct mem_src *m = ctx;
+	size_t n = len < 0 ? 0 : (size_t)len;
+
+	if (n > m->left)
+		n = m->left;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (int)n;
+}
+
+static xmlParserCtxtPtr new_chunk_parser(struct mem_src *m)
+{
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+
+	set_sax(&sax);
+	ctxt = xmlCreateIOParserCtxt(&sax, NULL, mem_read, NULL, m, XML_CHAR_ENCODING_NONE);
+	if (ctxt)
+		xmlCtxtUseOptions(ctxt, PARSE_OPTS);
+	return ctxt;
+}
+
 static bg_status read_common(xmlParserCtxtPtr r, const char *name,
 			     const bg_read_opts *opts, bg_doc **out,
 			     bg_diag *diag)
@@ -1219,11 +1250,12 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 	if (opts)
 		o = *opts;
 	o.display_name = name;
-	/* the whole file in one read, parsed from memory: libxml2's own
-	 * reading in 4 KB chunks costs a system call each and moves its
-	 * buffer as it goes (measured: 7-15% of the reader's CPU time).
-	 * (Its static buffers, which would spare the copy new_parser makes,
-	 * misparse in libxml2 2.9.14.) */
+	/* the whole file in one read, then handed to libxml2 in the 4 KB
+	 * pieces it asks for (mem_read): a system call per file instead of
+	 * one per piece, and libxml2's buffer stays small and in cache
+	 * (measured on the corpus, `stats --jobs 1`: 590 -> 540 ms CPU;
+	 * parsing one copy of the whole file, xmlCreateMemoryParserCtxt,
+	 * measured the same or slower and doubles the memory) */
 	data = malloc((size_t)sb.st_size);
 	if (!data) {
 		fclose(fp);
@@ -1238,7 +1270,10 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 		return BG_ERR_IO;
 	}
 	fclose(fp);
-	st = read_common(new_parser(data, got), path, &o, out, diag);
+	{
+		struct mem_src m = { data, got };
+		st = read_common(new_chunk_parser(&m), path, &o, out, diag);
+	}
 	free(data);
 	return st;
 }
