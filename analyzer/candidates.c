@@ -20,6 +20,7 @@
  */
 #include "candidates.h"
 #include "compare.h"
+#include "concept_defs.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -330,18 +331,6 @@ static void norm_give(bg_cand_ctx *c, bg_norm *nm)
 
 /* ------------------------------------------------------------- context */
 
-static int version_cmp(const void *x, const void *y, void *ctx)
-{
-	const bg_defset *set = ctx;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const bg_deflaw *a = bg_defset_law(set, i), *b = bg_defset_law(set, j);
-	int k = strcmp(a->bwb_id, b->bwb_id);
-
-	if (!k)
-		k = strcmp(a->date, b->date);
-	return k ? k : (i > j) - (i < j);
-}
-
 static int slot_path_cmp(const void *a, const void *b, void *ctx)
 {
 	const bg_cand_ctx *c = ctx;
@@ -355,7 +344,6 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 {
 	size_t nl = bg_defset_law_count(set), nd = bg_defset_count(set);
 	bg_cand_ctx *c = calloc(1, sizeof *c);
-	size_t *order;
 	bool nomem = false;
 
 	*out = NULL;
@@ -366,7 +354,8 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 	c->rules = rules;
 	c->ph = ph;
 	c->a = bg_arena_new();
-	c->latest = calloc(nl + 1, sizeof *c->latest);
+	/* the latest version of each BWB id counts (concept_defs.h) */
+	c->latest = bg_cd_latest_versions(set, false);
 	c->slot_of = calloc(nl + 1, sizeof *c->slot_of);
 	c->law_defs = calloc(nl + 1, sizeof *c->law_defs);
 	c->law_ndefs = calloc(nl + 1, sizeof *c->law_ndefs);
@@ -379,20 +368,6 @@ bg_status bg_cand_new(const bg_defset *set, const bg_lexicon *lex,
 	    !c->slots || !c->undef || !c->nundef)
 		goto nomem;
 
-	/* the latest version of each BWB id counts (dates compare as text; on
-	 * a tie the later file): the last of its BWB id in (BWB id, date,
-	 * file order); a law without a BWB id always */
-	if (!(order = malloc((nl + 1) * sizeof *order)))
-		goto nomem;
-	for (size_t i = 0; i < nl; i++)
-		order[i] = i;
-	qsort_r(order, nl, sizeof *order, version_cmp, (void *)set);
-	for (size_t k = 0; k < nl; k++) {
-		const bg_deflaw *a = bg_defset_law(set, order[k]);
-		c->latest[order[k]] = !a->bwb_id[0] || k + 1 == nl ||
-				      strcmp(a->bwb_id, bg_defset_law(set, order[k + 1])->bwb_id);
-	}
-	free(order);
 	for (size_t i = 0; i < nl; i++) {
 		const bg_deflaw *a = bg_defset_law(set, i);
 		c->names[i] = make_name(c, a, &nomem);

@@ -283,7 +283,6 @@ void bg_cdbuild_def(struct bg_cdbuild *b, const struct bg_cdgroup *g, bg_cmp_def
 	bg_buf_release(&own);
 }
 
-/* keep[i]: regulation i is the latest version of its BWB id. */
 /* Laws by BWB id, then date, then position (qsort_r context: the set). */
 static int by_version(const void *x, const void *y, void *ctx)
 {
@@ -297,6 +296,9 @@ static int by_version(const void *x, const void *y, void *ctx)
 	return c ? c : (i > j) - (i < j);
 }
 
+/* keep[i]: regulation i is the latest version of its BWB id (dates
+ * compare as text; on a tie the later file); a law without a BWB id
+ * always. */
 bool *bg_cd_latest_versions(const bg_defset *set, bool all)
 {
 	size_t n = bg_defset_law_count(set);
