@@ -679,9 +679,12 @@ static const uint64_t *presence(const struct defpre *p, const char *low, size_t 
 }
 
 /* Tries trigger j of form f on low[0..n); fills m on a match.  bits: the
- * presence bits of exactly low[0..n), or NULL. */
+ * presence bits of exactly low[0..n), or NULL; *hp: the text's hash for
+ * the answer cache, 0 until a first trigger needs it (callers trying
+ * several triggers on one text keep it between calls). */
 static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
-		       size_t j, const char *low, size_t n, const uint64_t *bits, tmatch *m)
+		       size_t j, const char *low, size_t n, const uint64_t *bits, uint64_t *hp,
+		       tmatch *m)
 {
 	const bg_trigger *t = bg_lexicon_trigger_info(lex, f, j);
 	const void *re, *quick;
@@ -703,7 +706,9 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	if (!(re = bg_trigger_regex(t)))
 		return false;
 	if (pre->tc) {
-		h = bg_hash_bytes(low, n);
+		if (!*hp)
+			*hp = bg_hash_bytes(low, n);   /* never 0 */
+		h = *hp;
 		switch (tc_get(pre->tc, pre->tc->base[f] + (unsigned)j, h, low, n, m)) {
 		case TC_YES: return true;
 		case TC_NO: return false;
@@ -747,7 +752,7 @@ none:
 static bool form_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
 		       const char *low, size_t n, const uint64_t *bits, tmatch *best)
 {
-	uint64_t own[PRE_MAXW];
+	uint64_t own[PRE_MAXW], h = 0;
 	size_t nt = bg_lexicon_trigger_count(lex, f);
 	bool found = false;
 
@@ -757,7 +762,7 @@ static bool form_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 		bits = presence(pre, low, n, own);
 	for (size_t j = 0; j < nt; j++) {
 		tmatch m;
-		if (trig_match(lex, pre, f, j, low, n, bits, &m) &&
+		if (trig_match(lex, pre, f, j, low, n, bits, &h, &m) &&
 		    (!found || m.so < best->so)) {
 			*best = m;
 			found = true;
@@ -1711,7 +1716,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			   const uint64_t *bits, struct cand *best)
 {
 	bool have = false;
-	uint64_t own[PRE_MAXW];
+	uint64_t own[PRE_MAXW], h = 0;
 
 	if (!bits)
 		bits = presence(x->pre, low, n, own);
@@ -1721,7 +1726,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			tmatch m;
 			size_t so, eo;
 
-			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &m) ||
+			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 			    m.teo <= m.tso)
 				continue;
 			so = m.tso;
