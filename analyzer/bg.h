@@ -111,12 +111,25 @@ void bg_arena_free(bg_arena *a);
 /* Zeroed memory, 16-byte aligned; NULL on failure. */
 void *bg_arena_alloc(bg_arena *a, size_t n);
 /* For long runs over a corpus (util.c says why): bg_heap_prepare() once,
- * before any thread starts, puts every thread on one heap grown in large
- * steps; bg_heap_advise(), called now and then from any thread, offers
- * what the heap has grown by to transparent huge pages.  Both do nothing
- * where this does not apply. */
+ * before any thread starts, keeps freed heap and blocks up to 32 MB in the
+ * heap and puts every thread on one heap grown in large steps;
+ * bg_heap_advise(), called now and then from any thread, offers what the
+ * heap has grown by to transparent huge pages.  Both do nothing where
+ * this does not apply. */
 void bg_heap_prepare(void);
 void bg_heap_advise(void);
+
+/* FNV-1a of w[0..n): the hash of short keys (words, phrase words,
+ * addresses, lexicon keys) in the hash tables of compare, components,
+ * candidates, the lexicon uses and the stem cache. */
+static inline uint32_t bg_word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
 
 /* A 64-bit hash of p[0..n) for hash tables (not for security), never 0;
  * eight bytes a step. */

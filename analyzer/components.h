@@ -91,17 +91,6 @@ bg_status bg_components_split(bg_norm *nm, const bg_cmp_phrases *p,
 			      const char *text, size_t n, bg_components *out);
 void bg_components_release(bg_components *c);
 
-/* FNV-1a of w[0..n): the hash of the phrase words, and of the word
- * tables of compare.c and candidates.c. */
-static inline uint32_t bg_word_hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* Similarity of two component keys in [0,1]: the Dice coefficient of
  * their word sets (1 = same words). */
 double bg_comp_similarity(const char *ka, const char *kb);

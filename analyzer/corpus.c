@@ -19,10 +19,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <libxml/parser.h>
 
 const char *bg_default_corpus(void)
@@ -203,21 +199,7 @@ void bg_corpus_map(const bg_filelist *fl, unsigned jobs, bool progress,
 	unsigned started = 0;
 
 	xmlInitParser();
-#ifdef __GLIBC__
-	/* Every document allocates and frees its arena and libxml2's buffers
-	 * in one go.  With glibc's default 128 KB trim threshold each free
-	 * hands the heap back to the kernel and the next document faults it
-	 * in again: measured, that was half of begrip's system time on the
-	 * corpus.  Keeping up to 64 MB of freed heap per arena stops it;
-	 * memory stays bounded by the largest document.  Setting the trim
-	 * threshold also freezes glibc's mmap threshold at 128 KB, so every
-	 * larger buffer (a long text, a token list, a growing table) would
-	 * be mapped, faulted in and unmapped again per document: blocks up to
-	 * 32 MB (glibc's maximum) come from the heap instead. */
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	bg_heap_prepare();
-#endif
+	bg_heap_prepare();   /* the heap of a long run (util.c) */
 	m.fl = fl;
 	m.fn = fn;
 	m.ctx = ctx;

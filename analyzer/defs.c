@@ -368,19 +368,10 @@ static int cmp_usekey(const void *a, const void *b)
 	return strcmp(((const struct usekey *)a)->key, ((const struct usekey *)b)->key);
 }
 
-static uint32_t use_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* The key s[0..n), or NULL. */
 static const struct usekey *use_find(const struct usetab *t, const char *s, size_t n)
 {
-	for (size_t i = use_hash(s, n) & t->mask; t->slot[i]; i = (i + 1) & t->mask) {
+	for (size_t i = bg_word_hash(s, n) & t->mask; t->slot[i]; i = (i + 1) & t->mask) {
 		const struct usekey *k = &t->keys[t->slot[i] - 1];
 		if (k->len == n && !memcmp(k->key, s, n))
 			return k;
@@ -391,7 +382,7 @@ static const struct usekey *use_find(const struct usetab *t, const char *s, size
 /* Whether s[0..n) is the first word of a key of several words. */
 static bool use_head(const struct usetab *t, const char *s, size_t n)
 {
-	for (size_t i = use_hash(s, n) & t->mask; t->hslot[i]; i = (i + 1) & t->mask) {
+	for (size_t i = bg_word_hash(s, n) & t->mask; t->hslot[i]; i = (i + 1) & t->mask) {
 		const struct usekey *k = &t->keys[t->hslot[i] - 1];
 		if (k->len > n && k->key[n] == ' ' && !memcmp(k->key, s, n))
 			return true;
@@ -435,12 +426,12 @@ static bool use_build(struct defpre *p, const bg_lexicon *lex)
 		if (i && !strcmp(k->key, t->keys[i - 1].key))
 			continue;
 		rep = bsearch(k, t->keys, t->nk, sizeof *t->keys, cmp_usekey);
-		for (h = use_hash(k->key, k->len) & t->mask; t->slot[h]; h = (h + 1) & t->mask)
+		for (h = bg_word_hash(k->key, k->len) & t->mask; t->slot[h]; h = (h + 1) & t->mask)
 			;
 		t->slot[h] = (uint32_t)(rep - t->keys) + 1;
 		if (k->nwords > 1 && (sp = strchr(k->key, ' ')) != NULL &&
 		    !use_head(t, k->key, (size_t)(sp - k->key))) {
-			for (h = use_hash(k->key, (size_t)(sp - k->key)) & t->mask; t->hslot[h];
+			for (h = bg_word_hash(k->key, (size_t)(sp - k->key)) & t->mask; t->hslot[h];
 			     h = (h + 1) & t->mask)
 				;
 			t->hslot[h] = (uint32_t)i + 1;

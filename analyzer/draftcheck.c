@@ -549,21 +549,12 @@ static int ex_cmp(const void *a, const void *b)
 	return strcmp(p->d->bwb_id, q->d->bwb_id);
 }
 
-static uint64_t text_hash(const char *t)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-
-	for (; *t; t++)
-		h = (h ^ (unsigned char)*t) * 0x100000001b3u;
-	return h;
-}
-
 /* The prepared wording of text (words and norm), made on first sight;
  * NULL when out of memory. */
 static struct prep *prep_get(struct run *x, const char *text)
 {
 	struct prepset *ps = &x->preps;
-	uint64_t h = text_hash(text);
+	uint64_t h = bg_hash_bytes(text, strlen(text));
 	struct prep *p;
 	size_t i;
 

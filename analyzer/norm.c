@@ -345,13 +345,11 @@ void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 	stem_uncached(nm, w, n, out);
 }
 
-/* FNV-1a; never 0, which marks an empty slot. */
+/* bg_word_hash, never 0: 0 marks an empty slot. */
 static uint32_t word_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = bg_word_hash(w, n);
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	return h ? h : 1;
 }
 

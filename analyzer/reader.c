@@ -1096,19 +1096,10 @@ static void set_sax(xmlSAXHandler *sax)
 	sax->serror = xml_error_handler;
 }
 
-/* A parser for data[0..len) (libxml2 works on its own copy). */
-static xmlParserCtxtPtr new_parser(const char *data, size_t len)
-{
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
-
-	if (!ctxt)
-		return NULL;
-	set_sax(ctxt->sax);
-	xmlCtxtUseOptions(ctxt, PARSE_OPTS);
-	return ctxt;
-}
-
-/* The file in memory, as libxml2's read callback hands it out. */
+/* The document in memory, as libxml2's read callback hands it out: in
+ * the 4 KB pieces it asks for, so that its buffer stays small and in
+ * cache (parsing one copy of the whole text, xmlCreateMemoryParserCtxt,
+ * measured the same or slower and doubles the memory). */
 struct mem_src {
 	const char *p;
 	size_t left;
@@ -1127,7 +1118,8 @@ static int mem_read(void *ctx, char *buf, int len)
 	return (int)n;
 }
 
-static xmlParserCtxtPtr new_chunk_parser(struct mem_src *m)
+/* A parser for the text m hands out; NULL when out of memory. */
+static xmlParserCtxtPtr new_parser(struct mem_src *m)
 {
 	xmlSAXHandler sax;
 	xmlParserCtxtPtr ctxt;
@@ -1198,6 +1190,7 @@ bg_status bg_doc_read_memory(const char *data, size_t len, const char *name,
 			     bg_diag *diag)
 {
 	xmlParserCtxtPtr r;
+	struct mem_src m = { data, len };
 
 	if (len > BG_MAX_FILE) {
 		bg_diag_set(diag, BG_ERR_LIMIT, name, 0, 0, "file larger than %u bytes",
@@ -1210,7 +1203,7 @@ bg_status bg_doc_read_memory(const char *data, size_t len, const char *name,
 		*out = NULL;
 		return BG_ERR_XML;
 	}
-	r = new_parser(data, len);
+	r = new_parser(&m);
 	return read_common(r, name, opts, out, diag);
 }
 
@@ -1250,12 +1243,9 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 	if (opts)
 		o = *opts;
 	o.display_name = name;
-	/* the whole file in one read, then handed to libxml2 in the 4 KB
-	 * pieces it asks for (mem_read): a system call per file instead of
-	 * one per piece, and libxml2's buffer stays small and in cache
-	 * (measured on the corpus, `stats --jobs 1`: 590 -> 540 ms CPU;
-	 * parsing one copy of the whole file, xmlCreateMemoryParserCtxt,
-	 * measured the same or slower and doubles the memory) */
+	/* the whole file in one read, then parsed from memory: a system
+	 * call per file instead of one per 4 KB piece libxml2 asks for
+	 * (measured on the corpus, `stats --jobs 1`: 590 -> 540 ms CPU) */
 	data = malloc((size_t)sb.st_size);
 	if (!data) {
 		fclose(fp);
@@ -1270,10 +1260,7 @@ bg_status bg_doc_read_file(const char *path, const bg_read_opts *opts,
 		return BG_ERR_IO;
 	}
 	fclose(fp);
-	{
-		struct mem_src m = { data, got };
-		st = read_common(new_chunk_parser(&m), path, &o, out, diag);
-	}
+	st = bg_doc_read_memory(data, got, path, &o, out, diag);
 	free(data);
 	return st;
 }

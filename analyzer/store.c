@@ -440,17 +440,6 @@ static bg_status run(bg_store *s, int which, int k, const char *what)
 	return BG_OK;
 }
 
-static uint64_t key_hash(const char *k, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 0x100000001b3u;
-	}
-	return h ^ (h >> 29);
-}
-
 /* v (an array of `size`-byte elements, *cap of them) with room for
  * `need`, grown by doubling from `first`: the same or a new pointer, NULL
  * when out of memory (v is then unchanged). */
@@ -521,7 +510,7 @@ static bool ktab_reserve(struct kpool *p, struct ktab *t, size_t more)
 static struct kslot *ktab_put(struct kpool *p, struct ktab *t, const char *k,
 			      size_t n, int64_t id)
 {
-	uint64_t h = key_hash(k, n);
+	uint64_t h = bg_hash_bytes(k, n);
 	struct kslot *e;
 
 	if (!ktab_reserve(p, t, 1) || (!p->arena && !(p->arena = bg_arena_new())))
@@ -545,7 +534,7 @@ static struct kslot *ktab_get(const struct kpool *p, const struct ktab *t,
 
 	if (!t->size)
 		return NULL;
-	e = ktab_slot(p, t, k, n, key_hash(k, n));
+	e = ktab_slot(p, t, k, n, bg_hash_bytes(k, n));
 	return e->key ? e : NULL;
 }
 
