@@ -141,6 +141,8 @@ char *bg_arena_strndup(bg_arena *a, const char *s, size_t n);
 char *bg_arena_strdup(bg_arena *a, const char *s);
 /* Bytes handed out so far (for memory accounting in tests). */
 size_t bg_arena_used(const bg_arena *a);
+/* Bytes of the blocks the arena holds: what it costs in memory. */
+size_t bg_arena_held(const bg_arena *a);
 
 /* ------------------------------------------------------------- documents */
 

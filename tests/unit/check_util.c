@@ -145,6 +145,33 @@ START_TEST(arena_big_objects_and_strings)
 }
 END_TEST
 
+/* An arena holding little costs little: the corpus run keeps one or two
+ * per document, most of them with a few hundred bytes. */
+START_TEST(arena_small_until_used)
+{
+	bg_arena *a = bg_arena_new();
+	size_t held, used;
+
+	ck_assert_ptr_nonnull(bg_arena_strdup(a, "inkomen"));
+	ck_assert_uint_le(bg_arena_held(a), 2048);
+	for (int i = 0; i < 20; i++)
+		ck_assert_ptr_nonnull(bg_arena_alloc(a, 100));
+	ck_assert_uint_le(bg_arena_held(a), 8192);
+	/* blocks grow to their full size: a big arena is not thousands of
+	 * small blocks, nor much more than it hands out */
+	for (int i = 0; i < 100000; i++)
+		ck_assert_ptr_nonnull(bg_arena_alloc(a, 40));
+	held = bg_arena_held(a);
+	used = bg_arena_used(a);
+	ck_assert_uint_ge(held, used);
+	ck_assert_uint_le(held, used + 128u * 1024u);
+	/* a big object has a block of its own, counted once */
+	ck_assert_ptr_nonnull(bg_arena_alloc(a, 1u << 20));
+	ck_assert_uint_le(bg_arena_held(a), held + (1u << 20) + 16);
+	bg_arena_free(a);
+}
+END_TEST
+
 START_TEST(diag_format)
 {
 	bg_diag d = {0};
@@ -207,6 +234,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, buf_detach_gives_ownership);
 	tcase_add_test(tc, arena_alignment_and_zeroing);
 	tcase_add_test(tc, arena_big_objects_and_strings);
+	tcase_add_test(tc, arena_small_until_used);
 	tcase_add_test(tc, diag_format);
 	tcase_add_test(tc, status_names);
 	tcase_add_test(tc, count_words);
