@@ -1656,6 +1656,27 @@ static int fsync_path(const char *path, int flags)
 	return rc;
 }
 
+/*
+ * Starts the writeback of what is in the file so far, without waiting:
+ * the rows are in the page cache, and the kernel would write them only
+ * when the fsync at the end asks (0.12 s for the corpus, with nothing
+ * else left to do).  Started before the indexes are built, the disk works
+ * while they are.
+ */
+static void start_writeback(const char *path)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+		close(fd);
+	}
+#else
+	(void)path;
+#endif
+}
+
 /* The state of a reference target (bwb, artikel, lid) from s->targets: -1
  * without a BWB target, else T_EXISTS | T_LIVE bits (0: not in the store). */
 static int target_state(bg_store *s, sqlite3_value **v, bool *has_art)
@@ -1776,6 +1797,7 @@ bg_status bg_store_complete(bg_store *s)
 	s->completed = true;
 	/* the id maps served the inserts; free them before the index build */
 	ids_release(s);
+	start_writeback(s->tmp);
 	if (sqlite3_create_function(s->db, "bg_ref_resolved", 3, SQLITE_UTF8 |
 				    SQLITE_DETERMINISTIC, s, fn_resolved, NULL, NULL) ||
 	    sqlite3_create_function(s->db, "bg_ref_repealed", 3, SQLITE_UTF8 |
@@ -1788,6 +1810,7 @@ bg_status bg_store_complete(bg_store *s)
 		sqlite3_free(emsg);
 		return BG_ERR_IO;
 	}
+	start_writeback(s->tmp);   /* and the indexes' pages */
 	return fill_dist(s);
 }
 
