@@ -215,34 +215,12 @@ typedef struct tmatch {
  * paragraph per pattern, a memmem a fraction of that, and most paragraphs
  * contain none of the words a definition needs.
  */
-static bool require_ok(const char *req, const char *low, size_t n)
-{
-	while (*req) {
-		const char *gend = strstr(req, "&&");
-		size_t glen = gend ? (size_t)(gend - req) : strlen(req);
-		bool any = false;
-
-		for (size_t i = 0; i < glen && !any;) {
-			const char *bar = memchr(req + i, '|', glen - i);
-			size_t alen = bar ? (size_t)(bar - (req + i)) : glen - i;
-
-			if (!alen || memmem(low, n, req + i, alen))
-				any = true;
-			i += alen + 1;
-		}
-		if (!any && glen)
-			return false;
-		req += glen + (gend ? 2 : 0);
-	}
-	return true;
-}
-
 /*
  * The prefilters of all triggers at once.  Every literal of every
  * `require:` goes into one bg_litset; a paragraph is scanned once and each
  * trigger's condition becomes a test of bits: groups joined by "&&", each
  * a mask of its "|" alternatives; a group with an empty alternative (or an
- * empty group) always holds, as in require_ok.
+ * empty group) always holds, as in bg_require_ok.
  */
 #define PRE_MAXW 8   /* presence words on the stack: up to 512 literals */
 
@@ -335,14 +313,17 @@ static bool req_compile(struct defpre *p, const char *req, int pass, struct req 
 		for (size_t i = 0; i < glen;) {
 			const char *bar = memchr(q + i, '|', glen - i);
 			size_t alen = bar ? (size_t)(bar - (q + i)) : glen - i;
+			const char *lit = q + i;
+			size_t m = alen;
+			bg_lit_anchor at = bg_require_anchor(&lit, &m);
 			if (!alen) {
 				if (g)
 					g->always = true;
 			} else if (!pass) {
-				if (bg_litset_add(p->ls, q + i, alen) < 0)
+				if (bg_litset_add_at(p->ls, lit, m, at) < 0)
 					return false;
 			} else if (g) {
-				long k = bg_litset_find(p->ls, q + i, alen);
+				long k = bg_litset_find_at(p->ls, lit, m, at);
 				if (k < 0)
 					return false;
 				g->mask[k / 64] |= (uint64_t)1 << (k % 64);
@@ -574,7 +555,7 @@ out:
 }
 
 /* NULL when out of memory.  When the literals do not fit PRE_MAXW words
- * p->ls is NULL and extraction falls back to require_ok, with the same
+ * p->ls is NULL and extraction falls back to bg_require_ok, with the same
  * results. */
 /* Sets the word span of each group of r: req_ok looks at no other word. */
 static void req_spans(struct req *r)
@@ -628,7 +609,7 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 					 pass ? &p->fw[i] : NULL))
 				goto fail;
 		if (!pass && bg_litset_words(p->ls) > PRE_MAXW) {
-			bg_litset_free(p->ls);   /* too many: require_ok instead */
+			bg_litset_free(p->ls);   /* too many: bg_require_ok instead */
 			p->ls = NULL;
 			return p;
 		}
@@ -685,7 +666,7 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	int g = t->term_group;
 	uint64_t h = 0;
 
-	if (bits ? !req_ok(&pre->req[f][j], bits) : !require_ok(t->require, low, n))
+	if (bits ? !req_ok(&pre->req[f][j], bits) : !bg_require_ok(t->require, low, n, true))
 		return false;
 	memset(&am, 0, sizeof am);
 	memset(pm, 0, sizeof pm);
@@ -2104,8 +2085,8 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 				lowered = scanned = true;
 			}
 			if (bits ? !req_ok(&x->pre->fw[i], bits)
-				 : !require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s,
-					       x->low.len))
+				 : !bg_require_ok(bg_lexicon_framework_require(x->lex, i), x->low.s,
+						  x->low.len, true))
 				continue;
 			if (!lowered) {
 				bg_defs_lower(n->text, n->text_len, &x->low);

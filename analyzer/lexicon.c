@@ -952,3 +952,52 @@ const char *bg_lexicon_framework_concept(const bg_lexicon *lex, size_t i, size_t
 {
 	return lex->fw[i].concepts[j];
 }
+
+/* ------------------------------------------------------------- require */
+
+bg_lit_anchor bg_require_anchor(const char **p, size_t *n)
+{
+	if (*n > 1 && **p == '^') {
+		(*p)++;
+		(*n)--;
+		return BG_LIT_START;
+	}
+	if (*n > 1 && (*p)[*n - 1] == '$') {
+		(*n)--;
+		return BG_LIT_END;
+	}
+	return BG_LIT_ANY;
+}
+
+bool bg_require_ok(const char *req, const char *low, size_t n, bool anchored)
+{
+	while (*req) {
+		const char *gend = strstr(req, "&&");
+		size_t glen = gend ? (size_t)(gend - req) : strlen(req);
+		bool any = false;
+
+		for (size_t i = 0; i < glen && !any;) {
+			const char *bar = memchr(req + i, '|', glen - i);
+			size_t alen = bar ? (size_t)(bar - (req + i)) : glen - i;
+			const char *lit = req + i;
+			size_t m = alen;
+			bg_lit_anchor at = bg_require_anchor(&lit, &m);
+
+			if (!anchored)
+				at = BG_LIT_ANY;
+			if (!alen)
+				any = true;
+			else if (at == BG_LIT_START)
+				any = m <= n && !memcmp(low, lit, m);
+			else if (at == BG_LIT_END)
+				any = m <= n && !memcmp(low + n - m, lit, m);
+			else
+				any = memmem(low, n, lit, m) != NULL;
+			i += alen + 1;
+		}
+		if (!any && glen)
+			return false;
+		req += glen + (gend ? 2 : 0);
+	}
+	return true;
+}

@@ -15,6 +15,7 @@
 #define BG_LEXICON_H
 
 #include "bg.h"
+#include "litset.h"
 #include "norm.h"
 
 typedef struct bg_lexicon bg_lexicon;
@@ -100,6 +101,15 @@ typedef struct bg_trigger {
 	bool lexicon_only;
 	const char *require;  /* literal the folded text must contain, "" = none */
 } bg_trigger;
+/* The `require:` language (lexicon/README.md): literals joined by "|"
+ * (any of them) and "&&" (all groups); a literal "^A" must open the text,
+ * "A$" must close it, any other may stand anywhere.
+ * bg_require_anchor takes the mark off literal *p[0..*n) and says which it
+ * was.  bg_require_ok says whether low[0..n) meets req; with `anchored`
+ * false the marks are read as mere presence, a weaker condition (tests
+ * use it to find the texts a stricter prefilter must not lose). */
+bg_lit_anchor bg_require_anchor(const char **p, size_t *n);
+bool bg_require_ok(const char *req, const char *low, size_t n, bool anchored);
 size_t bg_lexicon_trigger_count(const bg_lexicon *lex, bg_trigger_form f);
 /* Trigger j of form f with its pattern compiled (`regex` set; NULL only
  * for a lazy lexicon's pattern that does not compile). */

@@ -6,7 +6,8 @@
  * literals that end there, its own and those of its failure chain.
  * Bytes are mapped to classes first (the bytes of the literals, and one
  * class for every other byte), which shrinks the table from 256 columns
- * to a few dozen.
+ * to a few dozen.  Literals anchored at the start or the end of the text
+ * stay out of the automaton and are compared there after the scan.
  */
 #include "litset.h"
 
@@ -16,7 +17,10 @@
 struct bg_litset {
 	char **lits;
 	size_t *lens;
+	unsigned char *at;  /* bg_lit_anchor of each literal */
 	size_t n, alloc;
+	size_t *anch;       /* the anchored literals' indexes */
+	size_t nanch;
 	uint16_t cls[256];  /* byte -> class: bytes no literal has share class 0 */
 	size_t ncls;
 	int32_t *delta;     /* nstates * ncls: small enough to stay in cache */
@@ -39,39 +43,53 @@ void bg_litset_free(bg_litset *ls)
 		free(ls->lits[i]);
 	free(ls->lits);
 	free(ls->lens);
+	free(ls->at);
+	free(ls->anch);
 	free(ls->delta);
 	free(ls->out);
 	free(ls->has_out);
 	free(ls);
 }
 
-long bg_litset_find(const bg_litset *ls, const char *lit, size_t n)
+long bg_litset_find_at(const bg_litset *ls, const char *lit, size_t n, bg_lit_anchor at)
 {
 	for (size_t i = 0; i < ls->n; i++)
-		if (ls->lens[i] == n && !memcmp(ls->lits[i], lit, n))
+		if (ls->lens[i] == n && ls->at[i] == at && !memcmp(ls->lits[i], lit, n))
 			return (long)i;
 	return -1;
 }
 
-long bg_litset_add(bg_litset *ls, const char *lit, size_t n)
+long bg_litset_find(const bg_litset *ls, const char *lit, size_t n)
+{
+	return bg_litset_find_at(ls, lit, n, BG_LIT_ANY);
+}
+
+long bg_litset_add_at(bg_litset *ls, const char *lit, size_t n, bg_lit_anchor at)
 {
 	char *copy;
 	long have;
 
-	if (ls->built || !n)
+	if (ls->built || !n || at > BG_LIT_END)
 		return -1;
-	if ((have = bg_litset_find(ls, lit, n)) >= 0)
+	if ((have = bg_litset_find_at(ls, lit, n, at)) >= 0)
 		return have;
 	if (ls->n == ls->alloc) {
 		size_t na = ls->alloc ? ls->alloc * 2 : 32;
 		char **l = realloc(ls->lits, na * sizeof *l);
-		size_t *z;
+		size_t *z, *k;
+		unsigned char *a;
 		if (!l)
 			return -1;
 		ls->lits = l;
 		if (!(z = realloc(ls->lens, na * sizeof *z)))
 			return -1;
 		ls->lens = z;
+		if (!(a = realloc(ls->at, na * sizeof *a)))
+			return -1;
+		ls->at = a;
+		if (!(k = realloc(ls->anch, na * sizeof *k)))
+			return -1;
+		ls->anch = k;
 		ls->alloc = na;
 	}
 	if (!(copy = malloc(n)))
@@ -79,7 +97,15 @@ long bg_litset_add(bg_litset *ls, const char *lit, size_t n)
 	memcpy(copy, lit, n);
 	ls->lits[ls->n] = copy;
 	ls->lens[ls->n] = n;
+	ls->at[ls->n] = (unsigned char)at;
+	if (at != BG_LIT_ANY)
+		ls->anch[ls->nanch++] = ls->n;
 	return (long)ls->n++;
+}
+
+long bg_litset_add(bg_litset *ls, const char *lit, size_t n)
+{
+	return bg_litset_add_at(ls, lit, n, BG_LIT_ANY);
 }
 
 bg_status bg_litset_build(bg_litset *ls)
@@ -96,7 +122,7 @@ bg_status bg_litset_build(bg_litset *ls)
 	memset(ls->cls, 0, sizeof ls->cls);
 	ls->ncls = 1;
 	for (size_t i = 0; i < ls->n; i++)
-		for (size_t k = 0; k < ls->lens[i]; k++) {
+		for (size_t k = 0; ls->at[i] == BG_LIT_ANY && k < ls->lens[i]; k++) {
 			unsigned char b = (unsigned char)ls->lits[i][k];
 			if (!ls->cls[b])
 				ls->cls[b] = (uint16_t)ls->ncls++;
@@ -117,6 +143,8 @@ bg_status bg_litset_build(bg_litset *ls)
 	/* the trie */
 	for (size_t i = 0; i < ls->n; i++) {
 		int32_t s = 0;
+		if (ls->at[i] != BG_LIT_ANY)
+			continue;
 		for (size_t k = 0; k < ls->lens[i]; k++) {
 			int32_t *e = &ls->delta[(size_t)s * ls->ncls +
 						ls->cls[(unsigned char)ls->lits[i][k]]];
@@ -178,5 +206,10 @@ void bg_litset_scan(const bg_litset *ls, const char *s, size_t n, uint64_t *bits
 		if (ls->has_out[st])
 			for (size_t w = 0; w < nw; w++)
 				bits[w] |= ls->out[(size_t)st * nw + w];
+	}
+	for (size_t k = 0; k < ls->nanch; k++) {
+		size_t i = ls->anch[k], m = ls->lens[i];
+		if (m <= n && !memcmp(ls->lits[i], ls->at[i] == BG_LIT_START ? s : s + n - m, m))
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
 	}
 }

@@ -4,7 +4,8 @@
  * concept through normalisation (case, plural, diminutive, inflection,
  * compounds ending in a variant); the file format's errors are reported
  * with file and line; triggers, abbreviations and framework declarations
- * are read as written.  Run from the repository root (make unit).
+ * are read as written; the `require:` prefilters never lose a match of
+ * their pattern on the corpus.  Run from the repository root (make unit).
  */
 #include <check.h>
 #include <stdio.h>
@@ -12,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "corpus_walk.h"
 #include "lexicon.h"
+#include "defs_int.h"   /* bg_defs_lower: the text the patterns see */
 
 #include <tre/tre.h>
 
@@ -156,6 +159,115 @@ START_TEST(quick_regex_agrees)
 	/* the texts reach the patterns: some match, most do not */
 	ck_assert_uint_gt(nmatched, 10);
 	ck_assert_uint_lt(nmatched, ntested / 2);
+}
+END_TEST
+
+/* The `require:` language: "|" any, "&&" all, "^A" opens the text, "A$"
+ * closes it; read without anchors, the marks are mere presence. */
+START_TEST(require_language)
+{
+	static const struct {
+		const char *req, *text;
+		bool anchored, plain;
+	} cases[] = {
+		{ "", "wat dan ook", true, true },
+		{ "verst", "wordt verstaan onder:", true, true },
+		{ "verst&&onder", "wordt verstaan door", false, false },
+		{ "aangemerkt|beschouwd&&als", "als kind wordt beschouwd", true, true },
+		{ "^als |. als |; als &&aangemerkt", "als partner wordt aangemerkt", true, true },
+		{ "^als |. als |; als &&aangemerkt", "iets. als partner wordt aangemerkt", true, true },
+		{ "^als |. als |; als &&aangemerkt", "zo; als partner wordt aangemerkt", true, true },
+		{ "^als |. als |; als &&aangemerkt", "wordt als partner aangemerkt", false, true },
+		{ "^als |. als |; als &&aangemerkt", "dat als partner wordt aangemerkt", false, true },
+		{ "onder$|onder:$", "wordt verstaan onder:", true, true },
+		{ "onder$|onder:$", "wordt verstaan onder", true, true },
+		{ "onder$|onder:$", "onder partner wordt verstaan", false, true },
+		{ "onder$", "onder", true, true },
+		{ "onder$", "nder", false, false },
+		{ "^onder", "ond", false, false },
+		{ ":$&&^begrippen", "begrippen:", true, true },
+		{ ":$&&^begrippen", "de begrippen:", false, true },
+		{ "^", "^ is a literal when alone", true, true },
+		{ "$", "costs $5", true, true },
+		{ "$", "no dollar", false, false },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = strlen(cases[i].text);
+		ck_assert_msg(bg_require_ok(cases[i].req, cases[i].text, n, true) == cases[i].anchored,
+			      "\"%s\" on \"%s\"", cases[i].req, cases[i].text);
+		ck_assert_msg(bg_require_ok(cases[i].req, cases[i].text, n, false) == cases[i].plain,
+			      "\"%s\" on \"%s\" without anchors", cases[i].req, cases[i].text);
+	}
+}
+END_TEST
+
+/* Whether req has a literal with an anchor. */
+static bool has_anchor(const char *req)
+{
+	for (const char *p = req; *p; p++)
+		if ((*p == '^' && p[1] && p[1] != '|' && p[1] != '&') ||
+		    (*p == '$' && p > req && p[-1] != '|' && p[-1] != '&' &&
+		     (!p[1] || p[1] == '|' || p[1] == '&')))
+			return true;
+	return false;
+}
+
+/* A prefilter must never exclude a text its pattern matches (lexicon
+ * README).  A literal anywhere in a match is easy to check by eye; an
+ * anchor ("^A", "A$") is a claim about where the match lies, and one too
+ * bold would silently lose definitions.  So: on every text block of the
+ * corpus ($BEGRIP_REQUIRE_STRIDE, default 1: every file; corpus_walk.h),
+ * lowered as extraction lowers it, every pattern whose `require:` has an
+ * anchor runs wherever the require read without anchors lets it (the old,
+ * weaker prefilter), and each match must meet the anchored require. */
+struct req_walk {
+	bg_buf low;
+	size_t matches;
+};
+
+static void anchored_on_block(const char *path, const bg_node *n, void *ctx)
+{
+	struct req_walk *w = ctx;
+
+	bg_buf_clear(&w->low);
+	bg_defs_lower(n->text, n->text_len, &w->low);
+	ck_assert(bg_buf_ok(&w->low));
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger(lex, (bg_trigger_form)f, j);
+			regamatch_t am = { 0 };
+			regaparams_t p;
+			if (!has_anchor(t->require) ||
+			    !bg_require_ok(t->require, w->low.s, w->low.len, false))
+				continue;
+			tre_regaparams_default(&p);
+			p.max_cost = t->max_cost;
+			if (tre_reganexec(t->regex, w->low.s, w->low.len, &am, p, 0) != REG_OK)
+				continue;
+			w->matches++;
+			ck_assert_msg(bg_require_ok(t->require, w->low.s, w->low.len, true),
+				      "%s: \"%s\" excludes a match of %s on \"%s\"",
+				      path, t->require, t->pattern, w->low.s);
+		}
+}
+
+START_TEST(anchored_requires_keep_corpus_matches)
+{
+	struct req_walk w = { BG_BUF_INIT, 0 };
+	size_t anchored = 0, files;
+
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++)
+			anchored += has_anchor(bg_lexicon_trigger(lex, (bg_trigger_form)f, j)->require);
+	ck_assert_uint_gt(anchored, 10);   /* the committed lexicon uses anchors */
+	files = corpus_walk("check_lexicon", "BEGRIP_REQUIRE_STRIDE", 1, anchored_on_block, &w);
+	bg_buf_release(&w.low);
+	if (!files)
+		return;
+	fprintf(stderr, "check_lexicon: %zu matches of %zu anchored prefilters kept, %zu files\n",
+		w.matches, anchored, files);
+	ck_assert_uint_gt(w.matches, 200);
 }
 END_TEST
 
@@ -332,6 +444,12 @@ int main(void)
 	tcase_add_test(tc, minimal_lexicon);
 	tcase_add_test(tc, format_errors_name_the_line);
 	tcase_add_test(tc, default_path_follows_environment);
+	tcase_add_test(tc, require_language);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("corpus");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, anchored_requires_keep_corpus_matches);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,7 +1,7 @@
 /*
  * check_litset.c -- literal presence (litset.c) against a naive memmem
  * over overlapping literals, literals inside others, non-ASCII bytes and
- * random texts.
+ * random texts; anchored literals against prefix and suffix comparison.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -98,6 +98,68 @@ START_TEST(random_against_memmem)
 }
 END_TEST
 
+/* Literals anchored at the start or end of the text, mixed with free
+ * ones (the same bytes in each of the three roles), against prefix,
+ * suffix and memmem on random texts. */
+START_TEST(anchored_against_naive)
+{
+	enum { NL = 60 };
+	char *lits[NL + 1];
+	bg_lit_anchor at[NL + 1];
+	bg_litset *ls = bg_litset_new();
+	uint64_t got[2];
+	unsigned seed = 777;
+	size_t nl = 0, starts = 0, ends = 0;
+
+	for (size_t i = 0; i < NL; i++) {
+		size_t len = 1 + (size_t)(rand_r(&seed) % 4);
+		bg_lit_anchor a = (bg_lit_anchor)(rand_r(&seed) % 3);
+		char *l = malloc(len + 1);
+		ck_assert_ptr_nonnull(l);
+		for (size_t k = 0; k < len; k++)
+			l[k] = "ab:"[rand_r(&seed) % 3];
+		l[len] = 0;
+		if (bg_litset_add_at(ls, l, len, a) == (long)nl) {
+			at[nl] = a;
+			lits[nl++] = l;
+		} else {
+			free(l);
+		}
+	}
+	/* the same bytes anchored differently are different literals */
+	ck_assert_int_ge(bg_litset_add_at(ls, "ab", 2, BG_LIT_START), 0);
+	ck_assert_int_ne(bg_litset_find_at(ls, "ab", 2, BG_LIT_START),
+			 bg_litset_find_at(ls, "ab", 2, BG_LIT_END));
+	lits[nl] = strdup("ab");
+	at[nl++] = BG_LIT_START;
+	ck_assert_int_eq(bg_litset_build(ls), BG_OK);
+	for (int t = 0; t < 3000; t++) {
+		char text[12];
+		size_t n = (size_t)(rand_r(&seed) % sizeof text);
+		for (size_t k = 0; k < n; k++)
+			text[k] = "ab:x"[rand_r(&seed) % 4];
+		bg_litset_scan(ls, text, n, got);
+		for (size_t i = 0; i < nl; i++) {
+			size_t m = strlen(lits[i]);
+			bool want = at[i] == BG_LIT_START ? m <= n && !memcmp(text, lits[i], m)
+				  : at[i] == BG_LIT_END ? m <= n && !memcmp(text + n - m, lits[i], m)
+				  : memmem(text, n, lits[i], m) != NULL;
+			if (bg_litset_find_at(ls, lits[i], m, at[i]) != (long)i)
+				continue;   /* the extra "ab" may repeat an earlier one */
+			ck_assert_msg(bg_litset_has(got, i) == want, "\"%.*s\" literal %zu \"%s\" (%d)",
+				      (int)n, text, i, lits[i], (int)at[i]);
+			starts += want && at[i] == BG_LIT_START;
+			ends += want && at[i] == BG_LIT_END;
+		}
+	}
+	ck_assert_uint_gt(starts, 100);
+	ck_assert_uint_gt(ends, 100);
+	for (size_t i = 0; i < nl; i++)
+		free(lits[i]);
+	bg_litset_free(ls);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("litset");
@@ -107,6 +169,7 @@ int main(void)
 
 	tcase_add_test(tc, classic_overlaps);
 	tcase_add_test(tc, random_against_memmem);
+	tcase_add_test(tc, anchored_against_naive);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus_walk.h"
 #include "norm.h"
 
 #include <stdio.h>
@@ -196,47 +197,26 @@ START_TEST(ascii_path_exhaustive)
 END_TEST
 
 /* Every text block of (every `stride`-th) corpus file, both paths: the
- * shortcut must be invisible on the real law text.  $BEGRIP_CORPUS, else
- * corpora/; without a corpus the test says so and checks nothing. */
+ * shortcut must be invisible on the real law text ($BEGRIP_NORM_STRIDE,
+ * default 7; corpus_walk.h); without a corpus the test says so and
+ * checks nothing. */
+static void same_on_block(const char *path, const bg_node *n, void *ctx)
+{
+	(void)path;
+	same_tokens(n->text, n->text_len, BG_NORM_STEM | BG_NORM_NUMBERS | BG_NORM_PUNCT);
+	(*(size_t *)ctx)++;
+}
+
 START_TEST(ascii_path_on_corpus)
 {
-	const char *root = getenv("BEGRIP_CORPUS");
-	const char *st = getenv("BEGRIP_NORM_STRIDE");
-	char dir[4096];
-	char *paths[1];
-	bg_filelist fl = { 0 };
-	size_t stride = st ? strtoul(st, NULL, 10) : 7, blocks = 0;
+	size_t blocks = 0;
+	size_t files = corpus_walk("check_norm", "BEGRIP_NORM_STRIDE", 7, same_on_block, &blocks);
 
-	snprintf(dir, sizeof dir, "%s/bwb", root ? root : "corpora");
-	paths[0] = dir;
-	if (!stride)
-		stride = 1;
-	bg_filelist_expand(&fl, paths, 1);
-	if (!fl.count) {
-		fprintf(stderr, "check_norm: no corpus at %s, corpus comparison skipped\n", dir);
-		bg_filelist_release(&fl);
+	if (!files)
 		return;
-	}
-	for (size_t i = 0; i < fl.count; i += stride) {
-		bg_doc *doc = NULL;
-		bg_diag d = { 0 };
-		if (bg_doc_read_file(fl.paths[i], NULL, &doc, &d) != BG_OK) {
-			bg_diag_clear(&d);
-			continue;
-		}
-		for (const bg_node *n = bg_doc_root(doc); n; n = bg_node_next(bg_doc_root(doc), n)) {
-			if (!n->text || !n->text[0])
-				continue;
-			same_tokens(n->text, strlen(n->text), BG_NORM_STEM | BG_NORM_NUMBERS |
-								BG_NORM_PUNCT);
-			blocks++;
-		}
-		bg_doc_free(doc);
-	}
 	fprintf(stderr, "check_norm: ASCII path equals ICU on %zu text blocks of %zu files\n",
-		blocks, (fl.count + stride - 1) / stride);
+		blocks, files);
 	ck_assert_uint_gt(blocks, 1000);
-	bg_filelist_release(&fl);
 }
 END_TEST
 
