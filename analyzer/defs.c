@@ -1268,12 +1268,24 @@ static bool in_act_title(const char *low, size_t n)
 	return false;
 }
 
+/* Whether a reference trigger's match low[0..n) names the provision it
+ * points to (an article, chapter, section or paragraph). */
+static bool cites_inside(const char *low, size_t n)
+{
+	static const char *const words[] = { "artikel", "hoofdstuk", "afdeling", "paragraaf" };
+
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (memmem(low, n, words[i], strlen(words[i])))
+			return true;
+	return false;
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
 	const bg_ref *refs = bg_doc_refs(x->doc);
 	tmatch m, mod;
-	size_t head_end, rest, best_pos = (size_t)-1;
+	size_t head_end, rest, ref_at, best_pos = (size_t)-1;
 	const bg_ref *best = NULL;
 	bg_buf low = BG_BUF_INIT;
 
@@ -1306,10 +1318,14 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		return;
 	}
 	d->kind = BG_DEF_REFERENCE;
-	rest = n - m.eo;
+	/* the citation follows the trigger ("bedoeld in artikel 3"), or the
+	 * trigger holds it ("het in artikel 8, eerste lid, van de Wet X
+	 * bedoelde bedrag"): then the target is read from the match on */
+	ref_at = cites_inside(low.s + m.so, m.eo - m.so) ? m.so : m.eo;
+	rest = n - ref_at;
 	if (rest > MAX_REF_TEXT)
 		rest = MAX_REF_TEXT;
-	d->ref_text = dup(x, body + m.eo, rest);
+	d->ref_text = dup(x, body + ref_at, rest);
 
 	/* a marked-up reference after the trigger */
 	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {

@@ -169,6 +169,37 @@ struct target {
 	bool resolved;
 };
 
+/* Whether s[0..n), right after an ordinal, goes on to " lid" or
+ * " leden", over more ordinals joined by ",", "en", "of" or "tot en met". */
+static bool lid_follows(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (int k = 0; k < 12; k++) {
+		size_t o;
+		if (starts(s + i, n - i, " lid") || starts(s + i, n - i, " leden"))
+			return true;
+		if (starts(s + i, n - i, ", "))
+			i += 2;
+		else if (starts(s + i, n - i, " en "))
+			i += 4;
+		else if (starts(s + i, n - i, " of "))
+			i += 4;
+		else if (starts(s + i, n - i, " tot en met "))
+			i += 12;
+		else
+			return false;
+		for (o = 0; o < sizeof ordinals / sizeof *ordinals; o++)
+			if (starts(s + i, n - i, ordinals[o])) {
+				i += strlen(ordinals[o]);
+				break;
+			}
+		if (o == sizeof ordinals / sizeof *ordinals)
+			return false;
+	}
+	return false;
+}
+
 /*
  * Parses a reference as written after "bedoeld in" / "in de zin van":
  *   artikel 8[, eerste lid][, onderdeel a][, van de TITLE | van deze wet]
@@ -190,6 +221,12 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 			i += 3;
 		else if (starts(s + i, n - i, "bij "))
 			i += 4;
+		else if (starts(s + i, n - i, "op grond van "))
+			i += 13;
+		else if (starts(s + i, n - i, "krachtens "))
+			i += 10;
+		else if (starts(s + i, n - i, "ingevolge "))
+			i += 10;
 		else if (starts(s + i, n - i, "de "))
 			i += 3;
 		else if (starts(s + i, n - i, "het "))
@@ -217,9 +254,13 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 			size_t p = i;
 			while (p < n && (s[p] == ',' || s[p] == ' '))
 				p++;
+			/* "eerste lid"; of several, the first: "tweede tot en met
+			 * zesde lid", "eerste of tweede lid", "eerste, tweede en
+			 * vierde lid" */
 			for (size_t o = 0; o < sizeof ordinals / sizeof *ordinals; o++) {
 				size_t ol = strlen(ordinals[o]);
-				if (starts(s + p, n - p, ordinals[o]) && starts(s + p + ol, n - p - ol, " lid")) {
+				if (starts(s + p, n - p, ordinals[o]) &&
+				    lid_follows(s + p + ol, n - p - ol)) {
 					snprintf(t->lid, sizeof t->lid, "%zu", o + 1);
 					break;
 				}
@@ -330,7 +371,20 @@ static bg_status resolve_targets(bg_defset *set)
 		}
 		parse_ref(set, d, low.s, low.len, &t);
 		if (d->ref_marked_up && d->target_bwb_id[0]) {
-			/* markup often names the article only: the text has the lid */
+			/* markup often names the regulation only ("artikel 1 van
+			 * de <link>Wet X</link>"): the text has the article when
+			 * it names the same regulation (a title the corpus does
+			 * not hold proves nothing: the link may sit on another
+			 * name further on) */
+			if (!d->target_article[0] && t.article[0] && t.resolved &&
+			    !strcmp(t.bwb, d->target_bwb_id)) {
+				d->target_article = bg_arena_strdup(set->arena, t.article);
+				if (!d->target_article) {
+					bg_buf_release(&low);
+					return BG_ERR_NOMEM;
+				}
+			}
+			/* and the article only: the text has the lid */
 			if (!d->target_lid[0] && t.lid[0] && same_nr(t.article, d->target_article) &&
 			    !(d->target_lid = bg_arena_strdup(set->arena, t.lid))) {
 				bg_buf_release(&low);
@@ -549,6 +603,27 @@ static size_t framework_version(const bg_defset *set, const char *bwb, const cha
 	return best;
 }
 
+/* The lid that holds every definition of `concept` in article `art` among
+ * the records [from, to) of one law (a definition list: "artikel 2, eerste
+ * lid"), or "" when they are spread over several leden (Awir art. 3,
+ * partner) or sit in the article itself. */
+static const char *one_lid(const bg_defset *set, size_t from, size_t to, const char *art,
+			   const char *concept)
+{
+	const char *lid = NULL;
+
+	for (size_t r = from; r < to; r++) {
+		const bg_def *c = &set->v[r];
+		if (c->kind == BG_DEF_INHERITED || strcmp(c->article, art) ||
+		    strcmp(c->concept, concept))
+			continue;
+		if (!c->lid[0] || (lid && strcmp(lid, c->lid)))
+			return "";
+		lid = c->lid;
+	}
+	return lid ? lid : "";
+}
+
 static bg_status add_inherited(bg_defset *set)
 {
 	size_t nrec = set->n, start = 0;
@@ -615,7 +690,7 @@ static bg_status add_inherited(bg_defset *set)
 				d->text = s.text;
 				d->target_bwb_id = s.bwb_id;
 				d->target_article = s.article;
-				d->target_lid = "";
+				d->target_lid = one_lid(set, first[fv], first[fv + 1], s.article, s.concept);
 				d->file = l->file;
 				d->bwb_id = l->bwb_id;
 				d->law_title = l->title;
