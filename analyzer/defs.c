@@ -1373,6 +1373,20 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 			start++;
 		d->kind = BG_DEF_MODIFIED_REFERENCE;
 		d->modification = dup(x, body + start, n - start);
+	} else if (best && d->ref_marked_up) {
+		/* words right after the linked citation that restrict what it
+		 * points to: "een tegemoetkoming als bedoeld in <artikel 2 van
+		 * de Awir> in de kosten van kinderopvang", "..., die ...",
+		 * "..., zonder eigen aandrijving" (lexicon: [trigger
+		 * restriction], patterns anchored at the citation's end) */
+		size_t t0 = best_pos + strlen(best->text);
+		while (t0 < n && (body[t0] == ' ' || body[t0] == ','))
+			t0++;
+		if (t0 < n && form_match(x->lex, x->pre, BG_TRIG_RESTRICTION, low.s + t0,
+					 low.len - t0, NULL, &mod) && mod.so == 0) {
+			d->kind = BG_DEF_MODIFIED_REFERENCE;
+			d->modification = dup(x, body + t0, n - t0);
+		}
 	}
 	bg_buf_release(&low);
 }

@@ -99,6 +99,7 @@ static const char *const form_names[BG_TRIG__COUNT] = {
 	[BG_TRIG_SCOPE_ARTICLE] = "scope-article",
 	[BG_TRIG_SCOPE_LID] = "scope-lid",
 	[BG_TRIG_NOT_DEFINITION] = "not-definition",
+	[BG_TRIG_RESTRICTION] = "restriction",
 	[BG_TRIG_REFERENCE] = "reference",
 };
 

@@ -34,6 +34,7 @@ typedef enum bg_trigger_form {
 	BG_TRIG_SCOPE_LID,        /* "in dit lid" */
 	BG_TRIG_NOT_DEFINITION,   /* sentences that look like definitions but are not */
 	BG_TRIG_REFERENCE,        /* "als bedoeld in": the body points elsewhere */
+	BG_TRIG_RESTRICTION,      /* right after a linked citation: "die ...", "zonder ..." */
 	BG_TRIG__COUNT
 } bg_trigger_form;
 
