@@ -1268,16 +1268,19 @@ static bool in_act_title(const char *low, size_t n)
 	return false;
 }
 
-/* Whether a reference trigger's match low[0..n) names the provision it
- * points to (an article, chapter, section or paragraph). */
-static bool cites_inside(const char *low, size_t n)
+/* Where a reference trigger's match low[0..n) names the provision it
+ * points to (an article, chapter, section or paragraph), or n. */
+static size_t cite_inside(const char *low, size_t n)
 {
 	static const char *const words[] = { "artikel", "hoofdstuk", "afdeling", "paragraaf" };
+	size_t first = n;
 
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (memmem(low, n, words[i], strlen(words[i])))
-			return true;
-	return false;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		const char *at = memmem(low, n, words[i], strlen(words[i]));
+		if (at && (size_t)(at - low) < first)
+			first = (size_t)(at - low);
+	}
+	return first;
 }
 
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
@@ -1320,8 +1323,11 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	d->kind = BG_DEF_REFERENCE;
 	/* the citation follows the trigger ("bedoeld in artikel 3"), or the
 	 * trigger holds it ("het in artikel 8, eerste lid, van de Wet X
-	 * bedoelde bedrag"): then the target is read from the match on */
-	ref_at = cites_inside(low.s + m.so, m.eo - m.so) ? m.so : m.eo;
+	 * bedoelde bedrag", "hetgeen daaronder in artikel 13 van de Wet X
+	 * wordt verstaan"): then the target is read from the citation on */
+	ref_at = m.so + cite_inside(low.s + m.so, m.eo - m.so);
+	if (ref_at >= m.eo)
+		ref_at = m.eo;
 	rest = n - ref_at;
 	if (rest > MAX_REF_TEXT)
 		rest = MAX_REF_TEXT;
@@ -1711,6 +1717,44 @@ struct cand {
 	size_t form;     /* index in inline_forms */
 };
 
+/*
+ * A pattern's match can run on to a later occurrence of its last word
+ * ("Onder zittingscapaciteit wordt verstaan hetgeen daaronder wordt
+ * verstaan in ...": the term caught "zittingscapaciteit wordt verstaan
+ * hetgeen daaronder"), and the term is then no term.  Tried once more on
+ * the text cut right after the first occurrence of that word past the
+ * term's start; on a plausible term, m, *so and *eo are the shorter
+ * match's.
+ */
+static bool shorter_match(struct ex *x, bg_trigger_form f, size_t j, const char *text,
+			  const char *low, const uint64_t *bits, tmatch *m, size_t *so, size_t *eo)
+{
+	size_t ws = m->eo, cut;
+	const char *at;
+	uint64_t h = 0;
+	tmatch m2;
+
+	while (ws > m->teo && low[ws - 1] != ' ')
+		ws--;
+	if (ws <= m->teo || ws >= m->eo)
+		return false;
+	at = memmem(low + m->tso, ws - m->tso, low + ws, m->eo - ws);
+	if (!at)
+		return false;
+	cut = (size_t)(at - low) + (m->eo - ws);
+	if (cut >= m->eo || !trig_match(x->lex, x->pre, f, j, low, cut, bits, &h, &m2) ||
+	    m2.teo <= m2.tso)
+		return false;
+	*so = m2.tso;
+	*eo = m2.teo;
+	clean_term(text, so, eo);
+	term_head(x, text, *so, eo);
+	if (*eo <= *so || !plausible_term(text + *so, *eo - *so))
+		return false;
+	*m = m2;
+	return true;
+}
+
 /* The inline candidate of text[0..n) (low: its lowered copy) whose term
  * comes first; on a tie the earlier form (exclusions before definitions).
  * bits: presence bits of low[0..n), or NULL to compute them. */
@@ -1735,7 +1779,8 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			eo = m.teo;
 			clean_term(text, &so, &eo);
 			term_head(x, text, so, &eo);
-			if (eo <= so || !plausible_term(text + so, eo - so))
+			if ((eo <= so || !plausible_term(text + so, eo - so)) &&
+			    !shorter_match(x, inline_forms[f].f, j, text, low, bits, &m, &so, &eo))
 				continue;
 			if (t->lexicon_only &&
 			    !bg_lexicon_concept_for_term(x->lex, x->nm, text + so, eo - so))
