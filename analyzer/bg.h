@@ -112,9 +112,9 @@ void bg_arena_free(bg_arena *a);
 void *bg_arena_alloc(bg_arena *a, size_t n);
 /* For long runs over a corpus (util.c says why): bg_heap_prepare() once,
  * before any thread starts, keeps freed heap and blocks up to 32 MB in the
- * heap and puts every thread on one heap grown in large steps;
- * bg_heap_advise(), called now and then from any thread, offers what the
- * heap has grown by to transparent huge pages.  Both do nothing where
+ * heap and grows the main heap in large steps; bg_heap_advise(), called
+ * now and then from any thread, offers what the main heap has grown by to
+ * transparent huge pages.  Both do nothing where
  * this does not apply. */
 void bg_heap_prepare(void);
 void bg_heap_advise(void);
