@@ -383,7 +383,9 @@ size_t bg_arena_held(const bg_arena *a)
  * malloc's lock the bottleneck of the reader, whose libxml2 allocates and
  * frees per node: with an arena per thread again, `stats --jobs 2` went
  * from 0.39-0.41 to 0.29-0.32 s wall and `complexity` from 0.55-0.61 to
- * 0.48-0.51 s, the report unchanged (alternated runs).  Under valgrind
+ * 0.48-0.51 s.  Each thread's own heap is offered to huge pages too
+ * (advise_thread_heap): report system time 0.42-0.50 -> 0.24-0.31 s,
+ * wall 2.31-2.42 -> 2.18-2.41 s (five alternated runs).  Under valgrind
  * or a sanitizer, which bring their own malloc, nothing of this applies
  * (madvise then fails, harmlessly).
  */
@@ -391,6 +393,28 @@ size_t bg_arena_held(const bg_arena *a)
 #define HEAP_HUGE 1
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 static atomic_uintptr_t heap_advised;   /* 0: not prepared */
+static uintptr_t heap_floor;            /* the program break when prepared */
+
+/* A worker thread's arena: glibc maps each of its heaps as a reserved
+ * range of HEAP_MAX bytes aligned to that size (64 MB on 64-bit) and grows
+ * it inside; the range is offered to huge pages once, by its thread. */
+#define THREAD_HEAP_MAX ((uintptr_t)64 << 20)
+
+static void advise_thread_heap(void)
+{
+	static _Thread_local uintptr_t advised_base;
+	void *probe = malloc(1);
+	uintptr_t p = (uintptr_t)probe, base;
+
+	free(probe);
+	if (!p || (p + THREAD_HEAP_MAX >= heap_floor && p < (uintptr_t)sbrk(0)))
+		return;   /* the main heap, advised step by step */
+	base = p & ~(THREAD_HEAP_MAX - 1);
+	if (base != advised_base) {
+		advised_base = base;
+		madvise((void *)base, THREAD_HEAP_MAX, MADV_HUGEPAGE);
+	}
+}
 #endif
 
 void bg_heap_prepare(void)
@@ -407,6 +431,7 @@ void bg_heap_prepare(void)
 	if (!atomic_compare_exchange_strong(&heap_advised, &none,
 					    (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)))
 		return;   /* done before */
+	heap_floor = top;
 	mallopt(M_TOP_PAD, 64 << 20);
 	bg_heap_advise();
 #endif
@@ -420,6 +445,7 @@ void bg_heap_advise(void)
 
 	if (!from || top == (uintptr_t)-1)
 		return;
+	advise_thread_heap();
 	to = top & ~(HUGE_PAGE - 1);
 	/* the thread that moves the mark advises the range it covers */
 	if (to > from && atomic_compare_exchange_strong(&heap_advised, &from, to))
