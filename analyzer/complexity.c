@@ -665,7 +665,8 @@ static void tokenize(tokenizer *t, const char *s, size_t n)
 			bool abbr = false;
 			if (c == '.' && t->n && last_end == i) {
 				const tok *k = &t->v[t->n - 1];
-				abbr = (wmap_get(t->words, k->h) & F_ABBREV) || k->dotted;
+				/* no word table yet while the rules themselves are read */
+				abbr = (t->words && (wmap_get(t->words, k->h) & F_ABBREV)) || k->dotted;
 			}
 			if (!abbr) {
 				t->sentences++;

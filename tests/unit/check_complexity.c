@@ -351,6 +351,32 @@ START_TEST(test_lexicon_errors)
 }
 END_TEST
 
+/* A phrase with a full stop after a word and a space ("met ingang van
+ * 1 jan. 2020"): the rules' own words are read before any word table
+ * exists, and the sentence test must not look one up (found by
+ * fuzz_lexicon: a NULL table read). */
+START_TEST(test_phrase_with_full_stop)
+{
+	static const char rules_txt[] = "[condition]\nmet ingang van 1 jan. 2020\nindien\n";
+	static const char x[] = HEAD("BWBR0099007")
+		"<artikel><kop><nr>1</nr></kop><al>Met ingang van 1 jan. 2020 vervalt dit, "
+		"indien nodig.</al></artikel>" TAIL;
+	bg_cx_rules *r = NULL;
+	bg_diag d = { 0 };
+	bg_doc *doc = NULL;
+	bg_cx_doc *cx;
+
+	ck_assert_int_eq(bg_cx_rules_parse(rules_txt, strlen(rules_txt), NULL, 0, &r, &d), BG_OK);
+	ck_assert_int_eq(bg_doc_read_memory(x, strlen(x), "x.xml", NULL, &doc, &d), BG_OK);
+	cx = bg_cx_analyze(r, doc);
+	ck_assert_ptr_nonnull(cx);
+	ck_assert_uint_eq(cx->total.conditions, 2);
+	bg_cx_doc_free(cx);
+	bg_doc_free(doc);
+	bg_cx_rules_free(r);
+}
+END_TEST
+
 /* The real lexicon parses and reads as documented. */
 START_TEST(test_real_lexicon)
 {
@@ -392,6 +418,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_corpus);
 	tcase_add_test(tc, test_lexicon_errors);
+	tcase_add_test(tc, test_phrase_with_full_stop);
 	tcase_add_test(tc, test_real_lexicon);
 	suite_add_tcase(s, tc);
 	return s;
