@@ -59,6 +59,7 @@ static void index_one(size_t i, const bg_doc *doc, const bg_defset *docdefs,
 	if (!cx || !r)
 		c->oom[i] = true;
 	c->cx[i] = cx;
+	bg_store_docrows_set_measures(r, cx);   /* the provisions' measures, with the rows */
 	bg_store_order_put(c->order, i, r);
 }
 
@@ -213,8 +214,8 @@ int bg_cmd_index(int argc, char **argv)
 	}
 	for (size_t i = 0; i < fl.count; i++)
 		if (c.cx[i] && bg_store_order_reg_ids(c.order)[i] &&
-		    bg_store_add_measures(store, bg_store_order_reg_ids(c.order)[i],
-					  c.cx[i]) != BG_OK) {
+		    bg_store_add_regulation_measures(store, bg_store_order_reg_ids(c.order)[i],
+						     c.cx[i]) != BG_OK) {
 			fprintf(stderr, "%s: error: %s\n", db, bg_store_error(store));
 			goto done;
 		}

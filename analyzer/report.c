@@ -51,6 +51,9 @@ static void each_doc(size_t i, const bg_doc *doc, const bg_defset *docdefs, bg_n
 	    bg_cand_facts_collect(doc, docdefs, c->lex, c->rules, cx, nm, &c->facts[i]) != BG_OK)
 		c->oom[i] = true;
 	c->cx[i] = cx;
+	/* the provisions' measures go in with the rows, during the read;
+	 * the regulation's wait for the corpus step (store_tail) */
+	bg_store_docrows_set_measures(rows, cx);
 	bg_store_order_put(c->order, i, rows);
 }
 
@@ -74,7 +77,7 @@ static void *store_tail(void *arg)
 
 	for (size_t i = 0; i < w->n; i++)
 		if (w->cx[i] && w->reg_ids[i] &&
-		    bg_store_add_measures(w->store, w->reg_ids[i], w->cx[i]) != BG_OK) {
+		    bg_store_add_regulation_measures(w->store, w->reg_ids[i], w->cx[i]) != BG_OK) {
 			w->rc = BG_ERR_IO;
 			return NULL;
 		}

@@ -741,6 +741,7 @@ bg_status bg_store_set_meta(bg_store *s, const char *key, const char *value)
  * parents and the provisions of references are indexes into provs[]. */
 struct bg_store_docrows {
 	bg_arena *arena;
+	const bg_cx_doc *cx;   /* its provision measures go in too; borrowed */
 	const char *bwb, *file, *title, *short_title, *intitule, *soort, *date;
 	const char *dialect;
 	struct prow {
@@ -763,6 +764,12 @@ struct bg_store_docrows {
 	} *refs;
 	size_t nrefs;
 };
+
+void bg_store_docrows_set_measures(bg_store_docrows *r, const bg_cx_doc *cx)
+{
+	if (r)
+		r->cx = cx;
+}
 
 void bg_store_docrows_free(bg_store_docrows *r)
 {
@@ -1404,7 +1411,8 @@ bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg
 		if ((st = run(s, ST_REF, k, r->file)) != BG_OK)
 			return st;
 	}
-	return BG_OK;
+	/* while the regulation's provision ids are at hand */
+	return r->cx ? bg_store_add_provision_measures(s, rid, r->cx) : BG_OK;
 }
 
 bg_status bg_store_add_doc(bg_store *s, const bg_doc *doc, int64_t *reg_id)
@@ -1450,8 +1458,8 @@ static bool dist_add(bg_store *s, int64_t reg, const bg_cx_prov *p)
 	return true;
 }
 
-bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
-				const bg_cx_doc *cx)
+bg_status bg_store_add_regulation_measures(bg_store *s, int64_t reg_id,
+					   const bg_cx_doc *cx)
 {
 	sqlite3_stmt *st = s->st[ST_RMEAS];
 	const bg_cx_counts *c = &cx->total;
@@ -1496,15 +1504,24 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 		if ((rc = run(s, ST_RANK, k, "regulation_ranks")) != BG_OK)
 			return rc;
 	}
+	return BG_OK;
+}
 
+bg_status bg_store_add_provision_measures(bg_store *s, int64_t reg_id,
+					  const bg_cx_doc *cx)
+{
+	bg_status rc;
+
+	if ((rc = not_completed(s, "provision_measures")) != BG_OK)
+		return rc;
 	for (size_t i = 0; i < cx->nprov; i++) {
 		const bg_cx_prov *p = &cx->provs[i];
+		const bg_cx_counts *c = &p->c;
+		sqlite3_stmt *st = s->st[ST_PMEAS];
+		int k = 0;
 
-		c = &p->c;
 		if (p->kind == BG_CX_ARTIKEL && !dist_add(s, reg_id, p))
 			return fail(s, "out of memory");
-		st = s->st[ST_PMEAS];
-		k = 0;
 		bind_i(st, &k, reg_id);
 		bind_id(st, &k, provision_id(s, reg_id, p->address));
 		bind_t(st, &k, bg_cx_kind_name(p->kind));
@@ -1519,6 +1536,14 @@ bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 			return rc;
 	}
 	return BG_OK;
+}
+
+bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
+				const bg_cx_doc *cx)
+{
+	bg_status rc = bg_store_add_regulation_measures(s, reg_id, cx);
+
+	return rc == BG_OK ? bg_store_add_provision_measures(s, reg_id, cx) : rc;
 }
 
 /* --------------------------------------------------------- definitions */

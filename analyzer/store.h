@@ -76,6 +76,12 @@ typedef struct bg_store_docrows bg_store_docrows;
 bg_store_docrows *bg_store_doc_rows(const bg_doc *doc);
 bg_status bg_store_add_rows(bg_store *s, const bg_store_docrows *r, int64_t *reg_id);
 void bg_store_docrows_free(bg_store_docrows *r);
+/* The document's complexity measures go in with its rows: its
+ * provision_measures rows follow its provisions (they need nothing of the
+ * corpus), so that only the regulation's own rows wait for the corpus
+ * step (bg_store_add_regulation_measures).  cx is borrowed: it must live
+ * until the rows are inserted. */
+void bg_store_docrows_set_measures(bg_store_docrows *r, const bg_cx_doc *cx);
 
 /*
  * Rows of a parallel read, inserted in file order: workers hand in each
@@ -97,9 +103,15 @@ void bg_store_order_free(bg_store_order *o);
 
 /* The complexity measures of one document (after bg_cx_corpus_finish):
  * a regulation_measures row, its regulation_ranks rows and one
- * provision_measures row per provision. */
+ * provision_measures row per provision.  The two parts on their own: the
+ * provisions' rows (any time after the document's rows), the
+ * regulation's (after bg_cx_corpus_finish). */
 bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
 				const bg_cx_doc *cx);
+bg_status bg_store_add_provision_measures(bg_store *s, int64_t reg_id,
+					  const bg_cx_doc *cx);
+bg_status bg_store_add_regulation_measures(bg_store *s, int64_t reg_id,
+					   const bg_cx_doc *cx);
 
 /*
  * Adds definition record `d` with the given id (1-based; the record's
