@@ -210,17 +210,15 @@ typedef struct tmatch {
 } tmatch;
 
 /*
- * The cheap pre-filter of a trigger: "A|B&&C" holds when low[0..n) contains
- * A or B, and C.  A regular expression costs TRE a pass over the whole
- * paragraph per pattern, a memmem a fraction of that, and most paragraphs
- * contain none of the words a definition needs.
- */
-/*
- * The prefilters of all triggers at once.  Every literal of every
- * `require:` goes into one bg_litset; a paragraph is scanned once and each
- * trigger's condition becomes a test of bits: groups joined by "&&", each
- * a mask of its "|" alternatives; a group with an empty alternative (or an
- * empty group) always holds, as in bg_require_ok.
+ * The cheap pre-filter of a trigger, its `require:` condition ("A|B&&C",
+ * anchors "^A" and "A$"; bg_require_ok in lexicon.c): a regular expression
+ * costs TRE a pass over the whole paragraph per pattern, and most
+ * paragraphs contain none of the words a definition needs.  Here the
+ * prefilters of all triggers at once: every literal of every `require:`
+ * goes into one bg_litset; a paragraph is scanned once and each trigger's
+ * condition becomes a test of bits: groups joined by "&&", each a mask of
+ * its "|" alternatives; a group with an empty alternative (or an empty
+ * group) always holds, as in bg_require_ok.
  */
 #define PRE_MAXW 8   /* presence words on the stack: up to 512 literals */
 
@@ -1717,6 +1715,17 @@ struct cand {
 	size_t form;     /* index in inline_forms */
 };
 
+/* The term of inline match m in text (cleaned, cut to its head) into
+ * [*so, *eo); whether it is plausible as a term. */
+static bool match_term(struct ex *x, const char *text, const tmatch *m, size_t *so, size_t *eo)
+{
+	*so = m->tso;
+	*eo = m->teo;
+	clean_term(text, so, eo);
+	term_head(x, text, *so, eo);
+	return *eo > *so && plausible_term(text + *so, *eo - *so);
+}
+
 /*
  * A pattern's match can run on to a later occurrence of its last word
  * ("Onder zittingscapaciteit wordt verstaan hetgeen daaronder wordt
@@ -1727,7 +1736,7 @@ struct cand {
  * match's.
  */
 static bool shorter_match(struct ex *x, bg_trigger_form f, size_t j, const char *text,
-			  const char *low, const uint64_t *bits, tmatch *m, size_t *so, size_t *eo)
+			  const char *low, tmatch *m, size_t *so, size_t *eo)
 {
 	size_t ws = m->eo, cut;
 	const char *at;
@@ -1742,14 +1751,10 @@ static bool shorter_match(struct ex *x, bg_trigger_form f, size_t j, const char 
 	if (!at)
 		return false;
 	cut = (size_t)(at - low) + (m->eo - ws);
-	if (cut >= m->eo || !trig_match(x->lex, x->pre, f, j, low, cut, bits, &h, &m2) ||
-	    m2.teo <= m2.tso)
-		return false;
-	*so = m2.tso;
-	*eo = m2.teo;
-	clean_term(text, so, eo);
-	term_head(x, text, *so, eo);
-	if (*eo <= *so || !plausible_term(text + *so, *eo - *so))
+	/* the prefilter on the shorter text itself (the paragraph's presence
+	 * bits are those of the whole) */
+	if (cut >= m->eo || !trig_match(x->lex, x->pre, f, j, low, cut, NULL, &h, &m2) ||
+	    m2.teo <= m2.tso || !match_term(x, text, &m2, so, eo))
 		return false;
 	*m = m2;
 	return true;
@@ -1775,12 +1780,8 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 			    m.teo <= m.tso)
 				continue;
-			so = m.tso;
-			eo = m.teo;
-			clean_term(text, &so, &eo);
-			term_head(x, text, so, &eo);
-			if ((eo <= so || !plausible_term(text + so, eo - so)) &&
-			    !shorter_match(x, inline_forms[f].f, j, text, low, bits, &m, &so, &eo))
+			if (!match_term(x, text, &m, &so, &eo) &&
+			    !shorter_match(x, inline_forms[f].f, j, text, low, &m, &so, &eo))
 				continue;
 			if (t->lexicon_only &&
 			    !bg_lexicon_concept_for_term(x->lex, x->nm, text + so, eo - so))

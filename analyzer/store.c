@@ -308,7 +308,7 @@ static const char finish_sql[] =
  * measured provision on each check.  Per measure, every value of the
  * articles (provision_measures.kind 'artikel') of the latest version of
  * each regulation, with its count.  The values are kept as
- * bg_store_add_measures stores them (struct distrow): four GROUP BY scans
+ * bg_store_add_provision_measures stores them (struct distrow): four GROUP BY scans
  * of provision_measures took a sixth of the completion. */
 static const char *const dist_measures[4] = {
 	"stacking", "conditions", "exceptions", "delegations",
@@ -1546,13 +1546,6 @@ bg_status bg_store_add_provision_measures(bg_store *s, int64_t reg_id,
 	return BG_OK;
 }
 
-bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
-				const bg_cx_doc *cx)
-{
-	bg_status rc = bg_store_add_regulation_measures(s, reg_id, cx);
-
-	return rc == BG_OK ? bg_store_add_provision_measures(s, reg_id, cx) : rc;
-}
 
 /* --------------------------------------------------------- definitions */
 

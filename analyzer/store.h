@@ -101,13 +101,11 @@ bg_status bg_store_order_finish(bg_store_order *o);
 const int64_t *bg_store_order_reg_ids(const bg_store_order *o);
 void bg_store_order_free(bg_store_order *o);
 
-/* The complexity measures of one document (after bg_cx_corpus_finish):
- * a regulation_measures row, its regulation_ranks rows and one
- * provision_measures row per provision.  The two parts on their own: the
- * provisions' rows (any time after the document's rows), the
- * regulation's (after bg_cx_corpus_finish). */
-bg_status bg_store_add_measures(bg_store *s, int64_t reg_id,
-				const bg_cx_doc *cx);
+/* The complexity measures of one document, in two parts: one
+ * provision_measures row per provision (any time after the document's
+ * rows; bg_store_docrows_set_measures does it with them), and the
+ * regulation_measures row with its regulation_ranks rows (after
+ * bg_cx_corpus_finish). */
 bg_status bg_store_add_provision_measures(bg_store *s, int64_t reg_id,
 					  const bg_cx_doc *cx);
 bg_status bg_store_add_regulation_measures(bg_store *s, int64_t reg_id,
