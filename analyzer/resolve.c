@@ -169,33 +169,43 @@ struct target {
 	bool resolved;
 };
 
+/* The length of the first of words[0..nw) that s[0..n) starts with, or 0. */
+static size_t starts_any(const char *s, size_t n, const char *const *words, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++)
+		if (starts(s, n, words[k]))
+			return strlen(words[k]);
+	return 0;
+}
+
+/* The ordinal s[0..n) starts with: its number (1 for "eerste"), its
+ * length in *len; 0 when none. */
+static size_t ordinal_at(const char *s, size_t n, size_t *len)
+{
+	for (size_t o = 0; o < sizeof ordinals / sizeof *ordinals; o++)
+		if (starts(s, n, ordinals[o])) {
+			*len = strlen(ordinals[o]);
+			return o + 1;
+		}
+	return 0;
+}
+
 /* Whether s[0..n), right after an ordinal, goes on to " lid" or
  * " leden", over more ordinals joined by ",", "en", "of" or "tot en met". */
 static bool lid_follows(const char *s, size_t n)
 {
-	size_t i = 0;
+	static const char *const joiners[] = { ", ", " en ", " of ", " tot en met " };
+	size_t i = 0, l;
 
 	for (int k = 0; k < 12; k++) {
-		size_t o;
 		if (starts(s + i, n - i, " lid") || starts(s + i, n - i, " leden"))
 			return true;
-		if (starts(s + i, n - i, ", "))
-			i += 2;
-		else if (starts(s + i, n - i, " en "))
-			i += 4;
-		else if (starts(s + i, n - i, " of "))
-			i += 4;
-		else if (starts(s + i, n - i, " tot en met "))
-			i += 12;
-		else
+		if (!(l = starts_any(s + i, n - i, joiners, sizeof joiners / sizeof *joiners)))
 			return false;
-		for (o = 0; o < sizeof ordinals / sizeof *ordinals; o++)
-			if (starts(s + i, n - i, ordinals[o])) {
-				i += strlen(ordinals[o]);
-				break;
-			}
-		if (o == sizeof ordinals / sizeof *ordinals)
+		i += l;
+		if (!ordinal_at(s + i, n - i, &l))
 			return false;
+		i += l;
 	}
 	return false;
 }
@@ -215,24 +225,15 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 	memset(t, 0, sizeof *t);
 	t->bwb = "";
 	for (;;) {
+		static const char *const lead[] = {
+			"in ", "bij ", "op grond van ", "krachtens ", "ingevolge ", "de ", "het ",
+		};
+		size_t l;
 		while (i < n && (s[i] == ' ' || s[i] == ','))
 			i++;
-		if (starts(s + i, n - i, "in "))
-			i += 3;
-		else if (starts(s + i, n - i, "bij "))
-			i += 4;
-		else if (starts(s + i, n - i, "op grond van "))
-			i += 13;
-		else if (starts(s + i, n - i, "krachtens "))
-			i += 10;
-		else if (starts(s + i, n - i, "ingevolge "))
-			i += 10;
-		else if (starts(s + i, n - i, "de "))
-			i += 3;
-		else if (starts(s + i, n - i, "het "))
-			i += 4;
-		else
+		if (!(l = starts_any(s + i, n - i, lead, sizeof lead / sizeof *lead)))
 			break;
+		i += l;
 	}
 	if (starts(s + i, n - i, "artikel ") || starts(s + i, n - i, "artikelen ")) {
 		size_t j, k = 0;
@@ -257,14 +258,9 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 			/* "eerste lid"; of several, the first: "tweede tot en met
 			 * zesde lid", "eerste of tweede lid", "eerste, tweede en
 			 * vierde lid" */
-			for (size_t o = 0; o < sizeof ordinals / sizeof *ordinals; o++) {
-				size_t ol = strlen(ordinals[o]);
-				if (starts(s + p, n - p, ordinals[o]) &&
-				    lid_follows(s + p + ol, n - p - ol)) {
-					snprintf(t->lid, sizeof t->lid, "%zu", o + 1);
-					break;
-				}
-			}
+			size_t ol, o = ordinal_at(s + p, n - p, &ol);
+			if (o && lid_follows(s + p + ol, n - p - ol))
+				snprintf(t->lid, sizeof t->lid, "%zu", o);
 			if (!t->lid[0] && starts(s + p, n - p, "lid ")) {
 				size_t q = p + 4, k2 = 0;
 				while (q < n && k2 + 1 < sizeof t->lid && is_word_byte(s[q]) &&
@@ -278,14 +274,13 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 			"afdeling ", "hoofdstuk ", "paragraaf ", "titel ", "titeldeel ", "bijlage ",
 			"onderdeel ", "deel ", "boek ",
 		};
-		for (size_t c = 0; c < sizeof containers / sizeof *containers; c++)
-			if (starts(s + i, n - i, containers[c])) {
-				i += strlen(containers[c]);
-				while (i < n && s[i] != ' ' && s[i] != ',')
-					i++;
-				have_loc = true;
-				break;
-			}
+		size_t l = starts_any(s + i, n - i, containers,
+				      sizeof containers / sizeof *containers);
+		if (l) {
+			for (i += l; i < n && s[i] != ' ' && s[i] != ','; i++)
+				;
+			have_loc = true;
+		}
 	}
 	if (!have_loc) {
 		/* "de Wet inkomstenbelasting 2001" directly */

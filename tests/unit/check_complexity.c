@@ -41,7 +41,7 @@ static void teardown(void)
 	rules = NULL;
 }
 
-static bg_cx_doc *measure(const char *xml, const char *name)
+static bg_cx_doc *measure_with(const bg_cx_rules *r, const char *xml, const char *name)
 {
 	bg_doc *doc = NULL;
 	bg_diag d = { 0 };
@@ -49,10 +49,15 @@ static bg_cx_doc *measure(const char *xml, const char *name)
 
 	ck_assert_msg(bg_doc_read_memory(xml, strlen(xml), name, NULL, &doc, &d) == BG_OK,
 		      "read: %s", d.message ? d.message : "?");
-	cx = bg_cx_analyze(rules, doc);
+	cx = bg_cx_analyze(r, doc);
 	ck_assert_ptr_nonnull(cx);
 	bg_doc_free(doc);
 	return cx;
+}
+
+static bg_cx_doc *measure(const char *xml, const char *name)
+{
+	return measure_with(rules, xml, name);
 }
 
 static const bg_cx_prov *prov(const bg_cx_doc *d, const char *label)
@@ -363,16 +368,12 @@ START_TEST(test_phrase_with_full_stop)
 		"indien nodig.</al></artikel>" TAIL;
 	bg_cx_rules *r = NULL;
 	bg_diag d = { 0 };
-	bg_doc *doc = NULL;
 	bg_cx_doc *cx;
 
 	ck_assert_int_eq(bg_cx_rules_parse(rules_txt, strlen(rules_txt), NULL, 0, &r, &d), BG_OK);
-	ck_assert_int_eq(bg_doc_read_memory(x, strlen(x), "x.xml", NULL, &doc, &d), BG_OK);
-	cx = bg_cx_analyze(r, doc);
-	ck_assert_ptr_nonnull(cx);
+	cx = measure_with(r, x, "x.xml");
 	ck_assert_uint_eq(cx->total.conditions, 2);
 	bg_cx_doc_free(cx);
-	bg_doc_free(doc);
 	bg_cx_rules_free(r);
 }
 END_TEST
@@ -386,20 +387,16 @@ START_TEST(test_real_lexicon)
 		"Wij indienen niets.</al></artikel>" TAIL;
 	bg_cx_rules *r = NULL;
 	bg_diag d = { 0 };
-	bg_doc *doc = NULL;
 	bg_cx_doc *cx;
 
 	ck_assert_int_eq(bg_cx_rules_load("lexicon/complexity.txt", "lexicon/stopwords-nl.txt",
 					  &r, &d), BG_OK);
-	ck_assert_int_eq(bg_doc_read_memory(x, strlen(x), "x.xml", NULL, &doc, &d), BG_OK);
-	cx = bg_cx_analyze(r, doc);
-	ck_assert_ptr_nonnull(cx);
+	cx = measure_with(r, x, "x.xml");
 	ck_assert_uint_eq(cx->total.delegations, 1);
 	ck_assert_uint_eq(cx->total.exceptions, 1);
 	ck_assert_uint_eq(cx->total.conditions, 1);
 	ck_assert_uint_eq(cx->total.sentences, 2);
 	bg_cx_doc_free(cx);
-	bg_doc_free(doc);
 	bg_cx_rules_free(r);
 }
 END_TEST
