@@ -180,9 +180,9 @@ static size_t starts_any(const char *s, size_t n, const char *const *words, size
 
 /* The ordinal s[0..n) starts with: its number (1 for "eerste"), its
  * length in *len; 0 when none. */
-static size_t ordinal_at(const char *s, size_t n, size_t *len)
+static unsigned ordinal_at(const char *s, size_t n, size_t *len)
 {
-	for (size_t o = 0; o < sizeof ordinals / sizeof *ordinals; o++)
+	for (unsigned o = 0; o < sizeof ordinals / sizeof *ordinals; o++)
 		if (starts(s, n, ordinals[o])) {
 			*len = strlen(ordinals[o]);
 			return o + 1;
@@ -258,9 +258,10 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 			/* "eerste lid"; of several, the first: "tweede tot en met
 			 * zesde lid", "eerste of tweede lid", "eerste, tweede en
 			 * vierde lid" */
-			size_t ol, o = ordinal_at(s + p, n - p, &ol);
+			size_t ol;
+			unsigned o = ordinal_at(s + p, n - p, &ol);
 			if (o && lid_follows(s + p + ol, n - p - ol))
-				snprintf(t->lid, sizeof t->lid, "%zu", o);
+				snprintf(t->lid, sizeof t->lid, "%u", o);
 			if (!t->lid[0] && starts(s + p, n - p, "lid ")) {
 				size_t q = p + 4, k2 = 0;
 				while (q < n && k2 + 1 < sizeof t->lid && is_word_byte(s[q]) &&
