@@ -508,12 +508,14 @@ struct words {
 	bg_norm *nm;
 	bg_arena *a;          /* keys and stemmed titles */
 	bg_buf x;             /* the block read, stemmed: " k1 k2 ... kn " */
+	bg_buf low;           /* the block read, in lower case (block_counts) */
 	bg_toklist tl;
 	bg_buf b;
 	struct ucheck *uc;
 	size_t nuc, open;     /* open: checks not yet known to be used */
 	struct fcheck *fc;
 	size_t nfc;
+	bg_stemstarts *fcs;   /* the first words of the fc keys; NULL: none known */
 	bool *nomem;
 };
 
@@ -927,6 +929,85 @@ static void first_use_checks(const struct recs *rs, const bg_deflaw *law, const 
 	bg_buf_release(&vks);
 }
 
+/* The first words of the first-use checks' keys, for bg_stemstarts: a
+ * block without a word of one has no hit of a key.  Out of memory leaves
+ * w->fcs NULL (every block is stemmed). */
+static void first_use_starts(struct words *w)
+{
+	if (!w->nfc || !(w->fcs = bg_stemstarts_new()))
+		return;
+	for (size_t f = 0; f < w->nfc; f++) {
+		const struct fcheck *c = &w->fc[f];
+		for (const char *vk = c->vks; vk < c->vks + c->nvks; vk += strlen(vk) + 1) {
+			const char *k = vk + 1, *sp = strchr(k, ' ');   /* " key " */
+			if (!bg_stemstarts_add(w->fcs, k, sp ? (size_t)(sp - k) : strlen(k))) {
+				bg_stemstarts_free(w->fcs);
+				w->fcs = NULL;
+				return;
+			}
+		}
+	}
+}
+
+/* t in lower case into out, when it is all ASCII (its folded form);
+ * false otherwise, or out of memory. */
+static bool lower_ascii_text(const char *t, bg_buf *out)
+{
+	size_t n = strlen(t);
+
+	bg_buf_clear(out);
+	if (!bg_buf_reserve(out, n + 1))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c >= 0x80)
+			return false;
+		out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out->s[n] = '\0';
+	out->len = n;
+	return true;
+}
+
+/* Above this many open unused checks a block is stemmed without
+ * searching it for each. */
+#define OPEN_ASK_MAX 16
+
+/*
+ * Whether stemming block i can change a count, decided from its bytes
+ * (stemming is the dear part of reading the blocks).  A first-use check
+ * counts whole stemmed words: bg_stemstarts (norm.h) tells whether a word
+ * of the block can have a key's first stem.  An unused check counts its
+ * key's first stem K anywhere inside a stemmed word (key_count); a word's
+ * stem keeps all but its last two letters from the folded word
+ * (bg_norm_stem_prefix), so K inside a stem means K less its last two
+ * letters inside the folded text.  Text with non-ASCII bytes is stemmed.
+ */
+static bool block_counts(struct words *w, size_t i)
+{
+	const char *t = w->tb[i].t;
+
+	if (w->nfc && w->tb[i].n->kind == BG_N_AL &&
+	    (!w->fcs || bg_stemstarts_maybe(w->fcs, t, strlen(t))))
+		return true;
+	if (!w->open)
+		return false;
+	if (w->open > OPEN_ASK_MAX || !lower_ascii_text(t, &w->low))
+		return true;
+	for (size_t k = 0; k < w->nuc; k++) {
+		const struct ucheck *c = &w->uc[k];
+		const char *sp;
+		size_t n0;
+		if (c->used)
+			continue;
+		sp = strchr(c->key, ' ');
+		n0 = sp ? (size_t)(sp - c->key) : strlen(c->key);
+		if (n0 <= 2 || memmem(w->low.s, w->low.len, c->key, n0 - 2))
+			return true;
+	}
+	return false;
+}
+
 /* Reads the blocks in order while a check is open.  A term's searches
  * stop once it is known to be used; a concept's paragraph is the one
  * with the most whole-word hits of its keys (not inside compounds), the
@@ -936,6 +1017,8 @@ static void read_blocks(struct words *w)
 	for (size_t i = 0; i < w->ntb && (w->open || w->nfc) && !*w->nomem; i++) {
 		const char *x;
 		size_t xn;
+		if (!block_counts(w, i))
+			continue;
 		stem_block(w, i);
 		if (*w->nomem)
 			break;
@@ -1024,6 +1107,7 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 	w.nm = nm;
 	w.nomem = nomem;
 	bg_buf_init(&w.x);
+	bg_buf_init(&w.low);
 	bg_buf_init(&w.b);
 	w.tl = (bg_toklist)BG_TOKLIST_INIT;
 	if (!(w.a = bg_arena_new())) {
@@ -1043,8 +1127,10 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 	unused_checks(sl, rs, doc, &w, nomem);
 	if (!*nomem)
 		first_use_checks(rs, law, lex, &w, nomem);
-	if (!*nomem)
+	if (!*nomem) {
+		first_use_starts(&w);
 		read_blocks(&w);
+	}
 	for (size_t k = 0; k < w.nuc && !*nomem; k++)
 		if (!w.uc[k].used)
 			sl->unused[sl->nunused++] = w.uc[k].k;
@@ -1054,8 +1140,10 @@ done:
 	free(w.tb);
 	free(w.uc);
 	free(w.fc);
+	bg_stemstarts_free(w.fcs);
 	bg_buf_release(&w.b);
 	bg_buf_release(&w.x);
+	bg_buf_release(&w.low);
 	bg_toklist_release(&w.tl);
 	bg_arena_free(w.a);
 }

@@ -246,6 +246,9 @@ struct usetab {
 	size_t nk;
 	uint32_t *slot, *hslot;   /* index + 1 into keys; 0 = empty */
 	size_t mask;
+	/* the first words of the keys: a text block none of whose words can
+	 * stem to one is not tokenised (NULL: every block is) */
+	bg_stemstarts *starts;
 };
 
 /*
@@ -398,6 +401,7 @@ static bool use_build(struct defpre *p, const bg_lexicon *lex)
 			k->concept = i;
 		}
 	qsort(t->keys, t->nk, sizeof *t->keys, cmp_usekey);
+	t->starts = bg_stemstarts_new();
 	for (size_t i = 0; i < t->nk; i++) {
 		const struct usekey *k = &t->keys[i], *rep;
 		const char *sp;
@@ -408,8 +412,13 @@ static bool use_build(struct defpre *p, const bg_lexicon *lex)
 		for (h = bg_word_hash(k->key, k->len) & t->mask; t->slot[h]; h = (h + 1) & t->mask)
 			;
 		t->slot[h] = (uint32_t)(rep - t->keys) + 1;
-		if (k->nwords > 1 && (sp = strchr(k->key, ' ')) != NULL &&
-		    !use_head(t, k->key, (size_t)(sp - k->key))) {
+		sp = strchr(k->key, ' ');
+		if (t->starts &&
+		    !bg_stemstarts_add(t->starts, k->key, sp ? (size_t)(sp - k->key) : k->len)) {
+			bg_stemstarts_free(t->starts);   /* out of memory: tokenise all */
+			t->starts = NULL;
+		}
+		if (k->nwords > 1 && sp && !use_head(t, k->key, (size_t)(sp - k->key))) {
 			for (h = bg_word_hash(k->key, (size_t)(sp - k->key)) & t->mask; t->hslot[h];
 			     h = (h + 1) & t->mask)
 				;
@@ -424,6 +433,7 @@ static void defpre_free(struct defpre *p)
 	if (!p)
 		return;
 	bg_litset_free(p->ls);
+	bg_stemstarts_free(p->use.starts);
 	bg_arena_free(p->a);
 	if (p->tc) {
 		pthread_mutex_destroy(&p->tc->lock);
@@ -1969,7 +1979,8 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		return;
 	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
-		if (n->kind != BG_N_AL || !n->text_len)
+		if (n->kind != BG_N_AL || !n->text_len ||
+		    (ut->starts && !bg_stemstarts_maybe(ut->starts, n->text, n->text_len)))
 			continue;
 		if (bg_norm_tokens(x->nm, n->text, n->text_len, BG_NORM_STEM, &tl) != BG_OK)
 			continue;

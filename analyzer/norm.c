@@ -345,6 +345,184 @@ void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out)
 	stem_uncached(nm, w, n, out);
 }
 
+/* ------------------------------------------------------ stem starts */
+
+size_t bg_norm_stem_prefix(const char *stem, size_t n)
+{
+	if (n >= 4 && !memcmp(stem + n - 4, "heid", 4))
+		return n - 2;   /* "-heden" -> "-heid" */
+	return n ? n - 1 : 0;
+}
+
+struct bg_stemstarts {
+	char **v;            /* the prefixes, by their first byte (at) */
+	size_t *len;
+	size_t n, alloc;
+	uint32_t at[129];    /* prefixes starting with ASCII c: v[at[c] .. at[c + 1]) */
+	/* pair[c][d / 64] bit d % 64: a prefix starts with c, then d (ASCII),
+	 * or with c alone, or with c and a non-ASCII byte (then every d) */
+	uint64_t pair[128][2];
+	unsigned char kind[256];   /* B_* of each byte */
+	bool all;            /* an empty prefix: any text may hold a word */
+	bool wide;           /* a prefix starts with a non-ASCII byte */
+};
+
+/* The bytes for bg_stemstarts_maybe: B_J the ASCII bytes that join their
+ * neighbours into one word, letters, digits, '_' and '@' (ascii_words;
+ * ICU's rules join the same ones); B_L the lead bytes of non-ASCII
+ * characters, B_C their continuation bytes. */
+enum { B_OTHER, B_J, B_L, B_C };
+
+bg_stemstarts *bg_stemstarts_new(void)
+{
+	bg_stemstarts *s = calloc(1, sizeof(bg_stemstarts));
+
+	if (!s)
+		return NULL;
+	for (unsigned c = 0; c < 256; c++)
+		s->kind[c] = c >= 0xc0 ? B_L : c >= 0x80 ? B_C :
+			     ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') ||
+			     c == '_' || c == '@' ? B_J : B_OTHER;
+	return s;
+}
+
+void bg_stemstarts_free(bg_stemstarts *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s->len);
+	free(s);
+}
+
+static unsigned char lower_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+bool bg_stemstarts_add(bg_stemstarts *s, const char *stem, size_t n)
+{
+	size_t m = bg_norm_stem_prefix(stem, n), i;
+	unsigned char c;
+	char *p;
+
+	if (!m) {
+		s->all = true;
+		return true;
+	}
+	for (i = 0; i < s->n; i++)
+		if (s->len[i] == m && !memcmp(s->v[i], stem, m))
+			return true;
+	if (s->n == s->alloc) {
+		size_t na = s->alloc ? s->alloc * 2 : 32;
+		char **v = realloc(s->v, na * sizeof *v);
+		size_t *l;
+		if (!v)
+			return false;
+		s->v = v;
+		if (!(l = realloc(s->len, na * sizeof *l)))
+			return false;
+		s->len = l;
+		s->alloc = na;
+	}
+	if (!(p = malloc(m)))
+		return false;
+	for (i = 0; i < m; i++)
+		p[i] = (char)lower_ascii((unsigned char)stem[i]);
+	c = (unsigned char)p[0];
+	if (c >= 0x80) {
+		s->wide = true;
+	} else if (m < 2 || (unsigned char)p[1] >= 0x80) {
+		s->pair[c][0] = s->pair[c][1] = ~(uint64_t)0;
+	} else {
+		unsigned char d = (unsigned char)p[1];
+		s->pair[c][d / 64] |= (uint64_t)1 << (d % 64);
+	}
+	/* keep v ordered by first byte: insert after the last of its kind */
+	for (i = s->n; i > 0 && (unsigned char)s->v[i - 1][0] > c; i--) {
+		s->v[i] = s->v[i - 1];
+		s->len[i] = s->len[i - 1];
+	}
+	s->v[i] = p;
+	s->len[i] = m;
+	s->n++;
+	for (unsigned b = 0, k = 0; b <= 128; b++) {
+		while (k < s->n && (unsigned char)s->v[k][0] < b)
+			k++;
+		s->at[b] = (uint32_t)k;
+	}
+	return true;
+}
+
+static bool joins(const bg_stemstarts *s, unsigned char c)
+{
+	return s->kind[c] == B_J;
+}
+
+/* Whether a word starting with the non-ASCII character at t can fold to
+ * something that starts with ASCII, or to nothing (then the word starts
+ * later). */
+static bool wide_start(const unsigned char *t, size_t n)
+{
+	utf8proc_int32_t cp, d[8];
+	utf8proc_ssize_t k = utf8proc_iterate(t, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp);
+	int bc = 0;
+
+	if (k <= 0)
+		return true;
+	k = utf8proc_decompose_char(cp, d, 8, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+				    UTF8PROC_IGNORE | UTF8PROC_STRIPMARK, &bc);
+	return k <= 0 || k > 8 || d[0] < 0x80;
+}
+
+/* Whether the prefix p[0..m), whose first byte matched, goes on at t[1..),
+ * or a non-ASCII byte leaves it open. */
+static bool prefix_here(const unsigned char *t, size_t n, const char *p, size_t m)
+{
+	for (size_t j = 1; j < m; j++) {
+		if (j >= n)
+			return false;
+		if (t[j] >= 0x80)
+			return true;
+		if (lower_ascii(t[j]) != (unsigned char)p[j])
+			return false;
+	}
+	return true;
+}
+
+bool bg_stemstarts_maybe(const bg_stemstarts *s, const char *text, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+
+	if (s->all)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = t[i], d;
+		switch (s->kind[c]) {
+		case B_OTHER:
+		case B_C:
+			continue;
+		case B_L:
+			/* a lead byte after a letter is inside that word */
+			if ((!i || !joins(s, t[i - 1])) && (s->wide || wide_start(t + i, n - i)))
+				return true;
+			continue;
+		}
+		/* a word starts at i: test it, then skip to its end */
+		c = lower_ascii(c);
+		d = i + 1 < n ? lower_ascii(t[i + 1]) : 0;
+		if (d >= 0x80 || (s->pair[c][d / 64] >> (d % 64) & 1))
+			for (uint32_t k = s->at[c]; k < s->at[c + 1]; k++)
+				if (prefix_here(t + i, n - i, s->v[k], s->len[k]))
+					return true;
+		while (i + 1 < n && s->kind[t[i + 1]] == B_J)
+			i++;
+	}
+	return false;
+}
+
 /* bg_word_hash, never 0: 0 marks an empty slot. */
 static uint32_t word_hash(const char *w, size_t n)
 {

@@ -89,4 +89,36 @@ void bg_norm_stem(bg_norm *nm, const char *w, size_t n, bg_buf *out);
  * ever misses.  Same result. */
 void bg_norm_stem_fresh(bg_norm *nm, const char *w, size_t n, bg_buf *out);
 
+
+/*
+ * Stem starts: whether a text can hold a word whose stem is one of a set,
+ * answered from the text's bytes alone, without tokenising or stemming.
+ * Every word that Snowball's Dutch stemmer (with this file's diminutive
+ * and "-ens" steps) takes to the stem K starts, once folded, with K less
+ * its last letter: the stemmer deletes endings, undoubles a final
+ * consonant, and undoubles the vowel before the last letter ("maan" ->
+ * "man").  The one replacement it makes, "-heden" -> "-heid", differs
+ * from the word in its last two letters, so a stem ending in "heid"
+ * keeps two fewer.  bg_norm_stem_prefix gives that length;
+ * tests/unit/check_norm.c holds it against every word of the corpus.
+ *
+ * bg_stemstarts_maybe looks at each place where a word can start (the
+ * text's start, or after a byte that is no ASCII letter, digit, '_' or
+ * '@': those join the bytes around them into one word) for one of the
+ * prefixes, compared without case.  It answers true whenever the bytes
+ * cannot tell: a non-ASCII byte inside a prefix's reach, or a word that
+ * starts with a character that folds to ASCII or to nothing.  False means
+ * no word of the text, as bg_norm_tokens(BG_NORM_STEM) makes them, has
+ * one of the stems.
+ */
+typedef struct bg_stemstarts bg_stemstarts;
+
+size_t bg_norm_stem_prefix(const char *stem, size_t n);
+bg_stemstarts *bg_stemstarts_new(void);
+void bg_stemstarts_free(bg_stemstarts *s);
+/* Adds one stem (a word's key, as bg_norm_tokens makes it with
+ * BG_NORM_STEM).  False when out of memory. */
+bool bg_stemstarts_add(bg_stemstarts *s, const char *stem, size_t n);
+bool bg_stemstarts_maybe(const bg_stemstarts *s, const char *text, size_t n);
+
 #endif

@@ -196,6 +196,139 @@ START_TEST(ascii_path_exhaustive)
 }
 END_TEST
 
+/* Whether a word of text[0..n) has the key `stem` (BG_NORM_STEM tokens). */
+static bool has_stem(const char *text, size_t n, const char *stem)
+{
+	bg_toklist tl = BG_TOKLIST_INIT;
+	bool found = false;
+
+	ck_assert_int_eq(bg_norm_tokens(nm, text, n, BG_NORM_STEM, &tl), BG_OK);
+	for (size_t i = 0; i < tl.n && !found; i++)
+		found = !strcmp(bg_tok_key(&tl, i), stem);
+	bg_toklist_release(&tl);
+	return found;
+}
+
+/* bg_stemstarts_maybe for the stem of `word` on text; it must never say
+ * false where a word of text has that stem. */
+static bool starts_maybe(const char *word, const char *text)
+{
+	char *stem = key(word, BG_NORM_STEM);
+	bg_stemstarts *ss = bg_stemstarts_new();
+	bool maybe;
+
+	ck_assert_ptr_nonnull(ss);
+	ck_assert(bg_stemstarts_add(ss, stem, strlen(stem)));
+	maybe = bg_stemstarts_maybe(ss, text, strlen(text));
+	ck_assert(maybe || !has_stem(text, strlen(text), stem));
+	bg_stemstarts_free(ss);
+	free(stem);
+	return maybe;
+}
+
+START_TEST(stem_starts_cases)
+{
+	ck_assert_uint_eq(bg_norm_stem_prefix("partner", 7), 6);
+	ck_assert_uint_eq(bg_norm_stem_prefix("mogelijkheid", 12), 10);
+	ck_assert_uint_eq(bg_norm_stem_prefix("", 0), 0);
+	/* words that stem to the stem, however written */
+	ck_assert(starts_maybe("partner", "De PARTNERS van de aanvrager"));
+	ck_assert(starts_maybe("partner", "(partnertje)"));
+	ck_assert(starts_maybe("woning", "een woninkje"));
+	ck_assert(starts_maybe("maan", "de maan"));         /* "man": a vowel undoubled */
+	ck_assert(starts_maybe("heden", "tot heden"));      /* "heid" */
+	ck_assert(starts_maybe("inkomen", "het Inkomens-"));
+	/* bytes that cannot tell: accents, a folded first letter, an ignorable */
+	ck_assert(starts_maybe("financiele", "de financi\xc3\xable gevolgen"));
+	ck_assert(starts_maybe("een", "\xc3\x89\xc3\xa9n jaar"));
+	ck_assert(starts_maybe("partner", "de par\xc2\xadtner"));
+	/* no word can have the stem */
+	ck_assert(!starts_maybe("partner", "\xe2\x82\xac 100 voor de aanvrager"));
+	ck_assert(!starts_maybe("partner", "de partij en de part_ners"));
+	ck_assert(!starts_maybe("partner", "a1partner, x_partner of e@partner"));
+	ck_assert(!starts_maybe("partner", "part ner"));
+	ck_assert(!starts_maybe("partner", ""));
+	/* a stem of one letter keeps no prefix: every text may hold it */
+	{
+		bg_stemstarts *ss = bg_stemstarts_new();
+		ck_assert(bg_stemstarts_add(ss, "a", 1));
+		ck_assert(bg_stemstarts_maybe(ss, "xyz", 3));
+		bg_stemstarts_free(ss);
+	}
+}
+END_TEST
+
+/* The stemmer keeps bg_norm_stem_prefix of every word's stem, and
+ * bg_stemstarts never says false where a word has one of its stems: on
+ * every text block of every `stride`-th corpus file
+ * ($BEGRIP_NORM_STRIDE, default 7), with about one stem in 128 of the
+ * corpus (by hash) as the set, and the lexicon's. */
+#define SAMPLED(k, n) (bg_word_hash(k, n) % 128 == 0)
+
+struct starts_walk {
+	bg_stemstarts *ss;
+	bg_toklist tl;
+	bg_buf fold;
+	size_t words, blocks, skipped, stems;
+	bool collect;
+};
+
+static void starts_on_block(const char *path, const bg_node *n, void *ctx)
+{
+	struct starts_walk *w = ctx;
+	bool maybe;
+
+	(void)path;
+	ck_assert_int_eq(bg_norm_tokens(nm, n->text, n->text_len, BG_NORM_STEM, &w->tl), BG_OK);
+	if (w->collect) {
+		for (size_t i = 0; i < w->tl.n; i++) {
+			const char *k = bg_tok_key(&w->tl, i);
+			size_t kl = w->tl.v[i].key_len, p = bg_norm_stem_prefix(k, kl);
+			bg_buf_clear(&w->fold);
+			bg_norm_fold(n->text + w->tl.v[i].start, w->tl.v[i].len, 0, &w->fold);
+			if (w->fold.len < p || memcmp(w->fold.s, k, p))
+				ck_abort_msg("%s: \"%.*s\" has the stem \"%s\" but not its prefix", path,
+					     (int)w->tl.v[i].len, n->text + w->tl.v[i].start, k);
+			w->words++;
+			if (SAMPLED(k, kl)) {
+				ck_assert(bg_stemstarts_add(w->ss, k, kl));
+				w->stems++;
+			}
+		}
+		return;
+	}
+	maybe = bg_stemstarts_maybe(w->ss, n->text, n->text_len);
+	for (size_t i = 0; !maybe && i < w->tl.n; i++)
+		if (SAMPLED(bg_tok_key(&w->tl, i), w->tl.v[i].key_len))
+			ck_abort_msg("%s: \"%.*s\" has a stem of the set, but the block was passed by",
+				     path, (int)w->tl.v[i].len, n->text + w->tl.v[i].start);
+	w->blocks++;
+	w->skipped += !maybe;
+}
+
+START_TEST(stem_starts_on_corpus)
+{
+	struct starts_walk w = { bg_stemstarts_new(), BG_TOKLIST_INIT, BG_BUF_INIT, 0, 0, 0, 0, true };
+	size_t files;
+
+	ck_assert_ptr_nonnull(w.ss);
+	files = corpus_walk("check_norm", "BEGRIP_NORM_STRIDE", 7, starts_on_block, &w);
+	if (files) {
+		w.collect = false;
+		corpus_walk("check_norm", "BEGRIP_NORM_STRIDE", 7, starts_on_block, &w);
+		fprintf(stderr, "check_norm: %zu words keep their stem's prefix; %zu of %zu text "
+			"blocks hold no word with a sampled stem (%zu words have one) and are "
+			"passed by\n", w.words, w.skipped, w.blocks, w.stems);
+		ck_assert_uint_gt(w.words, 100000);
+		/* the set is not so large that nothing is ever passed by */
+		ck_assert_uint_gt(w.skipped, w.blocks / 20);
+	}
+	bg_toklist_release(&w.tl);
+	bg_buf_release(&w.fold);
+	bg_stemstarts_free(w.ss);
+}
+END_TEST
+
 /* Every text block of (every `stride`-th) corpus file, both paths: the
  * shortcut must be invisible on the real law text ($BEGRIP_NORM_STRIDE,
  * default 7; corpus_walk.h); without a corpus the test says so and
@@ -233,12 +366,14 @@ static Suite *suite(void)
 	tcase_add_test(tc, ascii_path_edge_cases);
 	tcase_add_test(tc, memo_same_text_only);
 	tcase_add_test(tc, ascii_path_exhaustive);
+	tcase_add_test(tc, stem_starts_cases);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("corpus");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, ascii_path_on_corpus);
+	tcase_add_test(tc, stem_starts_on_corpus);
 	suite_add_tcase(s, tc);
 	return s;
 }
