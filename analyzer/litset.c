@@ -23,10 +23,21 @@ struct bg_litset {
 	size_t nanch;
 	uint16_t cls[256];  /* byte -> class: bytes no literal has share class 0 */
 	size_t ncls;
-	int32_t *delta;     /* nstates * ncls: small enough to stay in cache */
+	int32_t *delta;     /* while building: nstates * ncls, -1 no edge yet */
 	uint64_t *out;      /* nstates * nwords */
 	bool *has_out;
 	size_t nstates, nwords;
+	/*
+	 * The automaton a scan runs: states renumbered so that those where a
+	 * literal ends come last (from out_from on), and each edge holding
+	 * its target's row offset (state * ncls), so a step is one load and
+	 * one compare; in 16 bits when every offset fits (next16: a few
+	 * dozen KB, in the first-level cache), else in 32 (next32).
+	 */
+	uint16_t *next16;
+	uint32_t *next32;
+	size_t out_from;    /* the first row offset of a state with literals */
+	uint64_t *rows;     /* the literals of output state out_from/ncls + k at k * nwords */
 	bool built;
 };
 
@@ -48,6 +59,9 @@ void bg_litset_free(bg_litset *ls)
 	free(ls->delta);
 	free(ls->out);
 	free(ls->has_out);
+	free(ls->next16);
+	free(ls->next32);
+	free(ls->rows);
 	free(ls);
 }
 
@@ -106,6 +120,56 @@ long bg_litset_add_at(bg_litset *ls, const char *lit, size_t n, bg_lit_anchor at
 long bg_litset_add(bg_litset *ls, const char *lit, size_t n)
 {
 	return bg_litset_add_at(ls, lit, n, BG_LIT_ANY);
+}
+
+/* The scan's automaton from delta, out and has_out (see the struct),
+ * which are freed.  False when out of memory. */
+static bool renumber(bg_litset *ls)
+{
+	size_t ns = ls->nstates, nc = ls->ncls, nw = ls->nwords, nout = 0, k = 0;
+	size_t *id = malloc(ns * sizeof *id);
+	bool wide = ns * nc > UINT16_MAX;
+
+	if (!id)
+		return false;
+	/* the root (no literal ends there) keeps 0 */
+	for (size_t st = 0; st < ns; st++)
+		if (!ls->has_out[st])
+			id[st] = k++;
+	ls->out_from = k * nc;
+	for (size_t st = 0; st < ns; st++)
+		if (ls->has_out[st])
+			id[st] = k++, nout++;
+	ls->rows = calloc(nout ? nout * nw : 1, sizeof *ls->rows);
+	if (wide)
+		ls->next32 = malloc(ns * nc * sizeof *ls->next32);
+	else
+		ls->next16 = malloc(ns * nc * sizeof *ls->next16);
+	if (!ls->rows || !(wide ? (void *)ls->next32 : (void *)ls->next16)) {
+		free(id);
+		return false;
+	}
+	for (size_t st = 0; st < ns; st++) {
+		size_t row = id[st] * nc;
+		for (size_t c = 0; c < nc; c++) {
+			size_t to = id[ls->delta[st * nc + c]] * nc;
+			if (wide)
+				ls->next32[row + c] = (uint32_t)to;
+			else
+				ls->next16[row + c] = (uint16_t)to;
+		}
+		if (ls->has_out[st])
+			memcpy(ls->rows + (row - ls->out_from) / nc * nw, ls->out + st * nw,
+			       nw * sizeof *ls->rows);
+	}
+	free(id);
+	free(ls->delta);
+	free(ls->out);
+	free(ls->has_out);
+	ls->delta = NULL;
+	ls->out = NULL;
+	ls->has_out = NULL;
+	return true;
 }
 
 bg_status bg_litset_build(bg_litset *ls)
@@ -183,6 +247,8 @@ bg_status bg_litset_build(bg_litset *ls)
 	}
 	free(fail);
 	free(queue);
+	if (!renumber(ls))
+		return BG_ERR_NOMEM;
 	ls->built = true;
 	return BG_OK;
 }
@@ -191,21 +257,34 @@ size_t bg_litset_count(const bg_litset *ls) { return ls->n; }
 
 size_t bg_litset_words(const bg_litset *ls) { return ls->nwords ? ls->nwords : ls->n / 64 + 1; }
 
+/* A literal ends at the state with row offset at (at >= out_from). */
+static void found(const bg_litset *ls, size_t at, uint64_t *bits)
+{
+	const uint64_t *row = ls->rows + (at - ls->out_from) / ls->ncls * ls->nwords;
+
+	for (size_t w = 0; w < ls->nwords; w++)
+		bits[w] |= row[w];
+}
+
 void bg_litset_scan(const bg_litset *ls, const char *s, size_t n, uint64_t *bits)
 {
-	const int32_t *delta = ls->delta;
 	const uint16_t *cls = ls->cls;
-	size_t nw = ls->nwords, ncls = ls->ncls;
-	int32_t st = 0;
+	const unsigned char *t = (const unsigned char *)s;
+	size_t from = ls->out_from, at = 0;
 
 	memset(bits, 0, bg_litset_words(ls) * sizeof *bits);
 	if (!ls->built)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		st = delta[(size_t)st * ncls + cls[(unsigned char)s[i]]];
-		if (ls->has_out[st])
-			for (size_t w = 0; w < nw; w++)
-				bits[w] |= ls->out[(size_t)st * nw + w];
+	if (ls->next16) {
+		const uint16_t *next = ls->next16;
+		for (size_t i = 0; i < n; i++)
+			if ((at = next[at + cls[t[i]]]) >= from)
+				found(ls, at, bits);
+	} else {
+		const uint32_t *next = ls->next32;
+		for (size_t i = 0; i < n; i++)
+			if ((at = next[at + cls[t[i]]]) >= from)
+				found(ls, at, bits);
 	}
 	for (size_t k = 0; k < ls->nanch; k++) {
 		size_t i = ls->anch[k], m = ls->lens[i];

@@ -98,6 +98,59 @@ START_TEST(random_against_memmem)
 }
 END_TEST
 
+/* 400 literals of 8 bytes over 40 letters: some 2,800 states of 40
+ * classes, more row offsets than 16 bits hold (the scan's 32-bit table);
+ * texts made of pieces of the literals and random letters, against
+ * memmem. */
+START_TEST(wide_automaton_against_memmem)
+{
+	enum { NL = 400, LEN = 8, NW = NL / 64 + 1 };
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+	char *lits[NL];
+	bg_litset *ls = bg_litset_new();
+	uint64_t got[NW], want[NW];
+	unsigned seed = 777;
+	size_t nl = 0, hits = 0;
+
+	for (size_t i = 0; i < NL; i++) {
+		char *l = malloc(LEN + 1);
+		ck_assert_ptr_nonnull(l);
+		for (size_t k = 0; k < LEN; k++)
+			l[k] = abc[rand_r(&seed) % 40];
+		l[LEN] = 0;
+		if (bg_litset_add(ls, l, LEN) == (long)nl)
+			lits[nl++] = l;
+		else
+			free(l);
+	}
+	ck_assert_int_eq(bg_litset_build(ls), BG_OK);
+	ck_assert_uint_eq(bg_litset_words(ls), NW);
+	for (int t = 0; t < 2000; t++) {
+		char text[200];
+		size_t n = 0;
+		while (n + LEN < sizeof text && rand_r(&seed) % 8) {
+			if (rand_r(&seed) % 2) {
+				const char *l = lits[rand_r(&seed) % nl];
+				size_t from = (size_t)(rand_r(&seed) % 3), k = LEN - from;
+				memcpy(text + n, l + from, k);   /* whole or a tail */
+				n += k;
+			} else {
+				text[n++] = abc[rand_r(&seed) % 40];
+			}
+		}
+		bg_litset_scan(ls, text, n, got);
+		naive((const char *const *)lits, nl, text, n, want, NW);
+		ck_assert_int_eq(memcmp(got, want, sizeof got), 0);
+		for (size_t w = 0; w < NW; w++)
+			hits += (size_t)__builtin_popcountll(want[w]);
+	}
+	ck_assert_uint_gt(hits, 1000);
+	for (size_t i = 0; i < nl; i++)
+		free(lits[i]);
+	bg_litset_free(ls);
+}
+END_TEST
+
 /* Literals anchored at the start or end of the text, mixed with free
  * ones (the same bytes in each of the three roles), against prefix,
  * suffix and memmem on random texts. */
@@ -170,6 +223,7 @@ int main(void)
 	tcase_add_test(tc, classic_overlaps);
 	tcase_add_test(tc, random_against_memmem);
 	tcase_add_test(tc, anchored_against_naive);
+	tcase_add_test(tc, wide_automaton_against_memmem);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
