@@ -474,6 +474,7 @@ static const bg_def *rec_get(const struct recs *r, size_t k)
 struct textblock {
 	const bg_node *n;
 	const char *t;
+	size_t al;   /* its place among the paragraphs (bg_deflaw.al_may_use); SIZE_MAX: none */
 };
 
 /* An own definition whose term is looked for (collect_unused). */
@@ -516,6 +517,7 @@ struct words {
 	struct fcheck *fc;
 	size_t nfc;
 	bg_stemstarts *fcs;   /* the first words of the fc keys; NULL: none known */
+	const bg_deflaw *law;
 	bool *nomem;
 };
 
@@ -969,6 +971,12 @@ static bool lower_ascii_text(const char *t, bg_buf *out)
 	return true;
 }
 
+/* Whether paragraph k of the law may hold a lexicon variant key. */
+static bool may_use(const bg_deflaw *law, size_t k)
+{
+	return !law->al_may_use || k >= law->n_al || (law->al_may_use[k / 64] >> (k % 64) & 1);
+}
+
 /* Above this many open unused checks a block is stemmed without
  * searching it for each. */
 #define OPEN_ASK_MAX 16
@@ -987,7 +995,9 @@ static bool block_counts(struct words *w, size_t i)
 {
 	const char *t = w->tb[i].t;
 
-	if (w->nfc && w->tb[i].n->kind == BG_N_AL &&
+	/* the fc keys are variant keys: a paragraph where none may be
+	 * (al_may_use) needs no look */
+	if (w->nfc && w->tb[i].n->kind == BG_N_AL && may_use(w->law, w->tb[i].al) &&
 	    (!w->fcs || bg_stemstarts_maybe(w->fcs, t, strlen(t))))
 		return true;
 	if (!w->open)
@@ -1101,10 +1111,11 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 {
 	struct words w;
 	const bg_node *root = bg_doc_root(doc);
-	size_t atb = 0;
+	size_t atb = 0, al = 0;
 
 	memset(&w, 0, sizeof w);
 	w.nm = nm;
+	w.law = law;
 	w.nomem = nomem;
 	bg_buf_init(&w.x);
 	bg_buf_init(&w.low);
@@ -1116,13 +1127,15 @@ static void collect_words(bg_cand_facts *sl, const struct recs *rs, const bg_def
 	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
 		const char *t = n->kind == BG_N_AL || n->kind == BG_N_TERM ? n->text : n->heading;
+		/* counted as count_uses (defs.c) counts them */
+		size_t k = n->kind == BG_N_AL && n->text_len ? al++ : SIZE_MAX;
 		if (!t || !t[0])
 			continue;
 		if (!push((void **)&w.tb, &w.ntb, &atb, sizeof *w.tb)) {
 			*nomem = true;
 			goto done;
 		}
-		w.tb[w.ntb++] = (struct textblock){ n, t };
+		w.tb[w.ntb++] = (struct textblock){ n, t, k };
 	}
 	unused_checks(sl, rs, doc, &w, nomem);
 	if (!*nomem)

@@ -1972,6 +1972,8 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 	size_t *ucounts;
 	bg_toklist tl = BG_TOKLIST_INIT;
 	const bg_node *root = bg_doc_root(x->doc);
+	uint64_t *may = NULL;
+	size_t nal = 0, amay = 0;
 
 	if (!hits || !counts) {
 		free(hits);
@@ -1979,9 +1981,28 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		return;
 	}
 	for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
-		if (n->kind != BG_N_AL || !n->text_len ||
-		    (ut->starts && !bg_stemstarts_maybe(ut->starts, n->text, n->text_len)))
+		if (n->kind != BG_N_AL || !n->text_len)
 			continue;
+		if (ut->starts && nal / 64 >= amay) {
+			size_t na = amay ? 2 * amay : 16;
+			uint64_t *v = realloc(may, na * sizeof *v);
+			if (!v) {
+				free(may);
+				free(hits);
+				bg_toklist_release(&tl);
+				x->st = BG_ERR_NOMEM;
+				return;
+			}
+			memset(v + amay, 0, (na - amay) * sizeof *v);
+			may = v;
+			amay = na;
+		}
+		nal++;
+		if (ut->starts) {
+			if (!bg_stemstarts_maybe(ut->starts, n->text, n->text_len))
+				continue;
+			may[(nal - 1) / 64] |= (uint64_t)1 << ((nal - 1) % 64);
+		}
 		if (bg_norm_tokens(x->nm, n->text, n->text_len, BG_NORM_STEM, &tl) != BG_OK)
 			continue;
 		for (size_t i = 0; i < tl.n; i++) {
@@ -2012,6 +2033,15 @@ static void count_uses(struct ex *x, bg_deflaw *law)
 		}
 	}
 	bg_toklist_release(&tl);
+	if (may) {
+		uint64_t *m = bg_arena_alloc(x->a, amay * sizeof *m);
+		if (m) {
+			memcpy(m, may, amay * sizeof *m);
+			law->al_may_use = m;
+			law->n_al = nal;
+		}
+		free(may);   /* (out of memory: NULL, every paragraph may) */
+	}
 	{
 		size_t nh = 0;
 		const char **uk;

@@ -82,6 +82,13 @@ typedef struct bg_deflaw {
 	/* the lexicon variant keys found in the text ("toetsingsinkom") */
 	size_t n_used_keys;
 	const char *const *used_keys;
+	/* the paragraphs (<al> with text, k-th in document order: bit k % 64
+	 * of word k / 64) where a word may have the first stem of a lexicon
+	 * variant key (bg_stemstarts): only these were tokenised for the
+	 * uses, and no other holds a variant key.  NULL: every paragraph
+	 * may. */
+	size_t n_al;
+	const uint64_t *al_may_use;
 	/* framework articles the regulation declares not to apply ("Artikel
 	 * 4 van de Algemene wet inkomensafhankelijke regelingen is niet van
 	 * toepassing"): framework BWB id and article number, pairwise; their

@@ -496,6 +496,32 @@ START_TEST(repeated_texts_same_definitions)
 }
 END_TEST
 
+/* The uses: paragraphs where no word can have a lexicon variant's first
+ * stem are marked in al_may_use and hold no use; the others are counted
+ * ("partners" and "Partner" are uses of partner, "het college" none). */
+START_TEST(uses_and_paragraphs_that_may_hold_them)
+{
+	const bg_deflaw *law;
+	size_t partner = SIZE_MAX;
+
+	extract(HEAD2012("BWBR0099201")
+		ART("1", LID("1.", AL("Het college beslist binnen acht weken."))
+			 LID("2.", AL("De partners van de aanvrager tekenen mee.")))
+		ART("2", AL("Een besluit wordt bekendgemaakt.") AL("Partner: zie artikel 1."))
+		TAIL2012);
+	ck_assert_uint_eq(bg_defset_law_count(set), 1);
+	law = bg_defset_law(set, 0);
+	ck_assert_ptr_nonnull(law->al_may_use);
+	ck_assert_uint_eq(law->n_al, 4);
+	ck_assert_uint_eq(law->al_may_use[0] & 0xf, 0xa);   /* the second and the fourth */
+	for (size_t i = 0; i < law->n_uses; i++)
+		if (!strcmp(law->uses[i], "partner"))
+			partner = i;
+	ck_assert_uint_ne(partner, SIZE_MAX);
+	ck_assert_uint_eq(law->use_counts[partner], 2);
+}
+END_TEST
+
 /* Lowering for the patterns: ASCII capitals only, every other byte (UTF-8
  * included) as it was; on every length around the 16-byte steps. */
 START_TEST(lower_ascii_capitals_only)
@@ -552,6 +578,7 @@ int main(void)
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
 	tcase_add_test(tc, repeated_texts_same_definitions);
+	tcase_add_test(tc, uses_and_paragraphs_that_may_hold_them);
 	tcase_add_test(tc, lower_ascii_capitals_only);
 	tcase_add_test(tc, kind_names);
 	suite_add_tcase(s, tc);
