@@ -57,6 +57,19 @@ START_TEST(classic_overlaps)
 }
 END_TEST
 
+/* A random literal of min..max bytes over the alphabet abc (malloc'd). */
+static char *random_lit(size_t min, size_t max, const char *abc, unsigned *seed)
+{
+	size_t len = min + (size_t)rand_r(seed) % (max - min + 1), nabc = strlen(abc);
+	char *l = malloc(len + 1);
+
+	ck_assert_ptr_nonnull(l);
+	for (size_t k = 0; k < len; k++)
+		l[k] = abc[(size_t)rand_r(seed) % nabc];
+	l[len] = 0;
+	return l;
+}
+
 /* Up to 130 distinct random literals over a 3-letter alphabet (more
  * than one word of bits) against random texts. */
 START_TEST(random_against_memmem)
@@ -69,13 +82,8 @@ START_TEST(random_against_memmem)
 	size_t nl = 0;
 
 	for (size_t i = 0; i < NL; i++) {
-		size_t len = 1 + (size_t)(rand_r(&seed) % 6);
-		char *l = malloc(len + 1);
-		ck_assert_ptr_nonnull(l);
-		for (size_t k = 0; k < len; k++)
-			l[k] = "abc"[rand_r(&seed) % 3];
-		l[len] = 0;
-		if (bg_litset_add(ls, l, len) == (long)nl)
+		char *l = random_lit(1, 6, "abc", &seed);
+		if (bg_litset_add(ls, l, strlen(l)) == (long)nl)
 			lits[nl++] = l;
 		else
 			free(l);
@@ -113,11 +121,7 @@ START_TEST(wide_automaton_against_memmem)
 	size_t nl = 0, hits = 0;
 
 	for (size_t i = 0; i < NL; i++) {
-		char *l = malloc(LEN + 1);
-		ck_assert_ptr_nonnull(l);
-		for (size_t k = 0; k < LEN; k++)
-			l[k] = abc[rand_r(&seed) % 40];
-		l[LEN] = 0;
+		char *l = random_lit(LEN, LEN, abc, &seed);
 		if (bg_litset_add(ls, l, LEN) == (long)nl)
 			lits[nl++] = l;
 		else
@@ -165,14 +169,9 @@ START_TEST(anchored_against_naive)
 	size_t nl = 0, starts = 0, ends = 0;
 
 	for (size_t i = 0; i < NL; i++) {
-		size_t len = 1 + (size_t)(rand_r(&seed) % 4);
 		bg_lit_anchor a = (bg_lit_anchor)(rand_r(&seed) % 3);
-		char *l = malloc(len + 1);
-		ck_assert_ptr_nonnull(l);
-		for (size_t k = 0; k < len; k++)
-			l[k] = "ab:"[rand_r(&seed) % 3];
-		l[len] = 0;
-		if (bg_litset_add_at(ls, l, len, a) == (long)nl) {
+		char *l = random_lit(1, 4, "ab:", &seed);
+		if (bg_litset_add_at(ls, l, strlen(l), a) == (long)nl) {
 			at[nl] = a;
 			lits[nl++] = l;
 		} else {
