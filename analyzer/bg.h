@@ -100,6 +100,10 @@ bool bg_buf_reserve(bg_buf *b, size_t n);
 /* Hands the string to the caller (who frees it) and re-initialises b.
  * Returns NULL if the buffer failed. */
 char *bg_buf_detach(bg_buf *b);
+/* s[0..n) into out (cleared first) with its ASCII capitals lowered and
+ * every other byte, UTF-8 included, as it was: the text the trigger
+ * patterns and the prefilters see. */
+void bg_lower_ascii(const char *s, size_t n, bg_buf *out);
 
 /* ----------------------------------------------------------------- arena */
 

@@ -951,23 +951,12 @@ static void first_use_starts(struct words *w)
 	}
 }
 
-/* t in lower case into out, when it is all ASCII (its folded form);
- * false otherwise, or out of memory. */
-static bool lower_ascii_text(const char *t, bg_buf *out)
+/* Whether t has no byte above ASCII. */
+static bool all_ascii(const char *t, size_t n)
 {
-	size_t n = strlen(t);
-
-	bg_buf_clear(out);
-	if (!bg_buf_reserve(out, n + 1))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c >= 0x80)
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)t[i] >= 0x80)
 			return false;
-		out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	out->s[n] = '\0';
-	out->len = n;
 	return true;
 }
 
@@ -994,15 +983,19 @@ static bool may_use(const bg_deflaw *law, size_t k)
 static bool block_counts(struct words *w, size_t i)
 {
 	const char *t = w->tb[i].t;
+	size_t n = strlen(t);
 
 	/* the fc keys are variant keys: a paragraph where none may be
 	 * (al_may_use) needs no look */
 	if (w->nfc && w->tb[i].n->kind == BG_N_AL && may_use(w->law, w->tb[i].al) &&
-	    (!w->fcs || bg_stemstarts_maybe(w->fcs, t, strlen(t))))
+	    (!w->fcs || bg_stemstarts_maybe(w->fcs, t, n)))
 		return true;
 	if (!w->open)
 		return false;
-	if (w->open > OPEN_ASK_MAX || !lower_ascii_text(t, &w->low))
+	if (w->open > OPEN_ASK_MAX || !all_ascii(t, n))
+		return true;
+	bg_lower_ascii(t, n, &w->low);   /* all ASCII: its folded form */
+	if (!bg_buf_ok(&w->low))
 		return true;
 	for (size_t k = 0; k < w->nuc; k++) {
 		const struct ucheck *c = &w->uc[k];

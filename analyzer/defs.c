@@ -26,9 +26,6 @@
 #include <string.h>
 
 #include <tre/tre.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #define MAX_TERM_WORDS 10
 #define MAX_TERM_BYTES 160
@@ -173,32 +170,6 @@ size_t bg_defset_law_count(const bg_defset *set) { return set ? set->nlaws : 0; 
 const bg_deflaw *bg_defset_law(const bg_defset *set, size_t i)
 {
 	return set && i < set->nlaws ? &set->laws[i] : NULL;
-}
-
-void bg_defs_lower(const char *s, size_t n, bg_buf *out)
-{
-	bg_buf_clear(out);
-	bg_buf_add(out, s, n);
-	if (!bg_buf_ok(out))
-		return;
-	{
-		unsigned char *p = (unsigned char *)out->s;
-		size_t i = 0;
-#ifdef __SSE2__
-		/* 16 bytes a step: 'A'..'Z' as the signed bytes above '@' and
-		 * below '[' (bytes from 0x80 are negative: left alone) */
-		for (; i + 16 <= n; i += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(void *)(p + i));
-			__m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-						   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
-			_mm_storeu_si128((__m128i *)(void *)(p + i), v);
-		}
-#endif
-		for (; i < n; i++)
-			if (p[i] >= 'A' && p[i] <= 'Z')
-				p[i] = (unsigned char)(p[i] + 32);
-	}
 }
 
 /* ----------------------------------------------------------- matching */
@@ -1300,7 +1271,7 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	const bg_ref *best = NULL;
 	bg_buf low = BG_BUF_INIT;
 
-	bg_defs_lower(body, n, &low);
+	bg_lower_ascii(body, n, &low);
 	if (!bg_buf_ok(&low)) {
 		x->st = BG_ERR_NOMEM;
 		return;
@@ -1613,7 +1584,7 @@ static void deflist(struct ex *x, const bg_node *dl)
 		if (c->kind == BG_N_AL)
 			intro = c;
 	if (intro) {
-		bg_defs_lower(intro->text, intro->text_len, &x->low);
+		bg_lower_ascii(intro->text, intro->text_len, &x->low);
 		find_scope(x, intro, intro->text, x->low.s, x->low.len, NULL, &sc);
 	} else {
 		sc.kind = "regulation";
@@ -1854,7 +1825,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 		bg_buf_add(&joined, al->text, al->text_len);
 		bg_buf_addc(&joined, ' ');
 		bg_buf_add(&joined, first->text, first->text_len);
-		bg_defs_lower(joined.s, joined.len, &low);
+		bg_lower_ascii(joined.s, joined.len, &low);
 		if (!bg_buf_ok(&joined) || !bg_buf_ok(&low)) {
 			x->st = BG_ERR_NOMEM;
 			break;
@@ -1866,7 +1837,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 		if (seen(x, li, joined.s + c.so, c.eo - c.so))
 			continue;
 		if (!have_scope) {
-			bg_defs_lower(al->text, al->text_len, &x->low);
+			bg_lower_ascii(al->text, al->text_len, &x->low);
 			find_scope(x, al, al->text, x->low.s, x->low.len, NULL, &sc);
 			have_scope = true;
 		}
@@ -1892,7 +1863,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 
 	if (!n)
 		return NULL;
-	bg_defs_lower(al->text, n, &x->low);
+	bg_lower_ascii(al->text, n, &x->low);
 	if (!bg_buf_ok(&x->low)) {
 		x->st = BG_ERR_NOMEM;
 		return NULL;
@@ -2197,7 +2168,7 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 				continue;
 			pending = true;
 			if (!scanned) {
-				bg_defs_lower(n->text, n->text_len, &x->low);
+				bg_lower_ascii(n->text, n->text_len, &x->low);
 				bits = presence(x->pre, x->low.s, x->low.len, own);
 				lowered = scanned = true;
 			}
@@ -2206,7 +2177,7 @@ static void find_frameworks(struct ex *x, bg_deflaw *law)
 						  x->low.len, true))
 				continue;
 			if (!lowered) {
-				bg_defs_lower(n->text, n->text_len, &x->low);
+				bg_lower_ascii(n->text, n->text_len, &x->low);
 				lowered = true;
 			}
 			re = bg_lexicon_framework_regex(x->lex, i);

@@ -36,7 +36,5 @@ bg_def *bg_defset_add(bg_defset *set);
 bg_status bg_defset_merge(bg_defset *to, bg_defset *from);
 /* resolve.c: title table, targets, inherited records, chains. */
 bg_status bg_defs_resolve(bg_defset *set);
-/* Lower-cases ASCII letters of s[0..n) into out (other bytes kept). */
-void bg_defs_lower(const char *s, size_t n, bg_buf *out);
 
 #endif

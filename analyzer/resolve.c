@@ -59,7 +59,7 @@ static bg_status add_title(bg_defset *set, size_t *alloc, const char *title,
 		set->titles = v;
 		*alloc = na;
 	}
-	bg_defs_lower(title, n, &low);
+	bg_lower_ascii(title, n, &low);
 	t = &set->titles[set->ntitles];
 	t->key = bg_arena_strndup(set->arena, low.s, low.len);
 	t->len = low.len;
@@ -134,7 +134,7 @@ const char *bg_defset_lookup_title(const bg_defset *set, const char *name, size_
 	const struct bg_title *t;
 	size_t off = 0;
 
-	bg_defs_lower(name, n, &low);
+	bg_lower_ascii(name, n, &low);
 	if (!bg_buf_ok(&low))
 		return NULL;
 	if (low.len > 3 && !memcmp(low.s, "de ", 3))
@@ -360,7 +360,7 @@ static bg_status resolve_targets(bg_defset *set)
 
 		if (d->kind != BG_DEF_REFERENCE && d->kind != BG_DEF_MODIFIED_REFERENCE)
 			continue;
-		bg_defs_lower(d->ref_text, strlen(d->ref_text), &low);
+		bg_lower_ascii(d->ref_text, strlen(d->ref_text), &low);
 		if (!bg_buf_ok(&low)) {
 			bg_buf_release(&low);
 			return BG_ERR_NOMEM;

@@ -15,6 +15,9 @@
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
@@ -198,6 +201,32 @@ void bg_buf_addf(bg_buf *b, const char *fmt, ...)
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void bg_lower_ascii(const char *s, size_t n, bg_buf *out)
+{
+	bg_buf_clear(out);
+	bg_buf_add(out, s, n);
+	if (!bg_buf_ok(out))
+		return;
+	{
+		unsigned char *p = (unsigned char *)out->s;
+		size_t i = 0;
+#ifdef __SSE2__
+		/* 16 bytes a step: 'A'..'Z' as the signed bytes above '@' and
+		 * below '[' (bytes from 0x80 are negative: left alone) */
+		for (; i + 16 <= n; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(void *)(p + i));
+			__m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+						   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+			v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32)));
+			_mm_storeu_si128((__m128i *)(void *)(p + i), v);
+		}
+#endif
+		for (; i < n; i++)
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				p[i] = (unsigned char)(p[i] + 32);
+	}
 }
 
 char *bg_buf_detach(bg_buf *b)

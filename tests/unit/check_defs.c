@@ -536,11 +536,11 @@ START_TEST(lower_ascii_capitals_only)
 			in[i] = (char)(seed >> 16);   /* any byte, 0x80-0xFF and NUL too */
 			want[i] = in[i] >= 'A' && in[i] <= 'Z' ? (char)(in[i] + 32) : in[i];
 		}
-		bg_defs_lower(in, n, &out);
+		bg_lower_ascii(in, n, &out);
 		ck_assert_uint_eq(out.len, n);
 		ck_assert(!memcmp(out.s, want, n));
 	}
-	bg_defs_lower("Artikel 1 ÉÉN Onder", strlen("Artikel 1 ÉÉN Onder"), &out);
+	bg_lower_ascii("Artikel 1 ÉÉN Onder", strlen("Artikel 1 ÉÉN Onder"), &out);
 	ck_assert_str_eq(out.s, "artikel 1 ÉÉn onder");   /* É is not ASCII */
 	bg_buf_release(&out);
 }

@@ -15,7 +15,6 @@
 
 #include "corpus_walk.h"
 #include "lexicon.h"
-#include "defs_int.h"   /* bg_defs_lower: the text the patterns see */
 
 #include <tre/tre.h>
 
@@ -231,7 +230,7 @@ static void anchored_on_block(const char *path, const bg_node *n, void *ctx)
 	struct req_walk *w = ctx;
 
 	bg_buf_clear(&w->low);
-	bg_defs_lower(n->text, n->text_len, &w->low);
+	bg_lower_ascii(n->text, n->text_len, &w->low);
 	ck_assert(bg_buf_ok(&w->low));
 	for (int f = 0; f < BG_TRIG__COUNT; f++)
 		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
