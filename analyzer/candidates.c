@@ -482,6 +482,7 @@ struct ucheck {
 	size_t k;             /* its position among the records */
 	const bg_def *d;
 	const char *key;      /* use_key */
+	size_t first;         /* the length of its first word */
 	size_t inside, outside;
 	bool used;            /* outside its definition, or twice inside */
 };
@@ -848,7 +849,8 @@ static void unused_checks(bg_cand_facts *sl, const struct recs *rs, const bg_doc
 			continue;
 		sl->nchecked++;
 		use_key(d->term_key, &key);
-		*c = (struct ucheck){ k, d, adup(w->a, key.s, key.len, nomem), 0, 0, false };
+		*c = (struct ucheck){ k, d, adup(w->a, key.s, key.len, nomem), 0, 0, 0, false };
+		c->first = strcspn(c->key, " ");
 		for (size_t t = 0; t < 2 && !c->outside; t++) {
 			if (!titles[t][0] || (t == 1 && !strcmp(titles[0], titles[1])))
 				continue;
@@ -999,13 +1001,8 @@ static bool block_counts(struct words *w, size_t i)
 		return true;
 	for (size_t k = 0; k < w->nuc; k++) {
 		const struct ucheck *c = &w->uc[k];
-		const char *sp;
-		size_t n0;
-		if (c->used)
-			continue;
-		sp = strchr(c->key, ' ');
-		n0 = sp ? (size_t)(sp - c->key) : strlen(c->key);
-		if (n0 <= 2 || memmem(w->low.s, w->low.len, c->key, n0 - 2))
+		if (!c->used &&
+		    (c->first <= 2 || memmem(w->low.s, w->low.len, c->key, c->first - 2)))
 			return true;
 	}
 	return false;

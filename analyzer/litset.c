@@ -46,6 +46,17 @@ bg_litset *bg_litset_new(void)
 	return calloc(1, sizeof(bg_litset));
 }
 
+/* The tables only bg_litset_build uses (renumber makes the scan's). */
+static void free_build_tables(bg_litset *ls)
+{
+	free(ls->delta);
+	free(ls->out);
+	free(ls->has_out);
+	ls->delta = NULL;
+	ls->out = NULL;
+	ls->has_out = NULL;
+}
+
 void bg_litset_free(bg_litset *ls)
 {
 	if (!ls)
@@ -56,9 +67,7 @@ void bg_litset_free(bg_litset *ls)
 	free(ls->lens);
 	free(ls->at);
 	free(ls->anch);
-	free(ls->delta);
-	free(ls->out);
-	free(ls->has_out);
+	free_build_tables(ls);
 	free(ls->next16);
 	free(ls->next32);
 	free(ls->rows);
@@ -163,12 +172,7 @@ static bool renumber(bg_litset *ls)
 			       nw * sizeof *ls->rows);
 	}
 	free(id);
-	free(ls->delta);
-	free(ls->out);
-	free(ls->has_out);
-	ls->delta = NULL;
-	ls->out = NULL;
-	ls->has_out = NULL;
+	free_build_tables(ls);
 	return true;
 }
 

@@ -231,6 +231,11 @@ static bool is_ascii(const char *s, size_t n)
 	return true;
 }
 
+static unsigned char lower_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out)
 {
 	utf8proc_uint8_t *dst = NULL;
@@ -244,8 +249,7 @@ bg_status bg_norm_fold(const char *s, size_t n, unsigned flags, bg_buf *out)
 		if (!bg_buf_ok(out))
 			return BG_ERR_NOMEM;
 		for (size_t i = at; i < out->len; i++)
-			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
-				out->s[i] = (char)(out->s[i] + 32);
+			out->s[i] = (char)lower_ascii((unsigned char)out->s[i]);
 		return BG_OK;
 	}
 	if (!(flags & BG_NORM_KEEP_MARKS))
@@ -354,9 +358,13 @@ size_t bg_norm_stem_prefix(const char *stem, size_t n)
 	return n ? n - 1 : 0;
 }
 
+struct stemprefix {
+	char *s;
+	size_t n;
+};
+
 struct bg_stemstarts {
-	char **v;            /* the prefixes, by their first byte (at) */
-	size_t *len;
+	struct stemprefix *v;   /* the prefixes, by their first byte (at) */
 	size_t n, alloc;
 	uint32_t at[129];    /* prefixes starting with ASCII c: v[at[c] .. at[c + 1]) */
 	/* pair[c][d / 64] bit d % 64: a prefix starts with c, then d (ASCII),
@@ -391,15 +399,9 @@ void bg_stemstarts_free(bg_stemstarts *s)
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
+		free(s->v[i].s);
 	free(s->v);
-	free(s->len);
 	free(s);
-}
-
-static unsigned char lower_ascii(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
 bool bg_stemstarts_add(bg_stemstarts *s, const char *stem, size_t n)
@@ -412,25 +414,25 @@ bool bg_stemstarts_add(bg_stemstarts *s, const char *stem, size_t n)
 		s->all = true;
 		return true;
 	}
-	for (i = 0; i < s->n; i++)
-		if (s->len[i] == m && !memcmp(s->v[i], stem, m))
-			return true;
-	if (s->n == s->alloc) {
-		size_t na = s->alloc ? s->alloc * 2 : 32;
-		char **v = realloc(s->v, na * sizeof *v);
-		size_t *l;
-		if (!v)
-			return false;
-		s->v = v;
-		if (!(l = realloc(s->len, na * sizeof *l)))
-			return false;
-		s->len = l;
-		s->alloc = na;
-	}
 	if (!(p = malloc(m)))
 		return false;
 	for (i = 0; i < m; i++)
 		p[i] = (char)lower_ascii((unsigned char)stem[i]);
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].n == m && !memcmp(s->v[i].s, p, m)) {
+			free(p);
+			return true;
+		}
+	if (s->n == s->alloc) {
+		size_t na = s->alloc ? s->alloc * 2 : 32;
+		struct stemprefix *v = realloc(s->v, na * sizeof *v);
+		if (!v) {
+			free(p);
+			return false;
+		}
+		s->v = v;
+		s->alloc = na;
+	}
 	c = (unsigned char)p[0];
 	if (c >= 0x80) {
 		s->wide = true;
@@ -441,24 +443,16 @@ bool bg_stemstarts_add(bg_stemstarts *s, const char *stem, size_t n)
 		s->pair[c][d / 64] |= (uint64_t)1 << (d % 64);
 	}
 	/* keep v ordered by first byte: insert after the last of its kind */
-	for (i = s->n; i > 0 && (unsigned char)s->v[i - 1][0] > c; i--) {
+	for (i = s->n; i > 0 && (unsigned char)s->v[i - 1].s[0] > c; i--)
 		s->v[i] = s->v[i - 1];
-		s->len[i] = s->len[i - 1];
-	}
-	s->v[i] = p;
-	s->len[i] = m;
+	s->v[i] = (struct stemprefix){ p, m };
 	s->n++;
 	for (unsigned b = 0, k = 0; b <= 128; b++) {
-		while (k < s->n && (unsigned char)s->v[k][0] < b)
+		while (k < s->n && (unsigned char)s->v[k].s[0] < b)
 			k++;
 		s->at[b] = (uint32_t)k;
 	}
 	return true;
-}
-
-static bool joins(const bg_stemstarts *s, unsigned char c)
-{
-	return s->kind[c] == B_J;
 }
 
 /* Whether a word starting with the non-ASCII character at t can fold to
@@ -506,7 +500,7 @@ bool bg_stemstarts_maybe(const bg_stemstarts *s, const char *text, size_t n)
 			continue;
 		case B_L:
 			/* a lead byte after a letter is inside that word */
-			if ((!i || !joins(s, t[i - 1])) && (s->wide || wide_start(t + i, n - i)))
+			if ((!i || s->kind[t[i - 1]] != B_J) && (s->wide || wide_start(t + i, n - i)))
 				return true;
 			continue;
 		}
@@ -515,7 +509,7 @@ bool bg_stemstarts_maybe(const bg_stemstarts *s, const char *text, size_t n)
 		d = i + 1 < n ? lower_ascii(t[i + 1]) : 0;
 		if (d >= 0x80 || (s->pair[c][d / 64] >> (d % 64) & 1))
 			for (uint32_t k = s->at[c]; k < s->at[c + 1]; k++)
-				if (prefix_here(t + i, n - i, s->v[k], s->len[k]))
+				if (prefix_here(t + i, n - i, s->v[k].s, s->v[k].n))
 					return true;
 		while (i + 1 < n && s->kind[t[i + 1]] == B_J)
 			i++;
@@ -650,7 +644,7 @@ static bool emit(bg_norm *nm, const char *s, size_t start, size_t len, int kind,
 	if (kind == 2 && (flags & BG_NORM_STEM) && len <= STEM_WORD_MAX && is_ascii(w, len)) {
 		char low[STEM_WORD_MAX];   /* the common case: fold in place */
 		for (size_t i = 0; i < len; i++)
-			low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+			low[i] = (char)lower_ascii((unsigned char)w[i]);
 		bg_norm_stem(nm, low, len, &out->keys);
 	} else if (kind == 2 && (flags & BG_NORM_STEM)) {
 		bg_buf_clear(&nm->word);
