@@ -268,6 +268,10 @@ struct defpre {
 	struct req *req[BG_TRIG__COUNT];
 	struct req *fw;
 	struct usetab use;
+	/* the first words of the lexicon's variant and plural keys: a text
+	 * none of whose words can stem to one names no lexicon concept, and
+	 * a lexicon-only trigger is not tried on it (NULL: tried on all) */
+	bg_stemstarts *terms;
 };
 
 /* Adds (pass 0) or looks up (pass 1) the literals of req into r. */
@@ -399,12 +403,33 @@ static bool use_build(struct defpre *p, const bg_lexicon *lex)
 	return true;
 }
 
+/* p->terms: bg_lexicon_concept_for_term finds a concept only for a term
+ * whose key holds a variant or plural key as whole words, and so the key's
+ * first word as one of the term's words. */
+static void terms_build(struct defpre *p, const bg_lexicon *lex)
+{
+	if (!(p->terms = bg_stemstarts_new()))
+		return;
+	for (size_t i = 0; i < bg_lexicon_count(lex); i++)
+		for (size_t j = 0; j < 2 * bg_lexicon_variant_count(lex, i); j++) {
+			size_t nv = bg_lexicon_variant_count(lex, i);
+			const char *k = j < nv ? bg_lexicon_variant_key(lex, i, j)
+					       : bg_lexicon_plural_key(lex, i, j - nv);
+			if (k && !bg_stemstarts_add(p->terms, k, strcspn(k, " "))) {
+				bg_stemstarts_free(p->terms);
+				p->terms = NULL;
+				return;
+			}
+		}
+}
+
 static void defpre_free(struct defpre *p)
 {
 	if (!p)
 		return;
 	bg_litset_free(p->ls);
 	bg_stemstarts_free(p->use.starts);
+	bg_stemstarts_free(p->terms);
 	bg_arena_free(p->a);
 	if (p->tc) {
 		pthread_mutex_destroy(&p->tc->lock);
@@ -562,6 +587,7 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 	if (!p || !(p->ls = bg_litset_new()) || !(p->a = bg_arena_new()) || !use_build(p, lex))
 		goto fail;
 	p->tc = tc_new(lex);   /* NULL: every text goes to TRE */
+	terms_build(p, lex);
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass) {
 			if (bg_litset_build(p->ls) != BG_OK)
@@ -1748,6 +1774,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			   const uint64_t *bits, struct cand *best)
 {
 	bool have = false;
+	int terms = -1;   /* whether the text may name a lexicon concept; -1 not known */
 	uint64_t own[PRE_MAXW], h = 0;
 
 	if (!bits)
@@ -1758,6 +1785,10 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			tmatch m;
 			size_t so, eo;
 
+			if (t->lexicon_only && terms < 0)
+				terms = !x->pre->terms || bg_stemstarts_maybe(x->pre->terms, low, n);
+			if (t->lexicon_only && !terms)
+				continue;
 			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 			    m.teo <= m.tso)
 				continue;

@@ -833,6 +833,11 @@ const char *bg_lexicon_variant_key(const bg_lexicon *lex, size_t i, size_t j)
 	return lex->c[i].keys[j];
 }
 
+const char *bg_lexicon_plural_key(const bg_lexicon *lex, size_t i, size_t j)
+{
+	return lex->c[i].plural_keys[j];
+}
+
 /* A lazy lexicon's pattern that does not compile is reported here, once
  * (its first use), and never matches. */
 static void report_lazy(const bg_diag *d)

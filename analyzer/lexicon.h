@@ -72,6 +72,10 @@ size_t bg_lexicon_variant_count(const bg_lexicon *lex, size_t i);
 const char *bg_lexicon_variant(const bg_lexicon *lex, size_t i, size_t j); /* as written */
 /* The normalised stemmed key of a variant ("fiscal partner"). */
 const char *bg_lexicon_variant_key(const bg_lexicon *lex, size_t i, size_t j);
+/* The key of the variant with "s" added ("gezamenlijke huishoudings"),
+ * which bg_lexicon_concept_for_key also accepts; NULL where it is the
+ * variant's own key. */
+const char *bg_lexicon_plural_key(const bg_lexicon *lex, size_t i, size_t j);
 /* Index of the concept with this id, or -1. */
 long bg_lexicon_find(const bg_lexicon *lex, const char *id);
 
