@@ -270,6 +270,57 @@ START_TEST(anchored_requires_keep_corpus_matches)
 }
 END_TEST
 
+/* The same promise for every literal, anchored or not: on every text
+ * block of every `stride`-th corpus file ($BEGRIP_REQUIRE_ALL_STRIDE,
+ * default 11; all files pass too), every pattern runs where its
+ * `require:` says no, and must not match there.  (A require naming a word
+ * every match holds passes by construction; this catches one that a
+ * pattern's alternatives outgrew, such as "ingevolge" for "...
+ * (ingevolge|overeenkomstig|volgens)".) */
+struct excl_walk {
+	bg_buf low;
+	size_t runs, blocks;
+};
+
+static void excluded_on_block(const char *path, const bg_node *n, void *ctx)
+{
+	struct excl_walk *w = ctx;
+
+	bg_buf_clear(&w->low);
+	bg_lower_ascii(n->text, n->text_len, &w->low);
+	ck_assert(bg_buf_ok(&w->low));
+	w->blocks++;
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger(lex, (bg_trigger_form)f, j);
+			regamatch_t am = { 0 };
+			regaparams_t p;
+			if (!t->require[0] || bg_require_ok(t->require, w->low.s, w->low.len, true))
+				continue;
+			tre_regaparams_default(&p);
+			p.max_cost = t->max_cost;
+			w->runs++;
+			ck_assert_msg(tre_reganexec(t->regex, w->low.s, w->low.len, &am, p, 0) != REG_OK,
+				      "%s: \"%s\" excludes a match of %s on \"%s\"",
+				      path, t->require, t->pattern, w->low.s);
+		}
+}
+
+START_TEST(requires_keep_corpus_matches)
+{
+	struct excl_walk w = { BG_BUF_INIT, 0, 0 };
+	size_t files = corpus_walk("check_lexicon", "BEGRIP_REQUIRE_ALL_STRIDE", 11,
+				   excluded_on_block, &w);
+
+	bg_buf_release(&w.low);
+	if (!files)
+		return;
+	fprintf(stderr, "check_lexicon: no match in %zu pattern runs the prefilters spare, "
+		"%zu text blocks of %zu files\n", w.runs, w.blocks, files);
+	ck_assert_uint_gt(w.runs, 100000);
+}
+END_TEST
+
 /* A lazy lexicon compiles a pattern at its first use: the same triggers;
  * a bad pattern loads, is reported once on stderr and never matches. */
 START_TEST(lazy_compiles_on_first_use)
@@ -449,6 +500,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, anchored_requires_keep_corpus_matches);
+	tcase_add_test(tc, requires_keep_corpus_matches);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
