@@ -655,6 +655,14 @@ static const uint64_t *presence(const struct defpre *p, const char *low, size_t 
 	return bits;
 }
 
+/* Whether low[0..n) meets the require of trigger t (j of form f); bits
+ * as for trig_match. */
+static bool trig_required(const struct defpre *pre, const bg_trigger *t, bg_trigger_form f,
+			  size_t j, const char *low, size_t n, const uint64_t *bits)
+{
+	return bits ? req_ok(&pre->req[f][j], bits) : bg_require_ok(t->require, low, n, true);
+}
+
 /* Tries trigger j of form f on low[0..n); fills m on a match.  bits: the
  * presence bits of exactly low[0..n), or NULL; *hp: the text's hash for
  * the answer cache, 0 until a first trigger needs it (callers trying
@@ -671,7 +679,7 @@ static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 	int g = t->term_group;
 	uint64_t h = 0;
 
-	if (bits ? !req_ok(&pre->req[f][j], bits) : !bg_require_ok(t->require, low, n, true))
+	if (!trig_required(pre, t, f, j, low, n, bits))
 		return false;
 	memset(&am, 0, sizeof am);
 	memset(pm, 0, sizeof pm);
@@ -1785,7 +1793,10 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			tmatch m;
 			size_t so, eo;
 
-			if (t->lexicon_only && terms < 0)
+			/* the scan for a concept's word only where the
+			 * trigger's require lets the text through */
+			if (t->lexicon_only && terms < 0 &&
+			    trig_required(x->pre, t, inline_forms[f].f, j, low, n, bits))
 				terms = !x->pre->terms || bg_stemstarts_maybe(x->pre->terms, low, n);
 			if (t->lexicon_only && !terms)
 				continue;
