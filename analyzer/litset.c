@@ -290,9 +290,15 @@ void bg_litset_scan(const bg_litset *ls, const char *s, size_t n, uint64_t *bits
 			if ((at = next[at + cls[t[i]]]) >= from)
 				found(ls, at, bits);
 	}
+	/* the anchored ones in place; their first and last bytes tell most
+	 * apart without a call (a paragraph tried about 30 of them) */
 	for (size_t k = 0; k < ls->nanch; k++) {
 		size_t i = ls->anch[k], m = ls->lens[i];
-		if (m <= n && !memcmp(ls->lits[i], ls->at[i] == BG_LIT_START ? s : s + n - m, m))
+		const unsigned char *p, *l = (const unsigned char *)ls->lits[i];
+		if (m > n)
+			continue;
+		p = ls->at[i] == BG_LIT_START ? t : t + n - m;
+		if (!m || (p[0] == l[0] && p[m - 1] == l[m - 1] && !memcmp(l, p, m)))
 			bits[i / 64] |= (uint64_t)1 << (i % 64);
 	}
 }
