@@ -91,7 +91,7 @@ struct bg_cand_facts {
 	size_t nrefs, arefs;
 	const char **cites;   /* distinct BWB ids cited (not itself) */
 	size_t ncites, acites;
-	struct sprov top[STACK_KEEP];
+	struct sprov *top;    /* the STACK_KEEP highest at most, in its arena */
 	size_t ntop;
 	float *leaf;          /* stacking of every leaf provision */
 	size_t nleaf;
@@ -704,7 +704,8 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 	const bg_cx_doc *cx = given;
 	bg_buf b = BG_BUF_INIT;
 	uint32_t hash[STACK_KEEP];
-	size_t open = 0;
+	struct sprov top[STACK_KEEP];   /* chosen here, then kept at their number */
+	size_t open = 0, ntop = 0;
 
 	if (!cx) {
 		if (!rules)
@@ -730,13 +731,23 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 		if (!p->leaf)
 			continue;
 		sl->leaf[sl->nleaf++] = (float)p->stacking;
-		if (sl->ntop == STACK_KEEP && p->stacking <= sl->top[STACK_KEEP - 1].stacking)
+		if (ntop == STACK_KEEP && p->stacking <= top[STACK_KEEP - 1].stacking)
 			continue;
-		k = sl->ntop < STACK_KEEP ? sl->ntop++ : STACK_KEEP - 1;
-		for (; k > 0 && sl->top[k - 1].stacking < p->stacking; k--)
-			sl->top[k] = sl->top[k - 1];
-		sl->top[k] = (struct sprov){ p->stacking, p->address, p->label, "", "", p->c };
+		k = ntop < STACK_KEEP ? ntop++ : STACK_KEEP - 1;
+		for (; k > 0 && top[k - 1].stacking < p->stacking; k--)
+			top[k] = top[k - 1];
+		top[k] = (struct sprov){ p->stacking, p->address, p->label, "", "", p->c };
 	}
+	/* (a document's facts are kept until the corpus is read: the whole
+	 * array in each was 14 MB, most of it empty) */
+	if (ntop && !(sl->top = bg_arena_alloc_raw(sl->a, ntop * sizeof *sl->top))) {
+		*nomem = true;
+		bg_cx_doc_free(own);
+		return;
+	}
+	if (ntop)
+		memcpy(sl->top, top, ntop * sizeof *top);
+	sl->ntop = ntop;
 	for (size_t i = 0; i < sl->ntop; i++) {
 		struct sprov *sp = &sl->top[i];
 		sp->addr = adup(sl->a, sp->addr, strlen(sp->addr), nomem);
