@@ -738,15 +738,16 @@ static void collect_stacking(const bg_cx_rules *rules, const bg_cx_doc *given,
 			top[k] = top[k - 1];
 		top[k] = (struct sprov){ p->stacking, p->address, p->label, "", "", p->c };
 	}
-	/* (a document's facts are kept until the corpus is read: the whole
-	 * array in each was 14 MB, most of it empty) */
-	if (ntop && !(sl->top = bg_arena_alloc_raw(sl->a, ntop * sizeof *sl->top))) {
-		*nomem = true;
-		bg_cx_doc_free(own);
-		return;
-	}
-	if (ntop)
+	/* (a document's facts are kept until the corpus is read: a full
+	 * array in each took 14 MB, mostly empty) */
+	if (ntop) {
+		if (!(sl->top = bg_arena_alloc_raw(sl->a, ntop * sizeof *sl->top))) {
+			*nomem = true;
+			bg_cx_doc_free(own);
+			return;
+		}
 		memcpy(sl->top, top, ntop * sizeof *top);
+	}
 	sl->ntop = ntop;
 	for (size_t i = 0; i < sl->ntop; i++) {
 		struct sprov *sp = &sl->top[i];

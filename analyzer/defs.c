@@ -410,9 +410,9 @@ static void terms_build(struct defpre *p, const bg_lexicon *lex)
 {
 	if (!(p->terms = bg_stemstarts_new()))
 		return;
-	for (size_t i = 0; i < bg_lexicon_count(lex); i++)
-		for (size_t j = 0; j < 2 * bg_lexicon_variant_count(lex, i); j++) {
-			size_t nv = bg_lexicon_variant_count(lex, i);
+	for (size_t i = 0; i < bg_lexicon_count(lex); i++) {
+		size_t nv = bg_lexicon_variant_count(lex, i);
+		for (size_t j = 0; j < 2 * nv; j++) {
 			const char *k = j < nv ? bg_lexicon_variant_key(lex, i, j)
 					       : bg_lexicon_plural_key(lex, i, j - nv);
 			if (k && !bg_stemstarts_add(p->terms, k, strcspn(k, " "))) {
@@ -421,6 +421,7 @@ static void terms_build(struct defpre *p, const bg_lexicon *lex)
 				return;
 			}
 		}
+	}
 }
 
 static void defpre_free(struct defpre *p)
