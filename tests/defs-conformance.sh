@@ -56,7 +56,7 @@ facts = [
      ("BWBR0011353", "2.18"), None),
     ("BWBR0015703_2026-01-01.xml", "3", "1", "d", "gehuwd", {"own"}, "partner", None, None),
     ("BWBR0015703_2026-01-01.xml", "3", "2", "a", "gehuwd", {"own"}, "partner", None, None),
-    ("BWBR0015703_2026-01-01.xml", "3", "3", "", "gezamenlijke huishouding", {"own"}, "partner",
+    ("BWBR0015703_2026-01-01.xml", "3", "3", "", "gezamenlijke huishouding", {"own"}, "huishouden",
      None, None),
     ("BWBR0018451_2025-01-01.xml", "1", "1", "b", "zorgverzekering", {"reference"}, "",
      ("BWBR0018450", "1"), None),
