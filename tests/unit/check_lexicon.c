@@ -225,24 +225,36 @@ struct req_walk {
 	size_t matches;
 };
 
+/* The text of n into low, lowered as extraction lowers it. */
+static void lower_block(const bg_node *n, bg_buf *low)
+{
+	bg_buf_clear(low);
+	bg_lower_ascii(n->text, n->text_len, low);
+	ck_assert(bg_buf_ok(low));
+}
+
+/* Whether trigger t's pattern matches low (with its approximate cost). */
+static bool trigger_matches(const bg_trigger *t, const bg_buf *low)
+{
+	regamatch_t am = { 0 };
+	regaparams_t p;
+
+	tre_regaparams_default(&p);
+	p.max_cost = t->max_cost;
+	return tre_reganexec(t->regex, low->s, low->len, &am, p, 0) == REG_OK;
+}
+
 static void anchored_on_block(const char *path, const bg_node *n, void *ctx)
 {
 	struct req_walk *w = ctx;
 
-	bg_buf_clear(&w->low);
-	bg_lower_ascii(n->text, n->text_len, &w->low);
-	ck_assert(bg_buf_ok(&w->low));
+	lower_block(n, &w->low);
 	for (int f = 0; f < BG_TRIG__COUNT; f++)
 		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
 			const bg_trigger *t = bg_lexicon_trigger(lex, (bg_trigger_form)f, j);
-			regamatch_t am = { 0 };
-			regaparams_t p;
 			if (!has_anchor(t->require) ||
-			    !bg_require_ok(t->require, w->low.s, w->low.len, false))
-				continue;
-			tre_regaparams_default(&p);
-			p.max_cost = t->max_cost;
-			if (tre_reganexec(t->regex, w->low.s, w->low.len, &am, p, 0) != REG_OK)
+			    !bg_require_ok(t->require, w->low.s, w->low.len, false) ||
+			    !trigger_matches(t, &w->low))
 				continue;
 			w->matches++;
 			ck_assert_msg(bg_require_ok(t->require, w->low.s, w->low.len, true),
@@ -286,21 +298,15 @@ static void excluded_on_block(const char *path, const bg_node *n, void *ctx)
 {
 	struct excl_walk *w = ctx;
 
-	bg_buf_clear(&w->low);
-	bg_lower_ascii(n->text, n->text_len, &w->low);
-	ck_assert(bg_buf_ok(&w->low));
+	lower_block(n, &w->low);
 	w->blocks++;
 	for (int f = 0; f < BG_TRIG__COUNT; f++)
 		for (size_t j = 0; j < bg_lexicon_trigger_count(lex, (bg_trigger_form)f); j++) {
 			const bg_trigger *t = bg_lexicon_trigger(lex, (bg_trigger_form)f, j);
-			regamatch_t am = { 0 };
-			regaparams_t p;
 			if (!t->require[0] || bg_require_ok(t->require, w->low.s, w->low.len, true))
 				continue;
-			tre_regaparams_default(&p);
-			p.max_cost = t->max_cost;
 			w->runs++;
-			ck_assert_msg(tre_reganexec(t->regex, w->low.s, w->low.len, &am, p, 0) != REG_OK,
+			ck_assert_msg(!trigger_matches(t, &w->low),
 				      "%s: \"%s\" excludes a match of %s on \"%s\"",
 				      path, t->require, t->pattern, w->low.s);
 		}
