@@ -1196,31 +1196,80 @@ static size_t words_in(const char *s, size_t n)
 	return bg_count_words(s, n);
 }
 
+/* A head low[0..n) without its trailing spaces and commas (in *n) and
+ * without its leading spaces and article: where its words start. */
+static size_t head_words(const char *low, size_t *n)
+{
+	size_t i = 0;
+
+	while (*n && (low[*n - 1] == ' ' || low[*n - 1] == ','))
+		(*n)--;
+	while (i < *n && low[i] == ' ')
+		i++;
+	if (*n - i > 4 && (!memcmp(low + i, "het ", 4) || !memcmp(low + i, "een ", 4)))
+		i += 4;
+	else if (*n - i > 3 && !memcmp(low + i, "de ", 3))
+		i += 3;
+	return i;
+}
+
+/* Whether low[at..) starts with term (ASCII capitals of term folded). */
+static bool term_at(const char *low, size_t at, const char *term, size_t tl)
+{
+	for (size_t k = 0; k < tl; k++) {
+		char c = term[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != low[at + k])
+			return false;
+	}
+	return true;
+}
+
 /* "compensatie voor diensten van algemeen belang: compensatie voor
  * diensten van algemeen belang als bedoeld in ...": the head is the term
  * again (after an article), however long. */
 static bool head_is_term(const char *low, size_t n, const char *term)
 {
-	size_t tl = strlen(term), i = 0;
+	size_t tl = strlen(term), i = head_words(low, &n);
 
-	while (n && (low[n - 1] == ' ' || low[n - 1] == ','))
-		n--;
-	while (i < n && low[i] == ' ')
-		i++;
-	if (n - i > 4 && (!memcmp(low + i, "het ", 4) || !memcmp(low + i, "een ", 4)))
-		i += 4;
-	else if (n - i > 3 && !memcmp(low + i, "de ", 3))
-		i += 3;
-	if (n - i != tl)
-		return false;
-	for (size_t k = 0; k < tl; k++) {
-		char c = term[k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != low[i + k])
-			return false;
+	return n - i == tl && term_at(low, i, term, tl);
+}
+
+/* "vrijheidsstraf: een bij onherroepelijk geworden vonnis opgelegde
+ * vrijheidsstraf als bedoeld in het Wetboek van Strafrecht": the head is
+ * the term after words that restrict it (past an article).  The length of
+ * those words (from the head's start, article included), or 0.  Not a
+ * single adjective ("de financiële bijdrage, bedoeld in artikel 2" names
+ * what artikel 2 is about), not a name ("de Nederlandse Zorgautoriteit"),
+ * not a phrase the term does not head ("een overeenkomst van
+ * levensverzekering", "een gemeente, niet zijnde een gemeente"). */
+static size_t premodified_head(const char *body, const char *low, size_t n, const char *term)
+{
+	static const char *const function_words[] = {
+		"van", "op", "in", "voor", "bij", "met", "de", "het", "een", "en", "of", "te",
+		"tot", "uit", "aan", "door", "om", "over", "naar", "zijnde", "dan", "wel",
+	};
+	size_t tl = strlen(term), i = head_words(low, &n), w0, words = 0;
+
+	if (!tl || n < i + tl + 2 || low[n - tl - 1] != ' ' || !term_at(low, n - tl, term, tl))
+		return 0;
+	/* the words between: two or more, no comma, no capital, and the
+	 * last one no function word */
+	for (size_t k = i; k < n - tl - 1; k++) {
+		if (body[k] == ',' || (body[k] >= 'A' && body[k] <= 'Z'))
+			return 0;
+		words += (k == i || low[k - 1] == ' ') && low[k] != ' ';
 	}
-	return true;
+	if (words < 2)
+		return 0;
+	for (w0 = n - tl - 1; w0 > i && low[w0 - 1] != ' '; w0--)
+		;
+	for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++)
+		if (strlen(function_words[k]) == n - tl - 1 - w0 &&
+		    !memcmp(low + w0, function_words[k], n - tl - 1 - w0))
+			return 0;
+	return n - tl - 1;
 }
 
 /* "het opleidingsinstituut dat met een erkenning als bedoeld in": a head
@@ -1230,13 +1279,14 @@ static bool relative_head(const char *low, size_t n)
 {
 	static const char *const rel[] = {
 		" die ", " dat ", " welke ", " waarvan ", " waarin ", " waarop ", " waarbij ",
-		" waarmee ", " wiens ", " wier ",
+		" waarmee ", " wiens ", " wier ", " wie ", " waaraan ", " waartoe ", " waardoor ",
+		" waarvoor ", " waaruit ", " waaronder ",
 	};
 	size_t e = n;
 
 	while (e && low[e - 1] == ' ')
 		e--;
-	if (e >= 4 && !memcmp(low + e - 4, " die", 4))
+	if (e >= 4 && (!memcmp(low + e - 4, " die", 4) || !memcmp(low + e - 4, " wie", 4)))
 		return false;
 	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
 		size_t rl = strlen(rel[k]);
@@ -1247,6 +1297,42 @@ static bool relative_head(const char *low, size_t n)
 		pad[pn + 1] = ' ';
 		if (memmem(pad, pn + 2, rel[k], rl))
 			return true;
+	}
+	return false;
+}
+
+/* A head that opens with "voor" ("voor de persoon, bedoeld in ..."):
+ * the body splits into cases, and a pointer in the head names a case. */
+static bool case_head(const char *low, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && low[i] == ' ')
+		i++;
+	return n - i > 4 && !memcmp(low + i, "voor ", 5);
+}
+
+/* "het orgaan van een publiekrechtelijk lichaam als bedoeld in ...",
+ * "een diploma van een opleiding als bedoeld in ...", "houder van een
+ * erkenning als bedoeld in ...": the pointer qualifies the indefinite
+ * noun phrase that follows the head's noun (at most two words past an
+ * article), not the head. */
+static bool embedded_head(const char *low, size_t n)
+{
+	static const char *const preps[] = { "van ", "voor ", "met ", "op ", "in ", "aan " };
+	size_t i = head_words(low, &n);
+
+	for (int w = 0; w <= 2 && i < n; w++) {
+		for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+			size_t pl = strlen(preps[k]);
+			if (n - i > pl + 4 && !memcmp(low + i, preps[k], pl) &&
+			    !memcmp(low + i + pl, "een ", 4))
+				return true;
+		}
+		while (i < n && low[i] != ' ')
+			i++;   /* the next word */
+		while (i < n && low[i] == ' ')
+			i++;
 	}
 	return false;
 }
@@ -1297,12 +1383,42 @@ static size_t cite_inside(const char *low, size_t n)
 	return first;
 }
 
+/*
+ * "overheidswerknemer: de overheidswerknemer in de zin van artikel 2 van
+ * de WPA ...; de beroepsmilitair ...; degene die door de Koning in dienst
+ * is genomen ...": a body whose alternatives (low[from..to) cut at "; ")
+ * include one without a pointer states the meaning in its own words.
+ * Alternatives that all point ("pensioenfonds als bedoeld in ...;
+ * beroepspensioenfonds als bedoeld in ...") stay a reference.
+ */
+static bool own_alternative(struct ex *x, const char *low, size_t from, size_t to)
+{
+	const char *p;
+
+	while (from < to && (p = memmem(low + from, to - from, "; ", 2))) {
+		size_t a = (size_t)(p - low) + 2, b;
+		tmatch m;
+
+		p = memmem(low + a, to - a, "; ", 2);
+		b = p ? (size_t)(p - low) : to;
+		from = b;
+		while (b > a && (low[b - 1] == ' ' || low[b - 1] == '.' || low[b - 1] == ';'))
+			b--;
+		if (b - a < 4)
+			continue;   /* "en", "of" */
+		if (!form_match(x->lex, x->pre, BG_TRIG_REFERENCE, low + a, b - a, NULL, &m))
+			return true;
+	}
+	return false;
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
 	const bg_ref *refs = bg_doc_refs(x->doc);
 	tmatch m, mod;
-	size_t head_end, rest, ref_at, best_pos = (size_t)-1;
+	size_t head_end, rest, ref_at, best_pos = (size_t)-1, premod;
+	bool have_mod;
 	const bg_ref *best = NULL;
 	bg_buf low = BG_BUF_INIT;
 
@@ -1321,16 +1437,35 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
+	/* "minimumloon: voor de persoon, bedoeld in artikel 2, het
+	 * minimumloon per maand ...": the pointer names the case, and the
+	 * body that follows is the definition */
+	if (!same_meaning && (case_head(low.s, head_end) ||
+			      (embedded_head(low.s, head_end) &&
+			       !premodified_head(body, low.s, head_end, d->term)))) {
+		bg_buf_release(&low);
+		return;
+	}
 	/* a longer head without a relative clause still points when the
 	 * pointer is then restricted ("de exclusieve economische zone van het
 	 * Koninkrijk, bedoeld in artikel 1 van de Rijkswet ..., voor zover
 	 * ..."): the definition is the other one, modified */
-	if (!same_meaning && !head_is_term(low.s, head_end, d->term) &&
+	premod = same_meaning || relative_head(low.s, head_end) ? 0 :
+		 premodified_head(body, low.s, head_end, d->term);
+	if (!same_meaning && !head_is_term(low.s, head_end, d->term) && !premod &&
 	    (relative_head(low.s, head_end) ||
 	     (words_in(body, head_end) > MAX_HEAD_WORDS &&
 	      (words_in(body, head_end) > 2 * MAX_HEAD_WORDS ||
 	       !form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo,
 			   NULL, &mod))))) {
+		bg_buf_release(&low);
+		return;
+	}
+	/* alternatives up to a modifier ("loon in de zin van ..., verminderd
+	 * met: a; b; c" is one) */
+	have_mod = form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo,
+			      NULL, &mod);
+	if (!same_meaning && own_alternative(x, low.s, m.eo, have_mod ? m.eo + mod.so : low.len)) {
 		bg_buf_release(&low);
 		return;
 	}
@@ -1377,9 +1512,7 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		d->target_lid = dup(x, best->lid, strlen(best->lid));
 	}
 
-	if (form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo, NULL,
-		       &mod) &&
-	    !in_act_title(low.s + m.eo, mod.so)) {
+	if (have_mod && !in_act_title(low.s + m.eo, mod.so)) {
 		size_t start = m.eo + mod.so, s;
 		/* a modifier in a later sentence: the modification is that
 		 * sentence ("nr. 73/239" is no sentence end) */
@@ -1393,6 +1526,13 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 			start++;
 		d->kind = BG_DEF_MODIFIED_REFERENCE;
 		d->modification = dup(x, body + start, n - start);
+	} else if (premod) {
+		/* the words before the term restrict what the pointer names */
+		size_t i = 0;
+		while (i < premod && body[i] == ' ')
+			i++;
+		d->kind = BG_DEF_MODIFIED_REFERENCE;
+		d->modification = dup(x, body + i, premod - i);
 	} else if (best && d->ref_marked_up) {
 		/* words right after the linked citation that restrict what it
 		 * points to: "een tegemoetkoming als bedoeld in <artikel 2 van
@@ -1822,6 +1962,51 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 	return have;
 }
 
+/*
+ * "In aanvulling op artikel 5a van de Algemene wet inzake
+ * rijksbelastingen wordt ... onder partner mede verstaan ...", "In
+ * afwijking van artikel 3 van de Awir wordt ... als partner aangemerkt":
+ * the provision adds to or departs from another regulation's definition,
+ * named by a marked-up reference at the opening of the sentence before
+ * the term (low[0..so)).  That reference, or NULL.  An addition to the
+ * regulation's own provisions ("In aanvulling op het eerste lid") is no
+ * such pointer.
+ */
+static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char *text,
+				  const char *low, size_t so)
+{
+	static const char *const opens[] = { "in aanvulling op ", "in afwijking van " };
+	const bg_ref *refs = bg_doc_refs(x->doc);
+
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		size_t ol = strlen(opens[k]), at;
+		const char *p = memmem(low, so, opens[k], ol);
+
+		if (!p)
+			continue;
+		at = (size_t)(p - low);
+		if (at && !(at >= 2 && (low[at - 2] == '.' || low[at - 2] == ';') && low[at - 1] == ' '))
+			continue;
+		at += ol;
+		if (so - at > 15 && !memcmp(low + at, "het bepaalde in ", 16))
+			at += 16;
+		for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+			const bg_ref *r = &refs[i];
+			size_t rl = strlen(r->text);
+			const bg_node *q;
+
+			if (!r->node || !rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) ||
+			    at + rl > so || memcmp(text + at, r->text, rl))
+				continue;
+			for (q = r->node; q && q != prov; q = q->parent)
+				;
+			if (q)
+				return r;
+		}
+	}
+	return NULL;
+}
+
 /* Records the candidate c of text[0..n) at provision prov. */
 static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, const char *text,
 		       size_t n, const struct cand *c, const struct scope *sc)
@@ -1838,6 +2023,25 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 	if (inline_forms[c->form].kind != BG_DEF_NEGATIVE)
 		analyse_body(x, d, prov, text + c->end, n - c->end,
 			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
+	if (d->kind == BG_DEF_OWN && x->st == BG_OK) {
+		const bg_ref *r;
+		bg_lower_ascii(text, c->so, &body);   /* (the caller's x->low holds the text) */
+		if (!bg_buf_ok(&body)) {
+			bg_buf_release(&body);
+			x->st = BG_ERR_NOMEM;
+			return;
+		}
+		if ((r = amends_other(x, prov, text, body.s, c->so))) {
+			d->kind = BG_DEF_MODIFIED_REFERENCE;
+			d->ref_marked_up = true;
+			d->ref_text = dup(x, r->text, strlen(r->text));
+			d->target_bwb_id = dup(x, r->bwb_id, strlen(r->bwb_id));
+			d->target_article = dup(x, r->artikel, strlen(r->artikel));
+			d->target_lid = dup(x, r->lid, strlen(r->lid));
+			d->modification = dup(x, text + c->end, n - c->end);
+		}
+		bg_buf_release(&body);
+	}
 }
 
 /*

@@ -65,7 +65,19 @@ facts = [
     ("BWBR0018451_2025-01-01.xml", None, None, None, "toetsingsinkomen", {"inherited"}, "inkomen",
      ("BWBR0018472", "8"), "ok"),
     ("BWBR0002320.xml", "5a", "1", "", "partner", {"own"}, "partner", None, None),
-    ("BWBR0011353.xml", "1.2", "1", "", "partner", {"own"}, "partner", None, None),
+    # "In aanvulling op artikel 5a van de AWR ... onder partner mede verstaan": the fiscal
+    # partner of the AWR, extended
+    ("BWBR0011353.xml", "1.2", "1", "", "partner", {"modified_reference"}, "partner",
+     ("BWBR0002320", "5a"), "ok"),
+    # "In afwijking van artikel 3, eerste lid, onder a, van de Awir ... uitsluitend als partner
+    # aangemerkt indien ..." (Huursubsidiewet)
+    ("BWBR0008659.xml", "1a", "3", "", "partner", {"modified_reference"}, "partner",
+     ("BWBR0018472", "3"), None),
+    # a pre-modifier restricts what the pointer names
+    ("BWBR0015703_2026-01-01.xml", "1", "", "h", "vrijheidsstraf", {"modified_reference"}, "",
+     ("BWBR0001854", ""), None),
+    # a body of alternatives, one without a pointer, is the law's own
+    ("BWBR0004045.xml", "1", "", "j", "overheidswerknemer", {"own"}, "", None, None),
 ]
 
 bad = 0

@@ -340,6 +340,56 @@ START_TEST(references_and_modifications)
 }
 END_TEST
 
+/* Where the pointer sits decides the kind: before the term, inside the
+ * head, in one of several alternatives, or after words that restrict. */
+START_TEST(pointers_in_context)
+{
+	const bg_def *d;
+
+	extract(HEAD2012("BWBR0099012")
+		ART("1", AL("In deze wet wordt verstaan onder:") "<lijst>"
+			LI("a.", AL("straf: een bij onherroepelijk geworden vonnis opgelegde straf als bedoeld in het Wetboek van Strafrecht;"))
+			LI("b.", AL("bijdrage: de financiële bijdrage, bedoeld in artikel 2;"))
+			LI("c.", AL("minimumloon: voor de persoon, bedoeld in artikel 2, het minimumloon per maand, gedeeld door 21,75;"))
+			LI("d.", AL("houder: degene aan wie een onderneming als bedoeld in de Handelsregisterwet 2007 toebehoort;"))
+			LI("e.", AL("werkgever: het orgaan van een publiekrechtelijk lichaam als bedoeld in artikel 2 van de Wet X;"))
+			LI("f.", AL("werknemer: de werknemer in de zin van artikel 2 van de Wet X; de militair die in dienst is;"))
+			LI("g.", AL("fonds: pensioenfonds als bedoeld in artikel 1 van de Pensioenwet; beroepspensioenfonds als bedoeld in artikel 1 van de Wet Y;"))
+			"</lijst>")
+		ART("2", LID("1", AL("In aanvulling op <extref doc=\"1.0:v:BWBR0002320&amp;artikel=5a\">artikel 5a van de Algemene wet inzake rijksbelastingen</extref> wordt in deze wet onder partner mede verstaan degene die op hetzelfde woonadres staat ingeschreven."))
+			LID("2", AL("In aanvulling op het eerste lid wordt onder partner mede verstaan de ouder van een kind van de belanghebbende."))
+			LID("3", AL("In afwijking van <extref doc=\"1.0:v:BWBR0018472&amp;artikel=3\">artikel 3 van de Algemene wet inkomensafhankelijke regelingen</extref> wordt in deze wet de echtgenoot uitsluitend als partner aangemerkt indien hij op hetzelfde adres woont.")))
+		TAIL2012);
+	/* "bij onherroepelijk geworden vonnis opgelegde" restricts "straf" */
+	d = must(NULL, "1", "", "a", "straf");
+	ck_assert_int_eq(d->kind, BG_DEF_MODIFIED_REFERENCE);
+	ck_assert_str_eq(d->modification, "een bij onherroepelijk geworden vonnis opgelegde");
+	/* one adjective names what artikel 2 is about */
+	ck_assert_int_eq(must(NULL, "1", "", "b", "bijdrage")->kind, BG_DEF_REFERENCE);
+	/* the pointer names a case; a relative clause ("aan wie"); the
+	 * pointer qualifies the noun phrase inside the head; an alternative
+	 * in own words */
+	ck_assert_int_eq(must(NULL, "1", "", "c", "minimumloon")->kind, BG_DEF_OWN);
+	ck_assert_int_eq(must(NULL, "1", "", "d", "houder")->kind, BG_DEF_OWN);
+	ck_assert_int_eq(must(NULL, "1", "", "e", "werkgever")->kind, BG_DEF_OWN);
+	ck_assert_int_eq(must(NULL, "1", "", "f", "werknemer")->kind, BG_DEF_OWN);
+	/* alternatives that all point stay a reference (the first pointer) */
+	ck_assert_int_eq(must(NULL, "1", "", "g", "fonds")->kind, BG_DEF_REFERENCE);
+	/* an addition to another regulation's definition */
+	d = must(NULL, "2", "1", "", "partner");
+	ck_assert_int_eq(d->kind, BG_DEF_MODIFIED_REFERENCE);
+	ck_assert_str_eq(d->target_bwb_id, "BWBR0002320");
+	ck_assert_str_eq(d->target_article, "5a");
+	/* an addition to the law's own lid is the law's own */
+	ck_assert_int_eq(must(NULL, "2", "2", "", "partner")->kind, BG_DEF_OWN);
+	/* "uitsluitend als partner aangemerkt", departing from the Awir */
+	d = must(NULL, "2", "3", "", "partner");
+	ck_assert_int_eq(d->kind, BG_DEF_MODIFIED_REFERENCE);
+	ck_assert_str_eq(d->target_bwb_id, "BWBR0018472");
+	ck_assert_str_eq(d->target_article, "3");
+}
+END_TEST
+
 START_TEST(resolution_chains_and_titles)
 {
 	static const char *const docs[] = {
@@ -576,6 +626,7 @@ int main(void)
 	tcase_add_test(tc, scopes);
 	tcase_add_test(tc, look_alikes_are_not_definitions);
 	tcase_add_test(tc, references_and_modifications);
+	tcase_add_test(tc, pointers_in_context);
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
 	tcase_add_test(tc, repeated_texts_same_definitions);
