@@ -813,6 +813,48 @@ static bool is_space(char c)
 
 /* Trims spaces, quotes and trailing punctuation from a term; strips a
  * leading article. */
+/* "in het zevende lid bedoelde ", "bij of krachtens artikel 3 genoemde
+ * ": an opening pointer of s[*so..eo) that ends in a participle naming
+ * it; moves *so past it.  Whether it did. */
+static bool cited_before(const char *s, size_t *so, size_t eo)
+{
+	static const char *const opens[] = { "in ", "bij ", "krachtens ", "ingevolge ", "op grond van " };
+	static const char *const parts[] = {
+		" bedoelde ", " genoemde ", " vermelde ", " omschreven ", " eerstgenoemde ",
+		" laatstgenoemde ", " aangeduide ", " vastgelegde ", " vastgestelde ",
+	};
+	/* what such a pointer names (not "in het eigen bedrijf vervaardigde") */
+	static const char *const cited[] = {
+		"lid", "leden", "artikel", "onderdeel", "hoofdstuk", "paragraaf", "afdeling", "titel",
+		"regeling", "wet", "besluit", "verordening", "volzin", "bijlage", "dat", "die",
+		"deze", "dit", "daar",
+	};
+
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		size_t ol = strlen(opens[k]);
+		if (eo - *so <= ol || strncasecmp(s + *so, opens[k], ol))
+			continue;
+		for (size_t p = 0; p < sizeof parts / sizeof *parts; p++) {
+			const char *at = memmem(s + *so, eo - *so, parts[p], strlen(parts[p]));
+			bool names = false;
+			if (!at || memchr(s + *so, ',', (size_t)(at - (s + *so))))
+				continue;
+			for (size_t c = 0; c < sizeof cited / sizeof *cited && !names; c++) {
+				size_t cl = strlen(cited[c]);
+				for (const char *w = s + *so + ol; w + cl <= at && !names; w++)
+					names = (w == s + *so + ol || w[-1] == ' ') &&
+						!strncasecmp(w, cited[c], cl) &&
+						(w + cl == at || w[cl] == ' ');
+			}
+			if (names) {
+				*so = (size_t)(at - s) + strlen(parts[p]);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 static void clean_term(const char *s, size_t *so, size_t *eo)
 {
 	static const char *const quotes[] = {
@@ -908,7 +950,34 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 				changed = true;
 			}
 		}
+		/* "het in het zevende lid bedoelde minimumloon", "de in dat
+		 * artikel genoemde uitkeringen": the pointer before the noun
+		 * is no part of the term */
+		if (cited_before(s, so, *eo))
+			changed = true;
 	}
+}
+
+/* Whether the last word of s[0..n) follows a participle or adjective of
+ * five letters or more ending in -de, -te or -en, with at least one word
+ * before that ("met de belastingplichtige verbonden persoon", "door een
+ * inhoudingsplichtige aan een werknemer toegekende vertrekvergoeding"). */
+static bool participle_phrase(const char *s, size_t n)
+{
+	size_t e = n, b, pe, pb;
+
+	while (e && is_space(s[e - 1]))
+		e--;
+	for (b = e; b && !is_space(s[b - 1]); b--)
+		;
+	for (pe = b; pe && is_space(s[pe - 1]); pe--)
+		;
+	for (pb = pe; pb && !is_space(s[pb - 1]); pb--)
+		;
+	if (!pb || pe - pb < 5)
+		return false;
+	return !strncasecmp(s + pe - 2, "de", 2) || !strncasecmp(s + pe - 2, "te", 2) ||
+	       !strncasecmp(s + pe - 2, "en", 2);
 }
 
 /* Words that cannot occur in a defined term: a capture that holds one
@@ -962,9 +1031,13 @@ static bool plausible_term(const char *s, size_t n)
 					return false;
 				}
 			}
-			/* a preposition cannot start a term ("tot leden") */
+			/* a preposition cannot start a term ("tot leden"),
+			 * unless it opens the phrase of a participle before
+			 * the noun ("met de belastingplichtige verbonden
+			 * persoon") */
 			for (size_t k = 0; words == 1 && k < sizeof preps / sizeof *preps; k++)
-				if (j - i == strlen(preps[k]) && !strncasecmp(s + i, preps[k], j - i))
+				if (j - i == strlen(preps[k]) && !strncasecmp(s + i, preps[k], j - i) &&
+				    !participle_phrase(s, n))
 					return false;
 		}
 		i = j;
@@ -2146,7 +2219,11 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 				break;
 			last = sib;
 		}
-		return last;
+		if (last || x->st != BG_OK)
+			return last;
+		/* nothing follows to list: the paragraph may hold its one
+		 * definition itself ("In dit besluit wordt verstaan onder:
+		 * buitengewoon opsporingsambtenaar: de ...") */
 	}
 
 	prov = bg_node_provision(al);

@@ -390,6 +390,35 @@ START_TEST(pointers_in_context)
 }
 END_TEST
 
+/* Terms that a pointer or a participle phrase opens, and a paragraph that
+ * introduces a list and holds its one definition itself. */
+START_TEST(terms_opened_by_pointers_and_participles)
+{
+	extract(HEAD2012("BWBR0099013")
+		ART("1", LID("1", AL("Onder het in het zevende lid bedoelde minimumloon wordt verstaan het minimumloon per maand, bedoeld in artikel 8 van de Wet minimumloon en minimumvakantiebijslag."))
+			LID("2", AL("Onder de in het eerste lid bedoelde arbeidsuren per kalenderweek wordt verstaan het aantal uren waarin de werknemer arbeid heeft verricht."))
+			LID("3", AL("Voor de toepassing van dit artikel wordt onder een met de belastingplichtige verbonden persoon verstaan: de partner van de belastingplichtige."))
+			LID("4", AL("Met in het eigen bedrijf vervaardigde goederen worden gelijkgesteld goederen welke in opdracht zijn vervaardigd."))
+			LID("5", AL("In dit besluit wordt verstaan onder: opsporingsambtenaar: de ambtenaar, bedoeld in artikel 2."))
+			LID("6", AL("In dit besluit wordt verstaan onder toezichthouder, de door het college aangewezen ambtenaar."))
+			LID("7", AL("Onder tot leden wordt verstaan de leden van de raad.")))
+		TAIL2012);
+	/* the pointer before the noun is no part of the term */
+	ck_assert_int_eq(must(NULL, "1", "1", "", "minimumloon")->kind, BG_DEF_REFERENCE);
+	ck_assert_int_eq(must(NULL, "1", "2", "", "arbeidsuren per kalenderweek")->kind, BG_DEF_OWN);
+	/* a participle phrase may open with a preposition ... */
+	must(NULL, "1", "3", "", "met de belastingplichtige verbonden persoon");
+	/* ... and keeps it when it names no provision */
+	must(NULL, "1", "4", "", "in het eigen bedrijf vervaardigde goederen");
+	/* the list intro without a list defines its one term */
+	ck_assert_int_eq(must(NULL, "1", "5", "", "opsporingsambtenaar")->kind, BG_DEF_REFERENCE);
+	must(NULL, "1", "6", "", "toezichthouder");
+	/* a preposition before a plain noun is no term */
+	ck_assert_ptr_null(find(NULL, "1", "7", "", "tot leden"));
+	ck_assert_uint_eq(bg_defset_count(set), 6);
+}
+END_TEST
+
 START_TEST(resolution_chains_and_titles)
 {
 	static const char *const docs[] = {
@@ -627,6 +656,7 @@ int main(void)
 	tcase_add_test(tc, look_alikes_are_not_definitions);
 	tcase_add_test(tc, references_and_modifications);
 	tcase_add_test(tc, pointers_in_context);
+	tcase_add_test(tc, terms_opened_by_pointers_and_participles);
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
 	tcase_add_test(tc, repeated_texts_same_definitions);
