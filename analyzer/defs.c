@@ -813,6 +813,27 @@ static bool is_space(char c)
 
 /* Trims spaces, quotes and trailing punctuation from a term; strips a
  * leading article. */
+/* Whether s starts with a letter (ASCII, or a non-ASCII character). */
+static bool is_letter_at(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xc0;
+}
+
+/* Whether s[0..n) is an article alone ("de ", "Het"): "de in deze regeling
+ * bedoelde typegoedkeuring" is not cut at " in deze regeling". */
+static bool only_article(const char *s, size_t n)
+{
+	while (n && is_space(s[n - 1]))
+		n--;
+	while (n && is_space(*s)) {
+		s++;
+		n--;
+	}
+	return (n == 2 && !strncasecmp(s, "de", 2)) || (n == 3 && (!strncasecmp(s, "het", 3) ||
+								    !strncasecmp(s, "een", 3)));
+}
+
 /* "in het zevende lid bedoelde ", "bij of krachtens artikel 3 genoemde
  * ": an opening pointer of s[*so..eo) that ends in a participle naming
  * it; moves *so past it.  Whether it did. */
@@ -855,46 +876,64 @@ static bool cited_before(const char *s, size_t *so, size_t eo)
 	return false;
 }
 
+/* The quotes a term may stand between. */
+static const char *const quotes[] = {
+	"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+	"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
+};
+
+/* A quoted term ends at its closing quote: '"aanzienlijke uitgaven"
+ * overeenkomstig de bestaande bepalingen' names the quoted words; also
+ * after a namer ("de uitdrukking „royalty’s”, zoals gebezigd in ..."). */
+static void quote_end(const char *s, size_t so, size_t *eo)
+{
+	size_t b = so;
+
+	while (b < *eo && is_space(s[b]))
+		b++;
+	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
+		size_t ql = strlen(quotes[q]), best = 0;
+		if (*eo - b <= ql || memcmp(s + b, quotes[q], ql))
+			continue;
+		for (size_t c = 0; c < sizeof quotes / sizeof *quotes; c++) {
+			size_t cl = strlen(quotes[c]);
+			const char *e = memmem(s + b + ql, *eo - b - ql, quotes[c], cl);
+			/* a closing quote is followed by a space or punctuation,
+			 * not a letter ("'s-Gravenhage", "royalty’s”") */
+			while (e && (size_t)(e - s) + cl < *eo && is_letter_at(s + (e - s) + cl)) {
+				const char *from = e + cl;
+				e = memmem(from, *eo - (size_t)(from - s), quotes[c], cl);
+			}
+			if (e && e > s + b + ql && (!best || (size_t)(e - s) + cl < best))
+				best = (size_t)(e - s) + cl;
+		}
+		if (best && best < *eo)
+			*eo = best;
+		break;
+	}
+}
+
 static void clean_term(const char *s, size_t *so, size_t *eo)
 {
-	static const char *const quotes[] = {
-		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
-		"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
+	/* a pointer to the term's source, or the scope phrase ("Onder
+	 * werkloze werknemer in deze wet en de daarop berustende bepalingen
+	 * wordt mede verstaan") */
+	static const char *const cuts[] = {
+		" als bedoeld in", ", bedoeld in", " bedoeld in", " als bedoeld bij", ", bedoeld bij",
+		" in de zin van ", " in deze wet", " in dit besluit", " in deze regeling",
+		" in deze verordening", " in dit artikel", " in dit hoofdstuk", " in deze afdeling",
+		" in deze paragraaf", " in deze titel", " voor de toepassing van ",
 	};
-	static const char *const cuts[] = { " als bedoeld in", ", bedoeld in", " bedoeld in",
-					    " als bedoeld bij", ", bedoeld bij", " in de zin van " };
 	bool changed = true;
 
-	/* a quoted term ends at its closing quote: '"aanzienlijke uitgaven"
-	 * overeenkomstig de bestaande bepalingen' names the quoted words */
-	{
-		size_t b = *so;
-		while (b < *eo && is_space(s[b]))
-			b++;
-		for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
-			size_t ql = strlen(quotes[q]), best = 0;
-			if (*eo - b <= ql || memcmp(s + b, quotes[q], ql))
-				continue;
-			for (size_t c = 0; c < sizeof quotes / sizeof *quotes; c++) {
-				size_t cl = strlen(quotes[c]);
-				const char *e = memmem(s + b + ql, *eo - b - ql, quotes[c], cl);
-				/* a closing quote is followed by a space or punctuation,
-				 * not a letter ("'s-Gravenhage", "ministers' ") */
-				if (e && e > s + b + ql && (!best || (size_t)(e - s) + cl < best))
-					best = (size_t)(e - s) + cl;
-			}
-			if (best && best < *eo)
-				*eo = best;
-			break;
-		}
-	}
+	quote_end(s, *so, eo);
 
 	/* "bloedverwant in de eerste graad als bedoeld in het tweede lid",
 	 * "werknemer in de zin van de Ziektewet": the term ends where the
 	 * pointer to its source begins */
 	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
 		const char *p = memmem(s + *so, *eo - *so, cuts[k], strlen(cuts[k]));
-		if (p && p > s + *so)
+		if (p && p > s + *so && !only_article(s + *so, (size_t)(p - (s + *so))))
 			*eo = (size_t)(p - s);
 	}
 	while (changed && *so < *eo) {
@@ -939,6 +978,9 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 			size_t nl = strlen(namers[k]);
 			if (*eo - *so > nl + 1 && !strncasecmp(s + *so, namers[k], nl)) {
 				*so += nl;
+				/* one name ends at its quote; several stay whole */
+				if (namers[k][nl - 2] != 'n')
+					quote_end(s, *so, eo);
 				changed = true;
 			}
 		}

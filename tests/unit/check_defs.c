@@ -401,7 +401,10 @@ START_TEST(terms_opened_by_pointers_and_participles)
 			LID("4", AL("Met in het eigen bedrijf vervaardigde goederen worden gelijkgesteld goederen welke in opdracht zijn vervaardigd."))
 			LID("5", AL("In dit besluit wordt verstaan onder: opsporingsambtenaar: de ambtenaar, bedoeld in artikel 2."))
 			LID("6", AL("In dit besluit wordt verstaan onder toezichthouder, de door het college aangewezen ambtenaar."))
-			LID("7", AL("Onder tot leden wordt verstaan de leden van de raad.")))
+			LID("7", AL("Onder tot leden wordt verstaan de leden van de raad."))
+			LID("8", AL("Voor de toepassing van deze wet wordt met inkomen uit werk gelijkgesteld een daarmee overeenkomend inkomen."))
+			LID("9", AL("Onder werkloze werknemer in deze wet wordt mede verstaan: de persoon die een uitkering ontvangt."))
+			LID("10", AL("Onder de uitdrukking „royalty\xe2\x80\x99s\xe2\x80\x9d, zoals gebezigd in dit artikel, worden verstaan vergoedingen voor het gebruik van een auteursrecht.")))
 		TAIL2012);
 	/* the pointer before the noun is no part of the term */
 	ck_assert_int_eq(must(NULL, "1", "1", "", "minimumloon")->kind, BG_DEF_REFERENCE);
@@ -415,7 +418,13 @@ START_TEST(terms_opened_by_pointers_and_participles)
 	must(NULL, "1", "6", "", "toezichthouder");
 	/* a preposition before a plain noun is no term */
 	ck_assert_ptr_null(find(NULL, "1", "7", "", "tot leden"));
-	ck_assert_uint_eq(bg_defset_count(set), 6);
+	/* "wordt met X gelijkgesteld Y" */
+	must(NULL, "1", "8", "", "inkomen uit werk");
+	/* the scope phrase is no part of the term */
+	ck_assert_str_eq(must(NULL, "1", "9", "", "werkloze werknemer")->scope_text, "in deze wet");
+	/* a quote inside the name is not its closing quote */
+	must(NULL, "1", "10", "", "royalty\xe2\x80\x99s");
+	ck_assert_uint_eq(bg_defset_count(set), 9);
 }
 END_TEST
 
