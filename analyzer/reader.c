@@ -79,7 +79,7 @@ enum tag {
 	/* headings and numbers */
 	T_KOP, T_LABEL, T_NR, T_TITEL, T_SUBTITEL, T_LIDNR, T_LINR,
 	/* titles */
-	T_INTITULE, T_CITEERTITEL, T_ALIAS_TITEL,
+	T_INTITULE, T_CITEERTITEL, T_ALIAS_TITEL, T_DOSSIER,
 	/* references */
 	T_INTREF, T_EXTREF,
 	/* skipped subtrees */
@@ -108,7 +108,7 @@ static const char *const tag_names[T__COUNT] = {
 	[T_KOP] = "kop", [T_LABEL] = "label", [T_NR] = "nr", [T_TITEL] = "titel",
 	[T_SUBTITEL] = "subtitel", [T_LIDNR] = "lidnr", [T_LINR] = "li.nr",
 	[T_INTITULE] = "intitule", [T_CITEERTITEL] = "citeertitel",
-	[T_ALIAS_TITEL] = "alias-titel",
+	[T_ALIAS_TITEL] = "alias-titel", [T_DOSSIER] = "dossier",
 	[T_INTREF] = "intref", [T_EXTREF] = "extref",
 	[T_META_DATA] = "meta-data", [T_JCIS] = "jcis",
 	[T_INPUTBESTAND] = "bwb-inputbestand",
@@ -662,7 +662,10 @@ static bool element_start(struct state *s, const xmlChar *lname)
 		set_capture(s, f, &s->small);
 	} else if ((t == T_INTITULE && !s->doc->intitule[0]) ||
 		   (t == T_CITEERTITEL && !s->doc->citeertitel[0]) ||
-		   t == T_ALIAS_TITEL) {
+		   t == T_ALIAS_TITEL ||
+		   /* a Kamerstuk has no intitule: its dossier's title names it */
+		   (t == T_TITEL && s->doc->dialect == BG_DIALECT_OP && !s->doc->intitule[0] &&
+		    s->stack[s->depth - 1].tag == T_DOSSIER)) {
 		f->type = FR_TITLE;
 		set_capture(s, f, &s->title);
 	}
@@ -755,7 +758,7 @@ static void element_end(struct state *s)
 		break;
 	case FR_TITLE: {
 		const char *v = arena_str(s, s->title.s, s->title.len);
-		if (f->tag == T_INTITULE)
+		if (f->tag == T_INTITULE || f->tag == T_TITEL)
 			d->intitule = v;
 		else if (f->tag == T_CITEERTITEL)
 			d->citeertitel = v;

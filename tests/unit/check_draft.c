@@ -788,6 +788,9 @@ START_TEST(kamerstuk_articles)
 	size_t n = 99;
 
 	ck_assert_int_eq(bg_doc_dialect(d), BG_DIALECT_OP);
+	/* no intitule: the dossier's title names the bill */
+	ck_assert_str_eq(bg_doc_title(d),
+			 "Vaststelling van de begrotingsstaten van het ministerie van Defensie (X) voor het jaar 2027");
 	ck_assert_uint_eq(count_kind(d, BG_N_ARTIKEL), 4);
 	ck_assert_str_eq(al_of(d, BG_N_ARTIKEL, "-/artikel=3"),
 			 "De vaststelling van de begrotingsstaten geschiedt in duizenden euro\xE2\x80\x99s.");
