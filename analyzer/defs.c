@@ -1190,6 +1190,44 @@ static const bg_node *container_of(const bg_node *n)
 /* The scope stated in a paragraph (low/orig: its text; bits: the presence
  * bits of low, or NULL to compute them), else the one stated earlier in
  * the article, else the whole regulation. */
+/* The lid of art that a scope phrase low[0..n) names by its ordinal ("het
+ * eerste lid"; "het vorige lid": the one before cur), or NULL. */
+static const bg_node *named_lid(const bg_node *art, const bg_node *cur, const char *low, size_t n)
+{
+	static const char *const ordinals[] = {
+		"eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste",
+		"negende", "tiende", "elfde", "twaalfde",
+	};
+	char nr[4] = "";
+
+	if (!art)
+		return NULL;
+	if (memmem(low, n, "vorige lid", 10)) {
+		const bg_node *prev = NULL;
+		for (const bg_node *k = art->first_child; k; k = k->next) {
+			if (k == cur)
+				return prev;
+			if (k->kind == BG_N_LID)
+				prev = k;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++) {
+		size_t ol = strlen(ordinals[i]);
+		const char *p = memmem(low, n, ordinals[i], ol);
+		if (p && (size_t)(p - low) + ol < n && p[ol] == ' ') {
+			snprintf(nr, sizeof nr, "%zu", i + 1);
+			break;
+		}
+	}
+	if (!nr[0])
+		return NULL;
+	for (const bg_node *k = art->first_child; k; k = k->next)
+		if (k->kind == BG_N_LID && !strcmp(k->nr, nr))
+			return k;
+	return NULL;
+}
+
 static void find_scope(struct ex *x, const bg_node *al, const char *orig, const char *low,
 		       size_t n, const uint64_t *bits, struct scope *sc)
 {
@@ -1230,6 +1268,9 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	sc->text = dup(x, orig + best.so, best.eo - best.so);
 	if (forms[which].f == BG_TRIG_SCOPE_LID) {
 		const bg_node *lid = bg_node_ancestor(al, BG_N_LID);
+		const bg_node *named = named_lid(art, lid, low + best.so, best.eo - best.so);
+		if (named)
+			lid = named;
 		sc->addr = lid ? lid->address : art ? art->address : root->address;
 	} else if (forms[which].f == BG_TRIG_SCOPE_ARTICLE) {
 		sc->addr = art ? art->address : root->address;
@@ -1252,7 +1293,10 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	} else {
 		sc->addr = root->address;
 	}
-	if (art) {
+	/* a later lid without a scope phrase takes this one, unless this one
+	 * is a lid's own ("In dit lid", "Voor de toepassing van het eerste
+	 * lid") */
+	if (art && forms[which].f != BG_TRIG_SCOPE_LID) {
 		x->scope_art = art;
 		x->scope_kind = sc->kind;
 		x->scope_text = sc->text;

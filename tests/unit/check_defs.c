@@ -281,7 +281,8 @@ START_TEST(scopes)
 		ART("4", LID("1", AL("In dit hoofdstuk wordt verstaan onder kind: een minderjarige."))
 			LID("2", AL("In dit artikel wordt onder ouder verstaan: de vader of moeder."))
 			LID("3", AL("In dit lid wordt onder woning verstaan: een huis."))
-			LID("4", AL("Onder inkomen wordt verstaan: het loon.")))
+			LID("4", AL("Onder inkomen wordt verstaan: het loon."))
+			LID("5", AL("Voor de toepassing van het eerste lid wordt een gescheiden persoon aangemerkt als ongehuwd.")))
 		"</hoofdstuk>"
 		ART("5", AL("Onder vermogen wordt verstaan: de bezittingen."))
 		TAIL2012);
@@ -291,8 +292,12 @@ START_TEST(scopes)
 	ck_assert_str_eq(must(NULL, "4", "2", "", "ouder")->scope_address, "BWBR0099006/artikel=4");
 	ck_assert_str_eq(must(NULL, "4", "3", "", "woning")->scope_kind, "lid");
 	ck_assert_str_eq(must(NULL, "4", "3", "", "woning")->scope_address, "BWBR0099006/artikel=4/lid=3");
-	/* no phrase: the scope stated earlier in the same article */
-	ck_assert_str_eq(must(NULL, "4", "4", "", "inkomen")->scope_kind, "lid");
+	/* no phrase: the scope stated earlier in the same article, but not a
+	 * lid's own ("In dit lid" is lid 3's alone) */
+	ck_assert_str_eq(must(NULL, "4", "4", "", "inkomen")->scope_kind, "article");
+	/* another lid named by its ordinal: that lid */
+	ck_assert_str_eq(must(NULL, "4", "5", "", "ongehuwd")->scope_kind, "lid");
+	ck_assert_str_eq(must(NULL, "4", "5", "", "ongehuwd")->scope_address, "BWBR0099006/artikel=4/lid=1");
 	/* no phrase anywhere in the article: the whole regulation */
 	ck_assert_str_eq(must(NULL, "5", "", "", "vermogen")->scope_kind, "regulation");
 	ck_assert_str_eq(must(NULL, "5", "", "", "vermogen")->scope_text, "");
