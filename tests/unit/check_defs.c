@@ -433,6 +433,22 @@ START_TEST(terms_opened_by_pointers_and_participles)
 }
 END_TEST
 
+/* Forms of the AWR and the Awir: an item that opens with "van", an
+ * extension after a long clause, a deeming with the term at the end. */
+START_TEST(spoken_of_and_extended_terms)
+{
+	extract(HEAD2012("BWBR0099014")
+		ART("2", LID("2", AL("Waar in de belastingwet wordt gesproken:")
+			"<lijst>" LI("a.", AL("van regeling ter voorkoming van dubbele belasting, wordt daaronder mede begrepen een verdrag met een bestuurlijke eenheid."))
+			"</lijst>"))
+		ART("3", LID("3", AL("Degene die ingevolge het eerste lid voor een deel van het jaar als partner wordt aangemerkt, wordt vanaf de dag waarop het partnerschap is ontstaan, ook als partner aangemerkt in de daaropvolgende perioden.")))
+		TAIL2012);
+	must(NULL, "2", "2", "a", "regeling ter voorkoming van dubbele belasting");
+	ck_assert_ptr_null(find(NULL, "2", "2", "a", "dubbele belasting"));
+	ck_assert_str_eq(must(NULL, "3", "3", "", "partner")->concept, "partner");
+}
+END_TEST
+
 START_TEST(resolution_chains_and_titles)
 {
 	static const char *const docs[] = {
@@ -671,6 +687,7 @@ int main(void)
 	tcase_add_test(tc, references_and_modifications);
 	tcase_add_test(tc, pointers_in_context);
 	tcase_add_test(tc, terms_opened_by_pointers_and_participles);
+	tcase_add_test(tc, spoken_of_and_extended_terms);
 	tcase_add_test(tc, resolution_chains_and_titles);
 	tcase_add_test(tc, inheritance_through_a_framework);
 	tcase_add_test(tc, repeated_texts_same_definitions);
