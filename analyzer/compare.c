@@ -340,13 +340,19 @@ static bg_status group(bg_cmp *c)
 		bg_cmp_variant *var = &c->var[v];
 		var->nlaws = count_laws(c->defs, var->members, var->n);
 		/* the representative: an own definition (the root itself, whose
-		 * kind starts with "own") if there is one, else the first */
+		 * kind starts with "own") if there is one, else a modified
+		 * reference (it carries its own wording: "toetsvermogen: het
+		 * vermogen, bedoeld in artikel 4" points to artikel 4, which
+		 * takes the Wet IB 2001's with a change), else the first */
 		var->rep = var->members[0];
-		for (size_t k = 0; k < var->n; k++)
-			if (!strncmp(c->defs[var->members[k]].kind, "own", 3)) {
-				var->rep = var->members[k];
-				break;
-			}
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t k = 0; k < var->n; k++)
+				if (!strncmp(c->defs[var->members[k]].kind, pass ? "modified" : "own",
+					     pass ? 8 : 3)) {
+					var->rep = var->members[k];
+					pass = 2;
+					break;
+				}
 	}
 	qsort(c->var, c->nvar, sizeof *c->var, var_cmp);
 	for (size_t v = 0; v < c->nvar; v++)

@@ -28,6 +28,10 @@ struct concept {
 	const char **variants, **keys;
 	const char **plural_keys; /* key of variant + "s" when it differs, else NULL */
 	size_t nvar, avar;
+	/* compound heads (`compound:` lines): one-word keys that name the
+	 * concept as the last part of a word ("eenpersoonshuishouden") */
+	const char **compound_keys;
+	size_t ncomp, acomp;
 };
 
 /* A pattern compiled once, when the lexicon is loaded or (a lazy
@@ -144,6 +148,28 @@ static bg_status fail(bg_diag *d, const char *name, unsigned line, const char *m
 	bg_diag_set(d, BG_ERR_FORMAT, name, line, 0, "%s%s%s", msg, arg ? ": " : "",
 		    arg ? arg : "");
 	return BG_ERR_FORMAT;
+}
+
+/* A `compound:` line: the stemmed key of one word. */
+static bg_status add_compound(bg_lexicon *lex, struct concept *c, const char *v, size_t n)
+{
+	bg_buf key = BG_BUF_INIT;
+	char *k;
+
+	if (bg_norm_key(lex->nm, v, n, BG_NORM_STEM, &key) != BG_OK) {
+		bg_buf_release(&key);
+		return BG_ERR_NOMEM;
+	}
+	if (!key.len || strchr(key.s, ' ')) {
+		bg_buf_release(&key);
+		return BG_ERR_FORMAT;
+	}
+	k = bg_arena_strndup(lex->arena, key.s, key.len);
+	bg_buf_release(&key);
+	if (!k || !grow((void **)&c->compound_keys, &c->acomp, c->ncomp, sizeof *c->compound_keys))
+		return BG_ERR_NOMEM;
+	c->compound_keys[c->ncomp++] = k;
+	return BG_OK;
 }
 
 static bg_status add_variant(bg_lexicon *lex, struct concept *c, const char *v, size_t n)
@@ -483,6 +509,12 @@ static bg_status parse_line(bg_lexicon *lex, char *s, size_t n, const char *name
 			c->broader = dup;
 			return BG_OK;
 		}
+		if (!strcmp(key, "compound")) {
+			st = add_compound(lex, c, val, vn);
+			if (st == BG_ERR_FORMAT)
+				return fail(d, name, line, "compound wants one word", val);
+			return st;
+		}
 		if (strcmp(key, "variant"))
 			return fail(d, name, line, "unknown concept key", key);
 		st = add_variant(lex, c, val, vn);
@@ -723,6 +755,7 @@ void bg_lexicon_free(bg_lexicon *lex)
 		free(lex->c[i].variants);
 		free(lex->c[i].keys);
 		free(lex->c[i].plural_keys);
+		free(lex->c[i].compound_keys);
 	}
 	free(lex->c);
 	for (int f = 0; f < BG_TRIG__COUNT; f++) {
@@ -812,6 +845,22 @@ const char *bg_lexicon_concept_for_key(const bg_lexicon *lex, const char *key)
 				}
 			}
 		}
+	}
+	if (!best) {
+		/* the term's last word ends in a compound head: the longest */
+		const char *last = strrchr(key, ' ');
+		size_t ll;
+		last = last ? last + 1 : key;
+		ll = strlen(last);
+		for (size_t i = 0; i < lex->nc; i++)
+			for (size_t j = 0; j < lex->c[i].ncomp; j++) {
+				const char *h = lex->c[i].compound_keys[j];
+				size_t hl = strlen(h);
+				if (hl < ll && hl > best_len && !memcmp(last + ll - hl, h, hl)) {
+					best = lex->c[i].id;
+					best_len = hl;
+				}
+			}
 	}
 	return best;
 }

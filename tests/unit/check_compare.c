@@ -441,6 +441,20 @@ START_TEST(grouping_score_index)
 		ck_assert(fabs(c.mean_divergence - p->score * 6.0 / 10.0) < 1e-9);
 	}
 	bg_cmp_release(&c);
+
+	/* a variant without an own definition: a plain reference to an
+	 * article that modifies another law's definition is represented by
+	 * that modified reference, which carries the wording */
+	defs[0] = mkdef("L1", "L1/artikel=4", "het vermogen, bedoeld in artikel 4");
+	defs[0].kind = "reference";
+	defs[1] = mkdef("L1", "L1/artikel=4", "de rendementsgrondslag, bedoeld in artikel 5.2 van de "
+			"Wet X, met dien verstande dat de vrijstelling buiten beschouwing blijft");
+	defs[1].kind = "modified_reference";
+	defs[1].where = "artikel 4";
+	ck_assert_int_eq(bg_cmp_run(nm, ph, defs, 2, 1, &c), BG_OK);
+	ck_assert_uint_eq(c.nvar, 1);
+	ck_assert_str_eq(defs[c.var[0].rep].kind, "modified_reference");
+	bg_cmp_release(&c);
 }
 END_TEST
 

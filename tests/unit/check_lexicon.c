@@ -88,6 +88,13 @@ START_TEST(terms_meet_their_concept)
 	ck_assert_str_eq(concept("kostendeler"), "huishouden");
 	ck_assert_str_eq(concept("kinderen"), "kind");
 	ck_assert_str_eq(concept("woonadres"), "woning");
+	/* compound heads (`compound:` lines) */
+	ck_assert_str_eq(concept("eenpersoonshuishouden"), "huishouden");
+	ck_assert_str_eq(concept("ondernemingsvermogen"), "vermogen");
+	ck_assert_str_eq(concept("jaarinkomen"), "inkomen");
+	ck_assert_str_eq(concept("vervolgdagloon"), "inkomen");
+	/* "loon" is no compound head: a minimumloon is a norm, not an income */
+	ck_assert_ptr_null(concept("minimumloon"));
 	ck_assert_ptr_null(concept("bevoegdheid"));
 	ck_assert_ptr_null(concept("Onze Minister"));
 	ck_assert_ptr_null(concept(""));
@@ -451,6 +458,7 @@ START_TEST(format_errors_name_the_line)
 		{ "[concept a]\nvariant: a\n[abbreviation X]\n", 3, "needs a BWB id" },
 		{ "[concept a\n", 1, "must end with ']'" },
 		{ "[concept a]\nvariant: ...\n", 2, "variant has no words" },
+		{ "[concept a]\nvariant: a\ncompound: twee woorden\n", 3, "compound wants one word" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_int_eq(parse(bad[i].text), BG_ERR_FORMAT);
