@@ -2329,9 +2329,15 @@ static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
 						dn++;
 					}
 				}
-				/* proposal: the anchor's own wording when it is a member */
-				for (size_t i = 0; i < g->n && prop == SIZE_MAX; i++)
-					if (!strcmp(defs[g->m[i]].law, anchors[a]) && !strcmp(defs[g->m[i]].kind, "own"))
+				/* proposal: the anchor's own wording when it is a member;
+				 * of several, the one most laws already follow (the Wet
+				 * IB 2001's verzamelinkomen, not its "te conserveren
+				 * inkomen") */
+				for (size_t i = 0; i < g->n; i++)
+					if (!strcmp(defs[g->m[i]].law, anchors[a]) &&
+					    !strcmp(defs[g->m[i]].kind, "own") &&
+					    (prop == SIZE_MAX ||
+					     vl[defs[g->m[i]].variant] > vl[defs[prop].variant]))
 						prop = g->m[i];
 				if (prop == SIZE_MAX) {
 					for (size_t i = 0; i < g->n; i++) {

@@ -179,6 +179,13 @@ INCOME = {"BWBR0015703", "BWBR0011353", "BWBR0002320", "BWBR0002221", "BWBR00077
 hits = [c for c in cands if c["kind"] == "harmonise" and c["subject"] in ("partner", "inkomen")
         and AWIR in c["laws"] and len(INCOME & set(c["laws"])) >= 2]
 check(hits, "no harmonise candidate for partner/inkomen joining the Awir and two income-support laws")
+# the proposal around the Wet IB 2001 is the definition the other laws already follow
+# (verzamelinkomen, art. 2.18), not the first of its own ("te conserveren inkomen", art. 2.8)
+for c in cands:
+    if c["kind"] == "harmonise" and c["subject"] == "inkomen" and c["laws"][0] == "BWBR0011353":
+        prop = [p for p in c["provisions"] if p["role"] == "voorstel"]
+        check(prop and prop[0]["label"] == "artikel 2.18",
+              "inkomen around the Wet IB 2001 proposes %s" % (prop[0]["label"] if prop else None))
 
 # --- --kind / --top / CSV
 rows = list(csv.reader(open(cpath, encoding="utf-8", newline="")))
