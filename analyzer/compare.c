@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,6 +296,15 @@ static size_t count_laws(const bg_cmp_def *defs, const size_t *m, size_t n)
 	return k;
 }
 
+/* The first member of var whose kind starts with prefix, or SIZE_MAX. */
+static size_t member_of_kind(const bg_cmp *c, const bg_cmp_variant *var, const char *prefix)
+{
+	for (size_t k = 0; k < var->n; k++)
+		if (!strncmp(c->defs[var->members[k]].kind, prefix, strlen(prefix)))
+			return var->members[k];
+	return SIZE_MAX;
+}
+
 static bg_status group(bg_cmp *c)
 {
 	size_t n = c->ndefs, *parent = malloc((n + 1) * sizeof *parent), *slot;
@@ -344,15 +354,11 @@ static bg_status group(bg_cmp *c)
 		 * reference (it carries its own wording: "toetsvermogen: het
 		 * vermogen, bedoeld in artikel 4" points to artikel 4, which
 		 * takes the Wet IB 2001's with a change), else the first */
-		var->rep = var->members[0];
-		for (int pass = 0; pass < 2; pass++)
-			for (size_t k = 0; k < var->n; k++)
-				if (!strncmp(c->defs[var->members[k]].kind, pass ? "modified" : "own",
-					     pass ? 8 : 3)) {
-					var->rep = var->members[k];
-					pass = 2;
-					break;
-				}
+		var->rep = member_of_kind(c, var, "own");
+		if (var->rep == SIZE_MAX)
+			var->rep = member_of_kind(c, var, "modified");
+		if (var->rep == SIZE_MAX)
+			var->rep = var->members[0];
 	}
 	qsort(c->var, c->nvar, sizeof *c->var, var_cmp);
 	for (size_t v = 0; v < c->nvar; v++)
