@@ -1461,7 +1461,9 @@ static bool relative_head(const char *low, size_t n)
 }
 
 /* A head that opens with "voor" ("voor de persoon, bedoeld in ..."):
- * the body splits into cases, and a pointer in the head names a case. */
+ * the body splits into cases, and a pointer in the head names a case.
+ * Right at the start, before any article: "een voor de militair
+ * aangewezen arbodienst" is a restricted arbodienst, no case. */
 static bool case_head(const char *low, size_t n)
 {
 	size_t i = 0;
