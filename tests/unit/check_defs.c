@@ -360,6 +360,7 @@ START_TEST(pointers_in_context)
 			LI("e.", AL("werkgever: het orgaan van een publiekrechtelijk lichaam als bedoeld in artikel 2 van de Wet X;"))
 			LI("f.", AL("werknemer: de werknemer in de zin van artikel 2 van de Wet X; de militair die in dienst is;"))
 			LI("g.", AL("fonds: pensioenfonds als bedoeld in artikel 1 van de Pensioenwet; beroepspensioenfonds als bedoeld in artikel 1 van de Wet Y;"))
+			LI("h.", AL("arbodienst: een voor de militair aangewezen arbodienst als bedoeld in de Arbeidsomstandighedenwet;"))
 			"</lijst>")
 		ART("2", LID("1", AL("In aanvulling op <extref doc=\"1.0:v:BWBR0002320&amp;artikel=5a\">artikel 5a van de Algemene wet inzake rijksbelastingen</extref> wordt in deze wet onder partner mede verstaan degene die op hetzelfde woonadres staat ingeschreven."))
 			LID("2", AL("In aanvulling op het eerste lid wordt onder partner mede verstaan de ouder van een kind van de belanghebbende."))
@@ -380,6 +381,8 @@ START_TEST(pointers_in_context)
 	ck_assert_int_eq(must(NULL, "1", "", "f", "werknemer")->kind, BG_DEF_OWN);
 	/* alternatives that all point stay a reference (the first pointer) */
 	ck_assert_int_eq(must(NULL, "1", "", "g", "fonds")->kind, BG_DEF_REFERENCE);
+	/* "voor" after the article opens a restriction, not a case */
+	ck_assert_int_eq(must(NULL, "1", "", "h", "arbodienst")->kind, BG_DEF_MODIFIED_REFERENCE);
 	/* an addition to another regulation's definition */
 	d = must(NULL, "2", "1", "", "partner");
 	ck_assert_int_eq(d->kind, BG_DEF_MODIFIED_REFERENCE);
