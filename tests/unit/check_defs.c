@@ -412,7 +412,8 @@ START_TEST(terms_opened_by_pointers_and_participles)
 			LID("7", AL("Onder tot leden wordt verstaan de leden van de raad."))
 			LID("8", AL("Voor de toepassing van deze wet wordt met inkomen uit werk gelijkgesteld een daarmee overeenkomend inkomen."))
 			LID("9", AL("Onder werkloze werknemer in deze wet wordt mede verstaan: de persoon die een uitkering ontvangt."))
-			LID("10", AL("Onder de uitdrukking „royalty\xe2\x80\x99s\xe2\x80\x9d, zoals gebezigd in dit artikel, worden verstaan vergoedingen voor het gebruik van een auteursrecht.")))
+			LID("10", AL("Onder de uitdrukking „royalty\xe2\x80\x99s\xe2\x80\x9d, zoals gebezigd in dit artikel, worden verstaan vergoedingen voor het gebruik van een auteursrecht."))
+			LID("11", AL("In deze wet wordt verstaan onder werkloze werknemer de persoon die werkloos is.")))
 		TAIL2012);
 	/* the pointer before the noun is no part of the term */
 	ck_assert_int_eq(must(NULL, "1", "1", "", "minimumloon")->kind, BG_DEF_REFERENCE);
@@ -432,7 +433,9 @@ START_TEST(terms_opened_by_pointers_and_participles)
 	ck_assert_str_eq(must(NULL, "1", "9", "", "werkloze werknemer")->scope_text, "in deze wet");
 	/* a quote inside the name is not its closing quote */
 	must(NULL, "1", "10", "", "royalty\xe2\x80\x99s");
-	ck_assert_uint_eq(bg_defset_count(set), 9);
+	/* no colon, no comma: the body names a person */
+	must(NULL, "1", "11", "", "werkloze werknemer");
+	ck_assert_uint_eq(bg_defset_count(set), 10);
 }
 END_TEST
 
