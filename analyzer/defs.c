@@ -1460,6 +1460,15 @@ static bool relative_head(const char *low, size_t n)
 	return false;
 }
 
+/* Whether reference r sits in provision prov (or below it). */
+static bool ref_within(const bg_ref *r, const bg_node *prov)
+{
+	for (const bg_node *p = r->node; p; p = p->parent)
+		if (p == prov)
+			return true;
+	return false;
+}
+
 /* A head that opens with "voor" ("voor de persoon, bedoeld in ..."):
  * the body splits into cases, and a pointer in the head names a case.
  * Right at the start, before any article: "een voor de militair
@@ -1647,17 +1656,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
 		const bg_ref *r = &refs[i];
 		const char *at;
-		const bg_node *p;
-		bool below = false;
 
-		if (!r->node || !r->text[0])
-			continue;
-		for (p = r->node; p; p = p->parent)
-			if (p == prov) {
-				below = true;
-				break;
-			}
-		if (!below)
+		if (!r->text[0] || !ref_within(r, prov))
 			continue;
 		at = memmem(body + m.so, n - m.so, r->text, strlen(r->text));
 		if (at && (size_t)(at - body) < best_pos) {
@@ -2154,23 +2154,21 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 		for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
 			const bg_ref *r = &refs[i];
 			size_t rl = strlen(r->text);
-			const bg_node *q;
 
-			if (!r->node || !rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) ||
-			    at + rl > so || memcmp(text + at, r->text, rl))
+			if (!rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) || at + rl > so ||
+			    memcmp(text + at, r->text, rl))
 				continue;
-			for (q = r->node; q && q != prov; q = q->parent)
-				;
-			if (q)
+			if (ref_within(r, prov))
 				return r;
 		}
 	}
 	return NULL;
 }
 
-/* Records the candidate c of text[0..n) at provision prov. */
+/* Records the candidate c of text[0..n) (low: its lowered copy) at
+ * provision prov. */
 static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, const char *text,
-		       size_t n, const struct cand *c, const struct scope *sc)
+		       const char *low, size_t n, const struct cand *c, const struct scope *sc)
 {
 	bg_buf body = BG_BUF_INIT;
 	bg_def *d;
@@ -2185,14 +2183,8 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 		analyse_body(x, d, prov, text + c->end, n - c->end,
 			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
 	if (d->kind == BG_DEF_OWN && x->st == BG_OK) {
-		const bg_ref *r;
-		bg_lower_ascii(text, c->so, &body);   /* (the caller's x->low holds the text) */
-		if (!bg_buf_ok(&body)) {
-			bg_buf_release(&body);
-			x->st = BG_ERR_NOMEM;
-			return;
-		}
-		if ((r = amends_other(x, prov, text, body.s, c->so))) {
+		const bg_ref *r = amends_other(x, prov, text, low, c->so);
+		if (r) {
 			d->kind = BG_DEF_MODIFIED_REFERENCE;
 			d->ref_marked_up = true;
 			d->ref_text = dup(x, r->text, strlen(r->text));
@@ -2201,7 +2193,6 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 			d->target_lid = dup(x, r->lid, strlen(r->lid));
 			d->modification = dup(x, text + c->end, n - c->end);
 		}
-		bg_buf_release(&body);
 	}
 }
 
@@ -2249,7 +2240,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			find_scope(x, al, al->text, x->low.s, x->low.len, NULL, &sc);
 			have_scope = true;
 		}
-		inline_def(x, li, first, joined.s, joined.len, &c, &sc);
+		inline_def(x, li, first, joined.s, low.s, joined.len, &c, &sc);
 	}
 	bg_buf_release(&joined);
 	bg_buf_release(&low);
@@ -2327,7 +2318,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	if (seen(x, prov, al->text + c.so, c.eo - c.so))
 		return NULL;
 	find_scope(x, al, al->text, low, n, bits, &sc);
-	inline_def(x, prov, al, al->text, n, &c, &sc);
+	inline_def(x, prov, al, al->text, low, n, &c, &sc);
 	/* a definition that continues in a list owns it */
 	if (list && al->text[n - 1] == ':')
 		return list;

@@ -150,23 +150,34 @@ static bg_status fail(bg_diag *d, const char *name, unsigned line, const char *m
 	return BG_ERR_FORMAT;
 }
 
+/* The stemmed key of v[0..n) in the arena (*k); BG_ERR_FORMAT when it
+ * has no words. */
+static bg_status stem_key(bg_lexicon *lex, const char *v, size_t n, char **k)
+{
+	bg_buf key = BG_BUF_INIT;
+	bg_status st = BG_OK;
+
+	if (bg_norm_key(lex->nm, v, n, BG_NORM_STEM, &key) != BG_OK)
+		st = BG_ERR_NOMEM;
+	else if (!key.len)
+		st = BG_ERR_FORMAT;
+	else if (!(*k = bg_arena_strndup(lex->arena, key.s, key.len)))
+		st = BG_ERR_NOMEM;
+	bg_buf_release(&key);
+	return st;
+}
+
 /* A `compound:` line: the stemmed key of one word. */
 static bg_status add_compound(bg_lexicon *lex, struct concept *c, const char *v, size_t n)
 {
-	bg_buf key = BG_BUF_INIT;
 	char *k;
+	bg_status st = stem_key(lex, v, n, &k);
 
-	if (bg_norm_key(lex->nm, v, n, BG_NORM_STEM, &key) != BG_OK) {
-		bg_buf_release(&key);
-		return BG_ERR_NOMEM;
-	}
-	if (!key.len || strchr(key.s, ' ')) {
-		bg_buf_release(&key);
+	if (st != BG_OK)
+		return st;
+	if (strchr(k, ' '))
 		return BG_ERR_FORMAT;
-	}
-	k = bg_arena_strndup(lex->arena, key.s, key.len);
-	bg_buf_release(&key);
-	if (!k || !grow((void **)&c->compound_keys, &c->acomp, c->ncomp, sizeof *c->compound_keys))
+	if (!grow((void **)&c->compound_keys, &c->acomp, c->ncomp, sizeof *c->compound_keys))
 		return BG_ERR_NOMEM;
 	c->compound_keys[c->ncomp++] = k;
 	return BG_OK;
@@ -174,21 +185,12 @@ static bg_status add_compound(bg_lexicon *lex, struct concept *c, const char *v,
 
 static bg_status add_variant(bg_lexicon *lex, struct concept *c, const char *v, size_t n)
 {
-	bg_buf key = BG_BUF_INIT;
 	char *dup, *k;
+	bg_status st = stem_key(lex, v, n, &k);
 
-	if (bg_norm_key(lex->nm, v, n, BG_NORM_STEM, &key) != BG_OK) {
-		bg_buf_release(&key);
-		return BG_ERR_NOMEM;
-	}
-	if (!key.len) {
-		bg_buf_release(&key);
-		return BG_ERR_FORMAT;
-	}
-	dup = bg_arena_strndup(lex->arena, v, n);
-	k = bg_arena_strndup(lex->arena, key.s, key.len);
-	bg_buf_release(&key);
-	if (!dup || !k)
+	if (st != BG_OK)
+		return st;
+	if (!(dup = bg_arena_strndup(lex->arena, v, n)))
 		return BG_ERR_NOMEM;
 	if (!grow((void **)&c->variants, &c->avar, c->nvar, sizeof *c->variants))
 		return BG_ERR_NOMEM;
