@@ -361,6 +361,9 @@ START_TEST(pointers_in_context)
 			LI("f.", AL("werknemer: de werknemer in de zin van artikel 2 van de Wet X; de militair die in dienst is;"))
 			LI("g.", AL("fonds: pensioenfonds als bedoeld in artikel 1 van de Pensioenwet; beroepspensioenfonds als bedoeld in artikel 1 van de Wet Y;"))
 			LI("h.", AL("arbodienst: een voor de militair aangewezen arbodienst als bedoeld in de Arbeidsomstandighedenwet;"))
+			LI("i.", AL("verzekeraar: een financiële onderneming die ingevolge de Wet op het financieel toezicht het bedrijf van verzekeraar mag uitoefenen;"))
+			LI("j.", AL("verzekerde: degene die ingevolge de Zorgverzekeringswet verzekerd is;"))
+			LI("k.", AL("gevaarlijke stoffen: stoffen die ingevolge artikel 2, eerste lid, zijn aangewezen;"))
 			"</lijst>")
 		ART("2", LID("1", AL("In aanvulling op <extref doc=\"1.0:v:BWBR0002320&amp;artikel=5a\">artikel 5a van de Algemene wet inzake rijksbelastingen</extref> wordt in deze wet onder partner mede verstaan degene die op hetzelfde woonadres staat ingeschreven."))
 			LID("2", AL("In aanvulling op het eerste lid wordt onder partner mede verstaan de ouder van een kind van de belanghebbende."))
@@ -383,6 +386,12 @@ START_TEST(pointers_in_context)
 	ck_assert_int_eq(must(NULL, "1", "", "g", "fonds")->kind, BG_DEF_REFERENCE);
 	/* "voor" after the article opens a restriction, not a case */
 	ck_assert_int_eq(must(NULL, "1", "", "h", "arbodienst")->kind, BG_DEF_MODIFIED_REFERENCE);
+	/* a noun whose relative clause says what it is under a whole
+	 * regulation is described; a pronoun head, or a clause citing an
+	 * article, points */
+	ck_assert_int_eq(must(NULL, "1", "", "i", "verzekeraar")->kind, BG_DEF_OWN);
+	ck_assert_int_eq(must(NULL, "1", "", "j", "verzekerde")->kind, BG_DEF_REFERENCE);
+	ck_assert_int_eq(must(NULL, "1", "", "k", "gevaarlijke stoffen")->kind, BG_DEF_REFERENCE);
 	/* an addition to another regulation's definition */
 	d = must(NULL, "2", "1", "", "partner");
 	ck_assert_int_eq(d->kind, BG_DEF_MODIFIED_REFERENCE);
