@@ -1482,40 +1482,6 @@ static bool case_head(const char *low, size_t n)
 	return n - i > 4 && !memcmp(low + i, "voor ", 5);
 }
 
-/* "een financiele onderneming die ingevolge de Wet op het financieel
- * toezicht ... mag uitoefenen", "de toeslag die ingevolge de Toeslagenwet
- * wordt verleend": a noun with a relative clause that names what the
- * thing is under a whole regulation describes it in its own words.  A
- * pronoun head ("degene die ingevolge artikel 5a ...") or a clause citing
- * a provision ("stoffen die ingevolge artikel 2 zijn aangewezen") points.
- * low[0..n) is the head, low[n..) the trigger's match. */
-static bool described_under_law(const char *low, size_t n, size_t len)
-{
-	static const char *const provs[] = {
-		"artikel", "de artikelen", "hoofdstuk", "afdeling", "paragraaf", "titel",
-		"onderdeel", "bijlage", "het eerste", "het tweede", "het derde", "het vierde",
-		"het vijfde", "het zesde", "het vorige", "dit artikel", "dit lid", "deze paragraaf",
-		"deze afdeling", "dit hoofdstuk",
-	};
-	size_t e = n, w;
-
-	if (len - n < 14 || memcmp(low + n, "die ingevolge ", 14))
-		return false;
-	while (e && low[e - 1] == ' ')
-		e--;
-	for (w = e; w && low[w - 1] != ' '; w--)
-		;
-	if (w == e || (e - w == 6 && !memcmp(low + w, "degene", 6)) ||
-	    (e - w == 7 && !memcmp(low + w, "diegene", 7)))
-		return false;
-	for (size_t k = 0; k < sizeof provs / sizeof *provs; k++) {
-		size_t pl = strlen(provs[k]);
-		if (len - n - 14 >= pl && !memcmp(low + n + 14, provs[k], pl))
-			return false;
-	}
-	return true;
-}
-
 /* "het orgaan van een publiekrechtelijk lichaam als bedoeld in ...",
  * "een diploma van een opleiding als bedoeld in ...", "houder van een
  * erkenning als bedoeld in ...": the pointer qualifies the indefinite
@@ -1645,7 +1611,6 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	 * minimumloon per maand ...": the pointer names the case, and the
 	 * body that follows is the definition */
 	if (!same_meaning && (case_head(low.s, head_end) ||
-			      described_under_law(low.s, head_end, low.len) ||
 			      (embedded_head(low.s, head_end) &&
 			       !premodified_head(body, low.s, head_end, d->term)))) {
 		bg_buf_release(&low);
