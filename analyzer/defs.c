@@ -644,6 +644,29 @@ static bool req_ok(const struct req *r, const uint64_t *bits)
 	return true;
 }
 
+/*
+ * The text the triggers see: text[0..n) with its ASCII letters lower-cased
+ * and every "." or ":" between two digits made '_'.  A pattern stops a
+ * clause at [.;:], and a number such as "artikel 3.1" or "artikel 3:48"
+ * (Wet IB 2001, Awb, Wajong) is no clause end: "Onder inkomen als bedoeld in
+ * artikel 44 van de WAO en artikel 3:48 van de Wet Wajong worden mede
+ * verstaan" defines inkomen.  Same length, so offsets stay those of the
+ * text.
+ */
+static void trig_lower(const char *text, size_t n, bg_buf *out)
+{
+	char *p, *end;
+
+	bg_lower_ascii(text, n, out);
+	if (!bg_buf_ok(out) || n < 3)
+		return;
+	end = out->s + n - 1;
+	for (p = out->s + 1; p < end; p++)
+		if ((*p == '.' || *p == ':') && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+		    p[1] <= '9')
+			*p = '_';
+}
+
 /* The presence bits of low[0..n) into bits[PRE_MAXW], or NULL without a
  * prefilter. */
 static const uint64_t *presence(const struct defpre *p, const char *low, size_t n,
@@ -1035,6 +1058,8 @@ static bool plausible_term(const char *s, size_t n)
 		/* "met ingang van", "met inachtneming van", ...: not a term */
 		"ingang", "inachtneming", "betrekking", "toepassing", "uitzondering",
 		"behulp", "name", "ingangsdatum", "dien",
+		/* "als bijdrage-inkomen ten hoogste in aanmerking genomen": a cap */
+		"hoogste", "minste",
 	};
 	static const char *const preps[] = {
 		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",
@@ -1062,12 +1087,14 @@ static bool plausible_term(const char *s, size_t n)
 		if (j > i) {
 			words++;
 			/* "of" and "bij" may join alternatives in a term head
-			 * ("gehuwd of als gehuwd aangemerkt"): only reject them
-			 * at the start */
+			 * ("gehuwd of als gehuwd aangemerkt"), "ten" a complement
+			 * ("diensten ten behoeve van een huishouden"): only
+			 * reject them at the start */
 			for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
 				size_t bl = strlen(bad[k]);
 				if (j - i == bl && !strncasecmp(s + i, bad[k], bl)) {
-					if ((!strcmp(bad[k], "of") || !strcmp(bad[k], "bij")) &&
+					if ((!strcmp(bad[k], "of") || !strcmp(bad[k], "bij") ||
+					     !strcmp(bad[k], "ten")) &&
 					    words > 1)
 						continue;
 					return false;
@@ -1592,7 +1619,7 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	const bg_ref *best = NULL;
 	bg_buf low = BG_BUF_INIT;
 
-	bg_lower_ascii(body, n, &low);
+	trig_lower(body, n, &low);
 	if (!bg_buf_ok(&low)) {
 		x->st = BG_ERR_NOMEM;
 		return;
@@ -2224,7 +2251,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 		bg_buf_add(&joined, al->text, al->text_len);
 		bg_buf_addc(&joined, ' ');
 		bg_buf_add(&joined, first->text, first->text_len);
-		bg_lower_ascii(joined.s, joined.len, &low);
+		trig_lower(joined.s, joined.len, &low);
 		if (!bg_buf_ok(&joined) || !bg_buf_ok(&low)) {
 			x->st = BG_ERR_NOMEM;
 			break;
@@ -2262,7 +2289,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 
 	if (!n)
 		return NULL;
-	bg_lower_ascii(al->text, n, &x->low);
+	trig_lower(al->text, n, &x->low);
 	if (!bg_buf_ok(&x->low)) {
 		x->st = BG_ERR_NOMEM;
 		return NULL;
