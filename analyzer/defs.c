@@ -2192,6 +2192,45 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 	return NULL;
 }
 
+/*
+ * "Onder inkomen als bedoeld in artikel 44, eerste lid, van de WAO ...
+ * worden mede verstaan de volgende uitkeringen": the term is another
+ * regulation's, named by a marked-up reference between the term and the
+ * trigger's end, and the trigger extends it (mede, ook, tevens, eveneens,
+ * voorts).  That reference, or NULL.  Giving the meaning of the other
+ * regulation's term ("Onder natuurterreinen als bedoeld in artikel 5.7 van
+ * de wet worden verstaan heidevelden, ...") is the regulation's own
+ * definition; so is extending a term of its own ("Onder bloedverwant in de
+ * eerste graad als bedoeld in het derde lid wordt mede verstaan").
+ */
+static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char *text,
+				   const char *low, const struct cand *c)
+{
+	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
+	const bg_ref *refs = bg_doc_refs(x->doc);
+	const char *b;
+	size_t from, extends = 0;
+
+	if (c->end <= c->eo)
+		return NULL;
+	for (size_t k = 0; k < sizeof more / sizeof *more && !extends; k++)
+		extends = memmem(low + c->eo, c->end - c->eo, more[k], strlen(more[k])) != NULL;
+	if (!extends || !(b = memmem(low + c->so, c->end - c->so, "bedoeld ", 8)))
+		return NULL;
+	from = (size_t)(b - low);
+	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+		const bg_ref *r = &refs[i];
+		size_t rl = strlen(r->text);
+
+		if (!rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) || from + rl > c->end ||
+		    !memmem(text + from, c->end - from, r->text, rl))
+			continue;
+		if (ref_within(r, prov))
+			return r;
+	}
+	return NULL;
+}
+
 /* Records the candidate c of text[0..n) (low: its lowered copy) at
  * provision prov. */
 static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, const char *text,
@@ -2211,6 +2250,8 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
 	if (d->kind == BG_DEF_OWN && x->st == BG_OK) {
 		const bg_ref *r = amends_other(x, prov, text, low, c->so);
+		if (!r)
+			r = extends_other(x, prov, text, low, c);
 		if (r) {
 			d->kind = BG_DEF_MODIFIED_REFERENCE;
 			d->ref_marked_up = true;
