@@ -120,6 +120,7 @@ conformance: $(BIN) corpus
 	@sh tests/check-corpus.sh $(CORPUS) ./$(BIN)
 	@sh tests/report-test.sh $(CORPUS) ./$(BIN)
 	@sh tests/candidates-corpus.sh $(CORPUS) ./$(BIN)
+	@sh tests/eval-assert.sh $(CORPUS) ./$(BIN)
 
 valgrind: $(BIN) corpus
 	@sh tests/valgrind.sh ./$(BIN) $(CORPUS)
@@ -150,6 +151,9 @@ bench: $(BIN) corpus
 
 eval: $(BIN) corpus
 	@python3 tests/eval/score.py ./$(BIN) $(CORPUS)
+	@echo "held-out set (tests/eval/holdout):"
+	@python3 tests/eval/score.py ./$(BIN) $(CORPUS) --gold tests/eval/holdout/gold.tsv \
+		--units tests/eval/holdout/units.tsv --negatives tests/eval/holdout/negatives.tsv
 
 report: deps all corpus
 	./$(BIN) report --out report $(CORPUS)

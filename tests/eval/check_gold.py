@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Check the gold tables against the law XML, independently of begrip.
 
-Usage: check_gold.py CORPUSDIR
+Usage: check_gold.py CORPUSDIR [TABLEDIR]
 
-For every row of gold.tsv: the article / lid / item exists in the file and the
+TABLEDIR holds gold.tsv, units.tsv and negatives.tsv (default: this
+directory; tests/eval/holdout for the held-out set).  For every row of gold.tsv: the article / lid / item exists in the file and the
 term occurs (case-insensitively) in the text of that location; inherited rows
 without an article are skipped.  For every target whose regulation is in the
 corpus (any version): the target article, and the lid when given, exist.  For
@@ -87,10 +88,11 @@ def index_file(path):
 
 
 def main(argv):
-	if len(argv) != 1 or not os.path.isdir(argv[0]):
-		print("usage: check_gold.py CORPUSDIR", file=sys.stderr)
+	if len(argv) not in (1, 2) or not all(os.path.isdir(a) for a in argv):
+		print("usage: check_gold.py CORPUSDIR [TABLEDIR]", file=sys.stderr)
 		return 2
 	corpus = argv[0]
+	tables = argv[1] if len(argv) > 1 else HERE
 	cache = {}
 
 	def locs(name):
@@ -100,7 +102,7 @@ def main(argv):
 		return cache[name]
 
 	def read(name):
-		with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+		with open(os.path.join(tables, name), encoding="utf-8", newline="") as f:
 			return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 	problems = 0

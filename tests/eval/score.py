@@ -53,10 +53,11 @@ def norm_num(s):
 
 
 def norm_item(s):
-	"""List item number: "a." -> "a", "1\u00ba" -> "1\u00b0", "f.1\u00b0." -> "f.1\u00b0"."""
+	"""List item number: "a." -> "a", "a)" and "(a)" -> "a", "1\u00ba" -> "1\u00b0", "f.1\u00b0." -> "f.1\u00b0"."""
 	s = unicodedata.normalize("NFC", str(s or "")).strip().lower()
 	s = s.replace("\u00ba", "\u00b0").replace(" ", "")
-	parts = [p for p in s.split(".") if p and p not in DASHES]
+	parts = [p.strip("()") for p in s.split(".")]
+	parts = [p for p in parts if p and p not in DASHES]
 	return ".".join(parts)
 
 

@@ -107,6 +107,12 @@ class ScoreTest(unittest.TestCase):
 		rc, out, _ = self.run_score(recs)
 		self.assertEqual(self.row(out, "all (any kind)")[3:], (6, 0, 0))
 
+	def test_item_parentheses(self):
+		self.assertEqual(score.norm_item("a)"), "a")
+		self.assertEqual(score.norm_item("(b)"), "b")
+		self.assertEqual(score.norm_item("d.1\u00ba)"), "d.1\u00b0")
+		self.assertEqual(score.norm_item("\u2013"), "")
+
 	def test_wrong_term_is_fp_and_fn(self):
 		recs = [dict(r) for r in PERFECT]
 		recs[1]["term"] = "regelingsinkomen"
