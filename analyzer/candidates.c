@@ -26,6 +26,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Provisions kept per regulation for the stacking ranking. */
 #define STACK_KEEP 50
@@ -801,6 +802,24 @@ static bool extends_term(const bg_def *d)
 	return false;
 }
 
+/* "Voor de toepassing van artikel 4:23 ... van de wet wordt als
+ * significante deelneming aangemerkt": a definition made for a named
+ * provision, often of the regulation above, where the term is used.
+ * Not "unused" here either. */
+static bool serves_provision(const bg_def *d)
+{
+	static const char *const opens[] = { "voor de toepassing van artikel ",
+					     "voor de toepassing van de artikelen ",
+					     "voor de toepassing van hoofdstuk ",
+					     "voor de toepassing van afdeling ",
+					     "voor de toepassing van paragraaf " };
+
+	for (size_t i = 0; i < sizeof opens / sizeof *opens; i++)
+		if (!strncasecmp(d->text, opens[i], strlen(opens[i])))
+			return true;
+	return false;
+}
+
 /* Is text block t part of the definition d itself (its term, or the
  * wording of its body)?  The defining mention of the term is there. */
 static bool part_of_def(const struct textblock *t, const bg_def *d)
@@ -857,7 +876,7 @@ static void unused_checks(bg_cand_facts *sl, const struct recs *rs, const bg_doc
 		struct ucheck *c = &w->uc[w->nuc];
 		if (d->kind != BG_DEF_OWN || !d->term_key[0] || !d->address[0] ||
 		    (strcmp(d->scope_kind, "regulation") && strcmp(d->scope_kind, "container")) ||
-		    extends_term(d))
+		    extends_term(d) || serves_provision(d))
 			continue;
 		sl->nchecked++;
 		use_key(d->term_key, &key);
@@ -1882,7 +1901,10 @@ static bool has_components(struct run *r, bg_norm *nm, bg_cmp_def *cd, bool *spl
  * min(1, words / 50) x (1 - mean distance), n the regulations: many laws
  * repeating a long text score high, two laws sharing "Onze Minister van
  * Financiën" low.  Proposed target: a framework law of the lexicon among
- * them, else the one most regulations of the corpus cite.
+ * them, else the one most regulations of the corpus cite.  Treaties (BWBV)
+ * take no part: each is agreed with another state and follows a model
+ * convention, so repeating its definitions is by design and no Dutch
+ * bill can make one treaty point to another.
  */
 static void find_refer(struct run *r, bg_norm *nm)
 {
@@ -1898,7 +1920,7 @@ static void find_refer(struct run *r, bg_norm *nm)
 	for (size_t i = 0; i < nd; i++) {
 		const bg_def *d = bg_defset_get(c->set, i);
 		if (d->kind == BG_DEF_OWN && c->latest[d->doc_index] && d->term_key[0] &&
-		    bg_count_words(d->text, strlen(d->text)) >= 3)
+		    strncmp(d->bwb_id, "BWBV", 4) && bg_count_words(d->text, strlen(d->text)) >= 3)
 			idx[n++] = i;
 	}
 	qsort_r(idx, n, sizeof *idx, defidx_key_cmp, (void *)c->set);
