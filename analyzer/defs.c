@@ -1609,6 +1609,25 @@ static bool own_alternative(struct ex *x, const char *low, size_t from, size_t t
 	return false;
 }
 
+/*
+ * "minimumloon: het minimumloon per maand, bedoeld in artikel 8 van de
+ * WML, of, indien het een persoon jonger dan 23 jaar betreft, het voor
+ * zijn leeftijd geldende minimumloon, bedoeld in artikel 7": a body that
+ * splits into cases, each with its own pointer, states the meaning itself,
+ * as sub-items "1° voor de persoon ...; 2° ..." do.  Whether low[0..n)
+ * opens a second case ("of, indien", "dan wel, indien", "en, indien").
+ */
+static bool case_split(const char *low, size_t n)
+{
+	static const char *const cases[] = { " of, indien ", ", of indien ", " dan wel, indien ",
+					     ", dan wel indien ", ", en, indien " };
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		if (memmem(low, n, cases[i], strlen(cases[i])))
+			return true;
+	return false;
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
@@ -1662,7 +1681,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	 * met: a; b; c" is one) */
 	have_mod = form_match(x->lex, x->pre, BG_TRIG_MODIFIER, low.s + m.eo, low.len - m.eo,
 			      NULL, &mod);
-	if (!same_meaning && own_alternative(x, low.s, m.eo, have_mod ? m.eo + mod.so : low.len)) {
+	if (!same_meaning && (own_alternative(x, low.s, m.eo, have_mod ? m.eo + mod.so : low.len) ||
+			      case_split(low.s, low.len))) {
 		bg_buf_release(&low);
 		return;
 	}
