@@ -292,12 +292,17 @@ def evaluate(gold, units, negatives, recs):
 			t_bad.append((gi, ri))
 	res["targets"] = (t_ok, t_all, t_bad)
 	s_ok = s_all = 0
+	s_bad = []
 	for gi, ri in pairs.items():
 		if gold[gi]["kind"] == "inherited":
 			continue
 		s_all += 1
-		s_ok += recs[ri]["_scope"] == gold[gi]["scope_kind"]
+		if recs[ri]["_scope"] == gold[gi]["scope_kind"]:
+			s_ok += 1
+		else:
+			s_bad.append((gi, ri))
 	res["scope"] = (s_ok, s_all)
+	res["scope_bad"] = s_bad
 	c_ok = c_all = 0
 	for gi, ri in pairs.items():
 		if gold[gi].get("concept"):
@@ -344,6 +349,12 @@ def report(gold, recs, res, out, nmax=LIST_MAX):
 			w("  %s %r gold %s/%s/%s, got %s/%s/%s\n" % (
 			  fmt_loc(g), g["term"], g["target_bwb_id"], g["target_article"],
 			  g["target_lid"], t.get("bwb_id", ""), t.get("article", ""), t.get("lid", "")))
+	if res.get("scope_bad"):
+		w("\nwrong scope (%d):\n" % len(res["scope_bad"]))
+		for gi, ri in res["scope_bad"][:nmax]:
+			g = gold[gi]
+			w("  %s %r gold %s, got %s\n" % (fmt_loc(g), g["term"], g["scope_kind"],
+			                                 recs[ri]["_scope"]))
 
 
 def main(argv):
