@@ -154,6 +154,9 @@ eval: $(BIN) corpus
 	@echo "held-out set (tests/eval/holdout):"
 	@python3 tests/eval/score.py ./$(BIN) $(CORPUS) --gold tests/eval/holdout/gold.tsv \
 		--units tests/eval/holdout/units.tsv --negatives tests/eval/holdout/negatives.tsv
+	@echo "third set (tests/eval/holdout2):"
+	@python3 tests/eval/score.py ./$(BIN) $(CORPUS) --gold tests/eval/holdout2/gold.tsv \
+		--units tests/eval/holdout2/units.tsv --negatives tests/eval/holdout2/negatives.tsv
 
 report: deps all corpus
 	./$(BIN) report --out report $(CORPUS)
