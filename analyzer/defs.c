@@ -2170,6 +2170,29 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 	return have;
 }
 
+/* A marked-up reference of provision prov to another regulation whose
+ * citation text stands in text[at..to): right at `at` when `here`, else
+ * anywhere in it.  The first such reference, or NULL. */
+static const bg_ref *other_ref(struct ex *x, const bg_node *prov, const char *text, size_t at,
+			       size_t to, bool here)
+{
+	const bg_ref *refs = bg_doc_refs(x->doc);
+
+	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+		const bg_ref *r = &refs[i];
+		size_t rl = strlen(r->text);
+
+		if (!rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) || at + rl > to)
+			continue;
+		if (here ? memcmp(text + at, r->text, rl) != 0
+			 : memmem(text + at, to - at, r->text, rl) == NULL)
+			continue;
+		if (ref_within(r, prov))
+			return r;
+	}
+	return NULL;
+}
+
 /*
  * "In aanvulling op artikel 5a van de Algemene wet inzake
  * rijksbelastingen wordt ... onder partner mede verstaan ...", "In
@@ -2184,7 +2207,7 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 				  const char *low, size_t so)
 {
 	static const char *const opens[] = { "in aanvulling op ", "in afwijking van " };
-	const bg_ref *refs = bg_doc_refs(x->doc);
+	const bg_ref *r;
 
 	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
 		size_t ol = strlen(opens[k]), at;
@@ -2198,16 +2221,8 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 		at += ol;
 		if (so - at > 15 && !memcmp(low + at, "het bepaalde in ", 16))
 			at += 16;
-		for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
-			const bg_ref *r = &refs[i];
-			size_t rl = strlen(r->text);
-
-			if (!rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) || at + rl > so ||
-			    memcmp(text + at, r->text, rl))
-				continue;
-			if (ref_within(r, prov))
-				return r;
-		}
+		if ((r = other_ref(x, prov, text, at, so, true)) != NULL)
+			return r;
 	}
 	return NULL;
 }
@@ -2227,9 +2242,8 @@ static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char
 				   const char *low, const struct cand *c)
 {
 	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
-	const bg_ref *refs = bg_doc_refs(x->doc);
 	const char *b;
-	size_t from, extends = 0;
+	bool extends = false;
 
 	if (c->end <= c->eo)
 		return NULL;
@@ -2237,18 +2251,7 @@ static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char
 		extends = memmem(low + c->eo, c->end - c->eo, more[k], strlen(more[k])) != NULL;
 	if (!extends || !(b = memmem(low + c->so, c->end - c->so, "bedoeld ", 8)))
 		return NULL;
-	from = (size_t)(b - low);
-	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
-		const bg_ref *r = &refs[i];
-		size_t rl = strlen(r->text);
-
-		if (!rl || !r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb) || from + rl > c->end ||
-		    !memmem(text + from, c->end - from, r->text, rl))
-			continue;
-		if (ref_within(r, prov))
-			return r;
-	}
-	return NULL;
+	return other_ref(x, prov, text, (size_t)(b - low), c->end, false);
 }
 
 /* Records the candidate c of text[0..n) (low: its lowered copy) at
