@@ -655,16 +655,19 @@ static bool req_ok(const struct req *r, const uint64_t *bits)
  */
 static void trig_lower(const char *text, size_t n, bg_buf *out)
 {
-	char *p, *end;
+	static const char seps[] = { '.', ':' };
+	char *end;
 
 	bg_lower_ascii(text, n, out);
 	if (!bg_buf_ok(out) || n < 3)
 		return;
-	end = out->s + n - 1;
-	for (p = out->s + 1; p < end; p++)
-		if ((*p == '.' || *p == ':') && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
-		    p[1] <= '9')
-			*p = '_';
+	end = out->s + n - 1;   /* a separator needs a byte after it */
+	/* every paragraph passes here: memchr finds the few separators */
+	for (size_t k = 0; k < sizeof seps; k++)
+		for (char *p = out->s + 1; p < end && (p = memchr(p, seps[k], (size_t)(end - p)));
+		     p++)
+			if (p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+				*p = '_';
 }
 
 /* The presence bits of low[0..n) into bits[PRE_MAXW], or NULL without a
