@@ -949,6 +949,10 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		" in de zin van ", " in deze wet", " in dit besluit", " in deze regeling",
 		" in deze verordening", " in dit artikel", " in dit hoofdstuk", " in deze afdeling",
 		" in deze paragraaf", " in deze titel", " voor de toepassing van ",
+		/* "belasting, ingeval artikel 27b van de wet van toepassing is:
+		 * het gezamenlijke bedrag ...": a condition is no part of it */
+		" dan wel, indien ", " of, indien ", ", ingeval ", ", indien ", ", voor zover ",
+		", voorzover ",
 	};
 	bool changed = true;
 
@@ -988,6 +992,7 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		static const char *const adverbs[] = {
 			" mede", " ook", " eveneens", " tevens", " voorts", " uitsluitend",
 			" slechts", " niet", " meer", " wel", " steeds", " in elk geval",
+			" in ieder geval", " in het bijzonder",
 		};
 		for (size_t k = 0; k < sizeof adverbs / sizeof *adverbs; k++) {
 			size_t al = strlen(adverbs[k]);
