@@ -1015,7 +1015,9 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 				changed = true;
 			}
 		}
-		static const char *const arts[] = { "de ", "het ", "een ", "De ", "Het ", "Een " };
+		/* (and English "the", for the English texts of treaties) */
+		static const char *const arts[] = { "de ", "het ", "een ", "De ", "Het ", "Een ",
+						    "the ", "The " };
 		for (size_t k = 0; k < sizeof arts / sizeof *arts; k++) {
 			size_t al = strlen(arts[k]);
 			if (*eo - *so > al + 1 && !memcmp(s + *so, arts[k], al)) {
