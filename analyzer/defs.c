@@ -2134,6 +2134,42 @@ static bool shorter_match(struct ex *x, bg_trigger_form f, size_t j, const char 
 	return true;
 }
 
+/*
+ * "Een persoon ... kan kiezen voor ... indien hij daardoor wordt
+ * aangemerkt als partner van een belastingplichtige": a match inside a
+ * subordinate clause states a condition, not a definition.  Whether the
+ * sentence up to low[at] opens such a clause that no comma or colon has
+ * closed ("Indien ..., wordt onder X verstaan" closes it).
+ */
+static bool in_subclause(const char *low, size_t at)
+{
+	static const char *const conj[] = { "indien ", "wanneer ", "ingeval ", "zodra ", "nadat ",
+					     "voordat ", "omdat ", "doordat " };
+	size_t from = at;
+
+	if (low[at] == '.' || low[at] == ';')
+		return false;   /* the match opens its sentence ("...; onder X wordt") */
+	while (from > 0 && !(from >= 2 && (low[from - 2] == '.' || low[from - 2] == ';') &&
+			     low[from - 1] == ' '))
+		from--;
+	for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+		size_t cl = strlen(conj[k]);
+		const char *p = low + from, *hit = NULL;
+
+		while ((p = memmem(p, at - (size_t)(p - low), conj[k], cl)) != NULL) {
+			if (p == low + from || p[-1] == ' ' || p[-1] == ',')
+				hit = p;
+			p += cl;
+			if ((size_t)(p - low) >= at)
+				break;
+		}
+		if (hit && !memchr(hit, ',', at - (size_t)(hit - low)) &&
+		    !memchr(hit, ':', at - (size_t)(hit - low)))
+			return true;
+	}
+	return false;
+}
+
 /* The inline candidate of text[0..n) (low: its lowered copy) whose term
  * comes first; on a tie the earlier form (exclusions before definitions).
  * bits: presence bits of low[0..n), or NULL to compute them. */
@@ -2164,6 +2200,8 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 				continue;
 			if (!match_term(x, text, &m, &so, &eo) &&
 			    !shorter_match(x, inline_forms[f].f, j, text, low, &m, &so, &eo))
+				continue;
+			if (in_subclause(low, m.so))
 				continue;
 			if (t->lexicon_only &&
 			    !bg_lexicon_concept_for_term(x->lex, x->nm, text + so, eo - so))
