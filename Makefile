@@ -150,13 +150,8 @@ bench: $(BIN) corpus
 	@sh tests/bench-check.sh ./$(BIN) $(CORPUS)
 
 eval: $(BIN) corpus
-	@python3 tests/eval/score.py ./$(BIN) $(CORPUS)
-	@echo "held-out set (tests/eval/holdout):"
-	@python3 tests/eval/score.py ./$(BIN) $(CORPUS) --gold tests/eval/holdout/gold.tsv \
-		--units tests/eval/holdout/units.tsv --negatives tests/eval/holdout/negatives.tsv
-	@echo "third set (tests/eval/holdout2):"
-	@python3 tests/eval/score.py ./$(BIN) $(CORPUS) --gold tests/eval/holdout2/gold.tsv \
-		--units tests/eval/holdout2/units.tsv --negatives tests/eval/holdout2/negatives.tsv
+	@for d in tests/eval tests/eval/holdout tests/eval/holdout2; do \
+		echo "== $$d"; python3 tests/eval/score.py --dir $$d ./$(BIN) $(CORPUS) || exit 1; done
 
 report: deps all corpus
 	./$(BIN) report --out report $(CORPUS)

@@ -11,20 +11,16 @@ corpus=${1:?usage: sh tests/eval-assert.sh CORPUSDIR BIN}
 bin=${2:?usage: sh tests/eval-assert.sh CORPUSDIR BIN}
 here=$(cd "$(dirname "$0")" && pwd)
 rc=0
-python3 "$here/eval/check_gold.py" "$corpus" >/dev/null || { echo "eval-assert: FAIL development gold tables"; rc=1; }
-python3 "$here/eval/check_gold.py" "$corpus" "$here/eval/holdout" >/dev/null ||
-	{ echo "eval-assert: FAIL held-out gold tables"; rc=1; }
-python3 "$here/eval/score.py" --assert 0.95,0.90 "$bin" "$corpus" >/dev/null ||
-	{ echo "eval-assert: FAIL development set below P 0.95 / R 0.90"; rc=1; }
-h=$here/eval/holdout
-python3 "$here/eval/score.py" --assert 0.90,0.75 --gold "$h/gold.tsv" --units "$h/units.tsv" \
-	--negatives "$h/negatives.tsv" "$bin" "$corpus" >/dev/null ||
-	{ echo "eval-assert: FAIL held-out set below P 0.90 / R 0.75"; rc=1; }
-python3 "$here/eval/check_gold.py" "$corpus" "$here/eval/holdout2" >/dev/null ||
-	{ echo "eval-assert: FAIL third gold tables"; rc=1; }
-h=$here/eval/holdout2
-python3 "$here/eval/score.py" --assert 0.88,0.75 --gold "$h/gold.tsv" --units "$h/units.tsv" \
-	--negatives "$h/negatives.tsv" "$bin" "$corpus" >/dev/null ||
-	{ echo "eval-assert: FAIL third set below P 0.88 / R 0.75"; rc=1; }
+# set directory, floor P,R, name
+for set in ".:0.95,0.90:development" "holdout:0.90,0.75:held-out" "holdout2:0.88,0.75:third"; do
+	dir=$here/eval/${set%%:*}
+	rest=${set#*:}
+	floor=${rest%%:*}
+	name=${rest#*:}
+	python3 "$here/eval/check_gold.py" "$corpus" "$dir" >/dev/null ||
+		{ echo "eval-assert: FAIL $name gold tables"; rc=1; }
+	python3 "$here/eval/score.py" --assert "$floor" --dir "$dir" "$bin" "$corpus" >/dev/null ||
+		{ echo "eval-assert: FAIL $name set below P,R $floor"; rc=1; }
+done
 [ "$rc" -eq 0 ] && echo "eval-assert: the three gold sets consistent; development, held-out and third-set scores above their floors"
 exit "$rc"

@@ -361,9 +361,12 @@ def main(argv):
 	ap = argparse.ArgumentParser(prog="score.py", description=__doc__.split("\n\n")[0])
 	ap.add_argument("bin")
 	ap.add_argument("corpus")
-	ap.add_argument("--gold", default=os.path.join(HERE, "gold.tsv"))
-	ap.add_argument("--units", default=os.path.join(HERE, "units.tsv"))
-	ap.add_argument("--negatives", default=os.path.join(HERE, "negatives.tsv"))
+	ap.add_argument("--dir", default=HERE, metavar="DIR",
+	                help="read gold.tsv, units.tsv and negatives.tsv from DIR (default: this "
+	                     "directory; tests/eval/holdout, tests/eval/holdout2 for the other sets)")
+	ap.add_argument("--gold")
+	ap.add_argument("--units")
+	ap.add_argument("--negatives")
 	ap.add_argument("--list", type=int, default=LIST_MAX, metavar="N",
 	                help="print at most N false positives, negatives, ... (default %d)" % LIST_MAX)
 	ap.add_argument("--assert", dest="assert_", metavar="P,R",
@@ -372,6 +375,9 @@ def main(argv):
 		args = ap.parse_args(argv)
 	except SystemExit as e:
 		return 2 if e.code else 0
+	for t in ("gold", "units", "negatives"):
+		if getattr(args, t) is None:
+			setattr(args, t, os.path.join(args.dir, t + ".tsv"))
 	try:
 		thr = None
 		if args.assert_:
