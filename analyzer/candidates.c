@@ -176,10 +176,14 @@ static bool is_word_byte(unsigned char c)
  * How often the stemmed text contains the stemmed key (words separated by
  * single spaces)?  The first word may sit inside a word (compounds:
  * "partnerinkomen", "toeslagpartner"); the rest of each word is skipped and
- * the next key word must begin the next word.  Deliberately generous: a
- * term counted as used when it is not is a candidate lost; the reverse
- * would be a false candidate.
+ * the next key word must begin one of the next KEY_GAP + 1 words, so that
+ * a phrase split by a few words still counts ("financieel afhankelijk" in
+ * "een partner die financieel van hem afhankelijk is").  Deliberately
+ * generous: a term counted as used when it is not is a candidate lost;
+ * the reverse would be a false candidate.
  */
+#define KEY_GAP 2
+
 static size_t key_count(const char *text, size_t len, const char *key)
 {
 	const char *sp = strchr(key, ' '), *end = text + len;
@@ -194,11 +198,14 @@ static size_t key_count(const char *text, size_t len, const char *key)
 		while (k && ok) {
 			const char *w = k + 1, *e = strchr(w, ' ');
 			size_t wn = e ? (size_t)(e - w) : strlen(w);
-			while (q < end && is_word_byte((unsigned char)*q))
-				q++;
-			while (q < end && !is_word_byte((unsigned char)*q))
-				q++;
-			ok = (size_t)(end - q) >= wn && !memcmp(q, w, wn);
+			ok = false;
+			for (int gap = 0; gap <= KEY_GAP && !ok && q < end; gap++) {
+				while (q < end && is_word_byte((unsigned char)*q))
+					q++;
+				while (q < end && !is_word_byte((unsigned char)*q))
+					q++;
+				ok = (size_t)(end - q) >= wn && !memcmp(q, w, wn);
+			}
 			q += ok ? wn : 0;
 			k = e;
 		}

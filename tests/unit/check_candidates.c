@@ -211,6 +211,9 @@ START_TEST(unused_definitions)
 	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "maand", NULL));
 	/* N art. 3 defines "rustdag" for an article of K, where it is used */
 	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "rustdag", NULL));
+	/* N art. 4 uses its "financieel afhankelijk" split: "financieel van
+	 * hem afhankelijk" */
+	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "financieel afhankelijk", NULL));
 	bg_cand_list_release(&l);
 }
 END_TEST
