@@ -1067,7 +1067,7 @@ static bool plausible_term(const char *s, size_t n)
 		"voorzover", "wie", "wat", "gaat", "zal", "zullen", "bij", "ten",
 		/* "met ingang van", "met inachtneming van", ...: not a term */
 		"ingang", "inachtneming", "betrekking", "toepassing", "uitzondering",
-		"behulp", "name", "ingangsdatum", "dien",
+		"behulp", "name", "ingangsdatum", "dien", "onverminderd",
 		/* "als bijdrage-inkomen ten hoogste in aanmerking genomen": a cap */
 		"hoogste", "minste",
 	};
@@ -1252,7 +1252,11 @@ static const bg_node *named_lid(const bg_node *art, const bg_node *cur, const ch
 	for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++) {
 		size_t ol = strlen(ordinals[i]);
 		const char *p = memmem(low, n, ordinals[i], ol);
-		if (p && (size_t)(p - low) + ol < n && p[ol] == ' ') {
+		/* "<ordinal> lid": "de eerste graad als bedoeld in het derde
+		 * lid" names the third */
+		while (p && !((size_t)(p - low) + ol + 4 <= n && !memcmp(p + ol, " lid", 4)))
+			p = memmem(p + 1, n - (size_t)(p + 1 - low), ordinals[i], ol);
+		if (p) {
 			snprintf(nr, sizeof nr, "%zu", i + 1);
 			break;
 		}
@@ -1263,6 +1267,26 @@ static const bg_node *named_lid(const bg_node *art, const bg_node *cur, const ch
 		if (k->kind == BG_N_LID && !strcmp(k->nr, nr))
 			return k;
 	return NULL;
+}
+
+/*
+ * Whether a lid scope phrase low[0..n) has the verb of its sentence before
+ * the lid it names: "Als invoer wordt niet aangemerkt het in Nederland
+ * brengen van goederen als bedoeld in het eerste lid" names the lid in the
+ * body, not in the term ("Onder X als bedoeld in het derde lid wordt").
+ */
+static bool verb_before_lid(const char *low, size_t n)
+{
+	const char *lid = NULL, *v;
+
+	for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), " lid", 4)) != NULL; p += 4)
+		lid = p;
+	if (!lid)
+		return false;
+	v = memmem(low, (size_t)(lid - low), " wordt ", 7);
+	if (!v)
+		v = memmem(low, (size_t)(lid - low), " worden ", 8);
+	return v != NULL;
 }
 
 static void find_scope(struct ex *x, const bg_node *al, const char *orig, const char *low,
@@ -1284,6 +1308,7 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 		bits = presence(x->pre, low, n, own);
 	for (int i = 0; i < 4; i++) {
 		if (form_match(x->lex, x->pre, forms[i].f, low, n, bits, &m) &&
+		    (forms[i].f != BG_TRIG_SCOPE_LID || !verb_before_lid(low + m.so, m.eo - m.so)) &&
 		    (which < 0 || m.so < best.so)) {
 			best = m;
 			which = i;
