@@ -917,10 +917,34 @@ static const char *date_from_name(struct state *s, const char *path)
 	return arena_str(s, u, 10);
 }
 
+/*
+ * The short title of a regulation without a citeertitel: the name the
+ * intitule gives it ("Wet van 11 mei 2000 tot vaststelling van de Wet
+ * inkomstenbelasting 2001 (Belastingherziening 2001)" is the Wet
+ * inkomstenbelasting 2001; the bracket names the operation), else the
+ * final bracket ("... werkloosheidsuitkering (Besluit bovenwettelijke
+ * werkloosheidsuitkering politie)"), else "".
+ */
 static const char *short_from_intitule(struct state *s, const char *t)
 {
+	static const char *const names[] = { "vaststelling van de Wet ",
+					     "vaststelling van het Besluit " };
 	size_t n = strlen(t);
 	const char *open;
+
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		const char *p = strstr(t, names[k]), *e;
+		if (!p)
+			continue;
+		p += strlen(names[k]) - (k ? strlen("Besluit ") : strlen("Wet "));
+		e = strstr(p, " (");
+		if (!e)
+			e = p + strcspn(p, ",;");
+		while (e > p && (e[-1] == ' ' || e[-1] == '.'))
+			e--;
+		if (e - p > (ptrdiff_t)strlen("Wet ") && e - p < 120)
+			return arena_str(s, p, (size_t)(e - p));
+	}
 
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
 		n--;

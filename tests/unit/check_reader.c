@@ -139,6 +139,34 @@ START_TEST(wetgeving_2012)
 }
 END_TEST
 
+/* A regulation without citeertitel is named as its intitule names it, not
+ * by the operation in the final bracket. */
+START_TEST(short_title_from_intitule)
+{
+	static const char ib[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<wetgeving bwb-id=\"BWBR0011353\" soort=\"wet\">"
+		"<intitule>Wet van 11 mei 2000 tot vaststelling van de Wet inkomstenbelasting 2001 "
+		"(Belastingherziening 2001)</intitule>"
+		"<wet-besluit><wettekst><artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>"
+		"</wettekst></wet-besluit></wetgeving>\n";
+	static const char bk[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<wetgeving bwb-id=\"BWBR0006404\" soort=\"AMvB\">"
+		"<intitule>Besluit van 11 januari 1994, tot vaststelling van het Besluit rechtsbijstand- en "
+		"toevoegcriteria</intitule>"
+		"<wet-besluit><wettekst><artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>"
+		"</wettekst></wet-besluit></wetgeving>\n";
+
+	ck_assert_int_eq(rd(ib, "corpora/bwb/BWBR0011353.xml", false), BG_OK);
+	ck_assert_str_eq(bg_doc_short_title(doc), "Wet inkomstenbelasting 2001");
+	bg_doc_free(doc);
+	doc = NULL;
+	ck_assert_int_eq(rd(bk, "corpora/bwb/BWBR0006404.xml", false), BG_OK);
+	ck_assert_str_eq(bg_doc_short_title(doc), "Besluit rechtsbijstand- en toevoegcriteria");
+}
+END_TEST
+
 START_TEST(references_both_forms)
 {
 	const bg_ref *r;
@@ -422,6 +450,7 @@ static Suite *suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, wetgeving_2012);
+	tcase_add_test(tc, short_title_from_intitule);
 	tcase_add_test(tc, references_both_forms);
 	tcase_add_test(tc, toestand_meta_data_skipped);
 	tcase_add_test(tc, date_from_file_name);
