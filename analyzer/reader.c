@@ -919,35 +919,36 @@ static const char *date_from_name(struct state *s, const char *path)
 
 /*
  * The short title of a regulation without a citeertitel: the name the
- * intitule gives it ("Wet van 11 mei 2000 tot vaststelling van de Wet
- * inkomstenbelasting 2001 (Belastingherziening 2001)" is the Wet
- * inkomstenbelasting 2001; the bracket names the operation), else the
- * final bracket ("... werkloosheidsuitkering (Besluit bovenwettelijke
- * werkloosheidsuitkering politie)"), else "".
+ * intitule gives it after "vaststelling van de / het" ("Besluit van 11
+ * januari 1994, tot vaststelling van het Besluit rechtsbijstand- en
+ * toevoegcriteria"), else the final bracket ("... (Muntwet 2002)"), else
+ * "".  A "Wet ..." named so wins over the bracket: "tot vaststelling van de
+ * Wet inkomstenbelasting 2001 (Belastingherziening 2001)" is the Wet
+ * inkomstenbelasting 2001, the bracket names the operation.
  */
 static const char *short_from_intitule(struct state *s, const char *t)
 {
-	static const char *const names[] = { "vaststelling van de Wet ",
-					     "vaststelling van het Besluit " };
+	static const char *const opens[] = { "vaststelling van de ", "vaststelling van het " };
 	size_t n = strlen(t);
 	const char *open;
 
-	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
-		const char *p = strstr(t, names[k]), *e;
-		if (!p)
-			continue;
-		p += strlen(names[k]) - (k ? strlen("Besluit ") : strlen("Wet "));
-		e = strstr(p, " (");
-		if (!e)
-			e = p + strcspn(p, ",;");
-		while (e > p && (e[-1] == ' ' || e[-1] == '.'))
-			e--;
-		if (e - p > (ptrdiff_t)strlen("Wet ") && e - p < 120)
-			return arena_str(s, p, (size_t)(e - p));
-	}
-
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
 		n--;
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		const char *p = strstr(t, opens[k]), *e;
+		if (!p)
+			continue;
+		p += strlen(opens[k]);
+		if (*p < 'A' || *p > 'Z' || (n && t[n - 1] == ')' && strncmp(p, "Wet ", 4)))
+			continue;
+		e = p + strcspn(p, ",;");
+		if (strstr(p, " (") && strstr(p, " (") < e)
+			e = strstr(p, " (");
+		while (e > p && (e[-1] == ' ' || e[-1] == '.'))
+			e--;
+		if (e - p > 3 && e - p < 160)
+			return arena_str(s, p, (size_t)(e - p));
+	}
 	if (!n || t[n - 1] != ')')
 		return "";
 	/* the matching '(' of the final ')' */

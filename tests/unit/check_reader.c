@@ -139,8 +139,9 @@ START_TEST(wetgeving_2012)
 }
 END_TEST
 
-/* A regulation without citeertitel is named as its intitule names it, not
- * by the operation in the final bracket. */
+/* A regulation without citeertitel is named as its intitule names it after
+ * "vaststelling van de / het" (a "Wet ..." even over the final bracket,
+ * which then names the operation), else by the final bracket. */
 START_TEST(short_title_from_intitule)
 {
 	static const char ib[] =
@@ -158,12 +159,23 @@ START_TEST(short_title_from_intitule)
 		"<wet-besluit><wettekst><artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>"
 		"</wettekst></wet-besluit></wetgeving>\n";
 
+	static const char munt[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<wetgeving bwb-id=\"BWBR0013064\" soort=\"wet\">"
+		"<intitule>Wet van 26 april 2002, tot vaststelling van het Nederlandse muntstelsel in "
+		"verband met de invoering van de chartale euro (Muntwet 2002)</intitule>"
+		"<wet-besluit><wettekst><artikel><kop><nr>1</nr></kop><al>Tekst.</al></artikel>"
+		"</wettekst></wet-besluit></wetgeving>\n";
+
 	ck_assert_int_eq(rd(ib, "corpora/bwb/BWBR0011353.xml", false), BG_OK);
 	ck_assert_str_eq(bg_doc_short_title(doc), "Wet inkomstenbelasting 2001");
 	bg_doc_free(doc);
 	doc = NULL;
 	ck_assert_int_eq(rd(bk, "corpora/bwb/BWBR0006404.xml", false), BG_OK);
 	ck_assert_str_eq(bg_doc_short_title(doc), "Besluit rechtsbijstand- en toevoegcriteria");
+	/* the bracket names it when the words after "vaststelling van het" do not */
+	ck_assert_int_eq(rd(munt, "corpora/bwb/BWBR0013064.xml", false), BG_OK);
+	ck_assert_str_eq(bg_doc_short_title(doc), "Muntwet 2002");
 }
 END_TEST
 
