@@ -2410,6 +2410,43 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 	bg_buf_release(&low);
 }
 
+/*
+ * A paragraph gives one record, its first definition; a later sentence
+ * ("... mede aangemerkt als eigen woning indien .... Voor de toepassing van
+ * dit lid wordt onder de gewezen partner mede verstaan ...") may give one
+ * more, but only in the "verstaan" forms, which define wherever they stand
+ * (a second "aangemerkt" or "is" in the same paragraph deems or states a
+ * rule as often as it defines).  from: where the last definition's trigger
+ * ended.
+ */
+static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *al,
+			      const char *text, const char *low, size_t n, size_t from)
+{
+	while (x->st == BG_OK && from < n) {
+		const char *dot = memmem(low + from, n - from, ". ", 2);
+		struct cand c;
+		struct scope sc;
+		size_t off;
+
+		if (!dot)
+			return;
+		off = (size_t)(dot - low) + 2;
+		if (!memmem(low + off, n - off, "verstaan", 8))
+			return;
+		if (!best_candidate(x, text + off, low + off, n - off, NULL, &c) ||
+		    !memmem(low + off, c.end, "verstaan", 8) ||
+		    inline_forms[c.form].kind == BG_DEF_NEGATIVE) {
+			from = off;
+			continue;
+		}
+		if (!seen(x, prov, text + off + c.so, c.eo - c.so)) {
+			find_scope(x, al, text + off, low + off, n - off, NULL, &sc);
+			inline_def(x, prov, al, text + off, low + off, n - off, &c, &sc);
+		}
+		from = off + c.end;
+	}
+}
+
 /* One paragraph: a list intro, an inline definition, an exclusion, or
  * nothing.  Returns the list it consumed (its items are done), or NULL. */
 static const bg_node *paragraph(struct ex *x, const bg_node *al)
@@ -2483,6 +2520,7 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 		return NULL;
 	find_scope(x, al, al->text, low, n, bits, &sc);
 	inline_def(x, prov, al, al->text, low, n, &c, &sc);
+	later_definitions(x, prov, al, al->text, low, n, c.end);
 	/* a definition that continues in a list owns it */
 	if (list && al->text[n - 1] == ':')
 		return list;
