@@ -935,15 +935,15 @@ static const char *short_from_intitule(struct state *s, const char *t)
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
 		n--;
 	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
-		const char *p = strstr(t, opens[k]), *e;
+		const char *p = strstr(t, opens[k]), *e, *br;
 		if (!p)
 			continue;
 		p += strlen(opens[k]);
 		if (*p < 'A' || *p > 'Z' || (n && t[n - 1] == ')' && strncmp(p, "Wet ", 4)))
 			continue;
 		e = p + strcspn(p, ",;");
-		if (strstr(p, " (") && strstr(p, " (") < e)
-			e = strstr(p, " (");
+		if ((br = strstr(p, " (")) != NULL && br < e)
+			e = br;
 		while (e > p && (e[-1] == ' ' || e[-1] == '.'))
 			e--;
 		if (e - p > 3 && e - p < 160)
