@@ -150,7 +150,7 @@ bench: $(BIN) corpus
 	@sh tests/bench-check.sh ./$(BIN) $(CORPUS)
 
 eval: $(BIN) corpus
-	@for d in tests/eval tests/eval/holdout tests/eval/holdout2 tests/eval/holdout3 tests/eval/holdout4 tests/eval/holdout5; do \
+	@for d in tests/eval tests/eval/holdout*/; do d=$${d%/}; \
 		echo "== $$d"; python3 tests/eval/score.py --dir $$d ./$(BIN) $(CORPUS) || exit 1; done
 
 report: deps all corpus
