@@ -1367,6 +1367,32 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 }
 
 /* The provision a record sits on: LI, DEFITEM, LID or ARTIKEL. */
+/*
+ * The concept of a listed term by its first alternative: "gehuwd of als
+ * echtgenoot", "werknemer dan wel als ambtenaar" (terms joined with "of
+ * als", "dan wel als", "en als" repeat one assimilation); NULL when the
+ * term lists none or its first alternative is no lexicon variant.
+ */
+static const char *first_alternative_concept(struct ex *x, const char *term, size_t tn)
+{
+	static const char *const ofs[] = { " of als ", " dan wel als ", " en als " };
+	const char *cut = NULL;
+
+	for (size_t k = 0; k < sizeof ofs / sizeof *ofs; k++) {
+		const char *p = memmem(term, tn, ofs[k], strlen(ofs[k]));
+		if (p && p > term && (!cut || p < cut))
+			cut = p;
+	}
+	if (!cut)
+		return NULL;
+	bg_buf_clear(&x->key);
+	if (bg_norm_key(x->nm, term, (size_t)(cut - term), BG_NORM_STEM, &x->key) != BG_OK) {
+		x->st = BG_ERR_NOMEM;
+		return NULL;
+	}
+	return bg_lexicon_concept_for_key(x->lex, x->key.s);
+}
+
 static bg_def *new_def(struct ex *x, const bg_node *prov, const bg_node *at_line,
 		       const char *term, size_t tn, bg_def_kind kind, const struct scope *sc)
 {
@@ -1393,6 +1419,8 @@ static bg_def *new_def(struct ex *x, const bg_node *prov, const bg_node *at_line
 		x->st = BG_ERR_NOMEM;
 	d->term_key = dup(x, x->key.s, x->key.len);
 	concept = bg_lexicon_concept_for_key(x->lex, d->term_key);
+	if (!concept)
+		concept = first_alternative_concept(x, term, tn);
 	d->concept = concept ? concept : "";
 	d->kind = kind;
 	d->scope_kind = sc->kind;
@@ -2061,23 +2089,17 @@ static bool seen(struct ex *x, const bg_node *prov, const char *term, size_t tn)
 
 /*
  * The defined term within what a trigger's term group caught:
- * "als gehuwd of als echtgenoot (wordt aangemerkt)" defines the first of
- * the alternatives it joins with "of als" (the rest repeat the same
- * assimilation); "partner van de belanghebbende" defines "partner" when
- * the words before "van" are themselves a lexicon variant: the complement
- * only names whose partner it is.
+ * "partner van de belanghebbende" defines "partner" when the words before
+ * "van" are themselves a lexicon variant: the complement only names whose
+ * partner it is.  Listed terms stay whole ("als gehuwd of als echtgenoot
+ * (wordt aangemerkt)": one statement, term "gehuwd of als echtgenoot";
+ * new_def takes the concept from the first alternative).
  */
 static void term_head(struct ex *x, const char *text, size_t so, size_t *eo)
 {
-	static const char *const ofs[] = { " of als ", " dan wel als ", " en als " };
 	static const char *const vans[] = { " van de ", " van het ", " van een ", " van zijn ",
 					    " van haar ", " van diens ", " van hun " };
 
-	for (size_t k = 0; k < sizeof ofs / sizeof *ofs; k++) {
-		const char *p = memmem(text + so, *eo - so, ofs[k], strlen(ofs[k]));
-		if (p && p > text + so)
-			*eo = (size_t)(p - text);
-	}
 	for (size_t k = 0; k < sizeof vans / sizeof *vans; k++) {
 		const char *p = memmem(text + so, *eo - so, vans[k], strlen(vans[k]));
 		const char *c;

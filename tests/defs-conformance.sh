@@ -55,7 +55,7 @@ facts = [
     ("BWBR0018472_2025-01-01.xml", "2", "1", "j", "verzamelinkomen", {"reference"}, "inkomen",
      ("BWBR0011353", "2.18"), None),
     ("BWBR0015703_2026-01-01.xml", "3", "1", "d", "gehuwd", {"own"}, "partner", None, None),
-    ("BWBR0015703_2026-01-01.xml", "3", "2", "a", "gehuwd", {"own"}, "partner", None, None),
+    ("BWBR0015703_2026-01-01.xml", "3", "2", "a", "gehuwd of als echtgenoot", {"own"}, "partner", None, None),
     ("BWBR0015703_2026-01-01.xml", "3", "3", "", "gezamenlijke huishouding", {"own"}, "huishouden",
      None, None),
     ("BWBR0018451_2025-01-01.xml", "1", "1", "b", "zorgverzekering", {"reference"}, "",

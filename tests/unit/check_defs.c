@@ -265,10 +265,15 @@ START_TEST(intro_completed_by_items)
 	extract(HEAD2012("BWBR0099005")
 		ART("3", LID("2", AL("In deze wet en de daarop berustende bepalingen wordt:")
 			"<lijst>" LI("a.", AL("als gehuwd of als echtgenoot mede aangemerkt de ongehuwde die samenwoont;"))
-			LI("b.", AL("als ongehuwd mede aangemerkt degene die gescheiden leeft.")) "</lijst>"))
+			LI("b.", AL("als ongehuwd mede aangemerkt degene die gescheiden leeft;"))
+			LI("c.", AL("als partner dan wel als medebelanghebbende aangemerkt de samenwonende.")) "</lijst>"))
 		TAIL2012);
-	/* "als gehuwd of als echtgenoot": the first alternative is the term */
-	ck_assert_str_eq(must(NULL, "3", "2", "a", "gehuwd")->concept, "partner");
+	/* "als gehuwd of als echtgenoot": the listed term stays whole, with
+	 * the concept of its first alternative */
+	ck_assert_str_eq(must(NULL, "3", "2", "a", "gehuwd of als echtgenoot")->concept, "partner");
+	ck_assert_ptr_null(find(NULL, "3", "2", "a", "gehuwd"));
+	ck_assert_str_eq(must(NULL, "3", "2", "c", "partner dan wel als medebelanghebbende")->concept,
+			 "partner");
 	ck_assert_str_eq(must(NULL, "3", "2", "b", "ongehuwd")->scope_text,
 			 "In deze wet en de daarop berustende bepalingen");
 }
