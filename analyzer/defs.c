@@ -794,6 +794,7 @@ struct ex {
 	bg_arena *a;
 	const char *file, *bwb, *title, *date;
 	bg_buf low, tmp, key;
+	bg_buf doclow;   /* every al's text lower-cased, '\n' between (labels) */
 	/* the scope stated earlier in the same article */
 	const bg_node *scope_art;
 	const char *scope_kind, *scope_text, *scope_addr;
@@ -2559,6 +2560,198 @@ static const bg_node *skip(const bg_node *top, const bg_node *n)
 	return NULL;
 }
 
+/* ------------------------------------------------- labels in brackets */
+
+#define LABEL_MIN 8     /* bytes: "peildatum", not "datum" or "post" */
+#define LABEL_MAX 60
+#define LABEL_WORDS 4   /* words of description before the bracket */
+
+static bool label_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+}
+
+static bool letter_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Whether the lower-case label lab[0..ln) starts a word in the text of
+ * the document's paragraphs twice: at its own place and elsewhere. */
+static bool label_used(struct ex *x, const char *lab, size_t ln)
+{
+	const char *low, *p, *end;
+	int seen_n = 0;
+
+	if (!x->doclow.len) {
+		const bg_node *root = bg_doc_root(x->doc);
+		for (const bg_node *n = root; n; n = bg_node_next(root, n)) {
+			if (n->kind != BG_N_AL || !n->text_len)
+				continue;
+			bg_lower_ascii(n->text, n->text_len, &x->tmp);
+			bg_buf_add(&x->doclow, x->tmp.s, n->text_len);
+			bg_buf_addc(&x->doclow, '\n');
+		}
+		if (!bg_buf_ok(&x->doclow) || !bg_buf_ok(&x->tmp)) {
+			x->st = BG_ERR_NOMEM;
+			return false;
+		}
+	}
+	low = x->doclow.s;
+	end = low + x->doclow.len;
+	for (p = low; (p = memmem(p, (size_t)(end - p), lab, ln)) != NULL; p++)
+		if ((p == low || !letter_byte((unsigned char)p[-1])) && ++seen_n == 2)
+			return true;
+	return false;
+}
+
+/* Whether lab[0..n) may be a noun: not an adjective ("klinische
+ * (intramurale) zorg", "de (vermoedelijke) persoon", "(tijdelijk)"). */
+static bool label_noun(const char *lab, size_t n)
+{
+	static const char *const adj[] = { "lijk", "lijke", "isch", "ische", "ieke", "ale", "ele",
+					   "ige", "ieve", "ief" };
+
+	for (size_t k = 0; k < sizeof adj / sizeof *adj; k++) {
+		size_t al = strlen(adj[k]);
+		if (n > al && !memcmp(lab + n - al, adj[k], al))
+			return false;
+	}
+	return true;
+}
+
+/* Whether the word that ends at t[e-1] (the bracket opens at t[e+1]) ends a
+ * description a label can follow: no article, preposition or conjunction
+ * ("het (voortgezet) speciaal onderwijs", "van (kandidaat)"), no number or
+ * amount ("f 8,2 mln (investering)", "30 m3/s"). */
+static bool label_follows(const char *t, size_t e)
+{
+	static const char *const no[] = { "de", "het", "een", "van", "voor", "en", "of", "in", "op",
+					   "bij", "met", "aan", "te", "mln", "mld", "miljoen",
+					   "miljard", "euro", "gulden", "procent" };
+	size_t b = e;
+
+	while (b > 0 && t[b - 1] != ' ')
+		b--;
+	for (size_t i = b; i < e; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			return false;
+	for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+		if (strlen(no[k]) == e - b && !strncasecmp(t + b, no[k], e - b))
+			return false;
+	return true;
+}
+
+/* Whether s[0..n) is English (the other language of a treaty):
+ * "the dividend withholding tax (dividendbelasting)". */
+static bool english(const char *s, size_t n)
+{
+	static const char *const w[] = { " the ", " and ", " shall ", " which ", " with " };
+	char pad[512];
+	size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
+
+	pad[0] = ' ';
+	memcpy(pad + 1, s, pn);
+	pad[pn + 1] = ' ';
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (memmem(pad, pn + 2, w[k], strlen(w[k])))
+			return true;
+	return false;
+}
+
+/* Whether one of the last six words of s[0..n) opens the name of a
+ * regulation ("het Besluit niet in betekenende mate bijdragen
+ * (luchtkwaliteitseisen)": the bracket belongs to the name). */
+static bool named_regulation(const char *s, size_t n)
+{
+	static const char *const kinds[] = { "besluit", "wet", "regeling", "verordening",
+					     "beschikking", "reglement" };
+	size_t e = n, words = 0;
+
+	while (e > 0 && words < 6) {
+		size_t b = e;
+		while (b > 0 && s[b - 1] != ' ')
+			b--;
+		if (e > b && s[b] >= 'A' && s[b] <= 'Z')
+			for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+				size_t kl = strlen(kinds[k]);
+				if (e - b >= kl && !strncasecmp(s + e - kl, kinds[k], kl))
+					return true;
+			}
+		words += e > b;
+		e = b ? b - 1 : 0;
+	}
+	return false;
+}
+
+/*
+ * "een levenslange inkomensvoorziening bij ouderdom voor werknemers en
+ * gewezen werknemers (ouderdomspensioen);", "een geblokkeerde rekening
+ * (stamrechtspaarrekening) bij een bank": a description of four words or
+ * more in an article's text, then one lower-case word in brackets that
+ * the regulation uses elsewhere, names what was described (Wet LB 1964
+ * art. 11a, 18).  The label is a compound or a longer word (LABEL_MIN
+ * bytes), not after a number or an amount ("f 8,0 mln (investering)"),
+ * and not a word of its own description.  Capitalised words in brackets
+ * are names, abbreviations or translations and are left alone.
+ */
+static void bracket_labels(struct ex *x, const bg_node *al)
+{
+	const char *t = al->text, *p;
+	size_t n = al->text_len;
+	const bg_node *prov;
+	bool lowered = false;
+
+	if (n < 2 * LABEL_MIN || !memchr(t, '(', n) || !bg_node_ancestor(al, BG_N_ARTIKEL) ||
+	    !(prov = bg_node_provision(al)))
+		return;
+	for (p = t; x->st == BG_OK && (p = memchr(p, '(', n - (size_t)(p - t))) != NULL; p++) {
+		size_t at = (size_t)(p - t) + 1, ln = 0, cs;
+		char lab[LABEL_MAX + 1];
+		struct scope sc;
+		bg_def *d;
+		bg_buf body = BG_BUF_INIT;
+
+		if (at < 3 || t[at - 2] != ' ' || !letter_byte((unsigned char)t[at - 3]))
+			continue;
+		if (!(t[at] >= 'a' && t[at] <= 'z'))
+			continue;
+		while (at + ln < n && ln <= LABEL_MAX && label_byte((unsigned char)t[at + ln]))
+			ln++;
+		if (at + ln >= n || t[at + ln] != ')' || ln < LABEL_MIN || ln > LABEL_MAX ||
+		    (at + ln + 1 < n && !strchr(" ;,.:)", t[at + ln + 1])) ||
+		    !label_noun(t + at, ln) || !label_follows(t, at - 2))
+			continue;
+		/* the description: back to the clause's start */
+		for (cs = at - 1; cs > 0; cs--)
+			if ((t[cs - 1] == ';' || t[cs - 1] == ':' || t[cs - 1] == '.') &&
+			    (cs == at - 1 || t[cs] == ' '))
+				break;
+		if (bg_count_words(t + cs, at - 1 - cs) < LABEL_WORDS || english(t + cs, at - 1 - cs) ||
+		    named_regulation(t + cs, at - 1 - cs))
+			continue;
+		memcpy(lab, t + at, ln);
+		lab[ln] = '\0';
+		if (!lowered) {
+			trig_lower(t, n, &x->low);
+			if (!bg_buf_ok(&x->low)) {
+				x->st = BG_ERR_NOMEM;
+				return;
+			}
+			lowered = true;
+		}
+		if (memmem(x->low.s + cs, at - 1 - cs, lab, ln) || seen(x, prov, lab, ln) ||
+		    !label_used(x, lab, ln))
+			continue;
+		find_scope(x, al, t, x->low.s, n, NULL, &sc);
+		if (!(d = new_def(x, prov, al, t + at, ln, BG_DEF_OWN, &sc)))
+			return;
+		bg_node_text(prov, &body);
+		d->text = dup(x, body.s, body.len);
+		bg_buf_release(&body);
+	}
+}
+
 static void count_uses(struct ex *x, bg_deflaw *law)
 {
 	const bg_lexicon *lex = x->lex;
@@ -2883,6 +3076,7 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 	bg_buf_init(&x.low);
 	bg_buf_init(&x.tmp);
 	bg_buf_init(&x.key);
+	bg_buf_init(&x.doclow);
 	x.file = dup(&x, bg_doc_path(doc), strlen(bg_doc_path(doc)));
 	x.bwb = dup(&x, bg_doc_bwb_id(doc), strlen(bg_doc_bwb_id(doc)));
 	x.title = dup(&x, bg_doc_title(doc), strlen(bg_doc_title(doc)));
@@ -2926,8 +3120,15 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 		}
 		if (n->kind == BG_N_AL) {
 			const bg_node *used = paragraph(&x, n);
+			bracket_labels(&x, n);
 			if (used) {
-				n = skip(root, used);
+				/* the paragraphs it consumed may hold labels too */
+				const bg_node *after = skip(root, used);
+				for (const bg_node *m = bg_node_next(root, n); m && m != after;
+				     m = bg_node_next(root, m))
+					if (m->kind == BG_N_AL && !m->repealed)
+						bracket_labels(&x, m);
+				n = after;
 				continue;
 			}
 		}
@@ -2940,6 +3141,7 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 	bg_buf_release(&x.low);
 	bg_buf_release(&x.tmp);
 	bg_buf_release(&x.key);
+	bg_buf_release(&x.doclow);
 	free(x.sb);
 	if (x.st != BG_OK) {
 		bg_defset_free(x.set);
