@@ -1290,6 +1290,55 @@ static bool verb_before_lid(const char *low, size_t n)
 	return v != NULL;
 }
 
+/*
+ * A scope that names a provision by number ("Voor de toepassing van
+ * artikel 2", "... van artikel 8, tweede lid, van de Wet"): its address is
+ * that article or lid when this regulation has it and the citation names
+ * no other regulation (the text after the match, rest[0..rn), does not go
+ * on with "van de/het ..."), else the regulation's root.  Whether the
+ * match (orig/low[0..n)) names one; sets sc->addr then.
+ */
+static bool cited_scope(struct ex *x, const bg_node *art, const char *orig, const char *low,
+			size_t n, const char *rest, size_t rn, struct scope *sc)
+{
+	static const char *const others[] = { "van de ", "van het ", "van die ", "van dat " };
+	const char *p = memmem(low, n, "artikel ", 8);
+	const bg_node *root = bg_doc_root(x->doc), *cited = NULL;
+	size_t a, b;
+	bool other = false;
+
+	(void)art;
+	if (!p || p[8] < '0' || p[8] > '9')
+		return false;
+	a = (size_t)(p - low) + 8;
+	for (b = a; b < n && low[b] != ' ' && low[b] != ','; b++)
+		;
+	/* "artikel 8, tweede lid, van de Wet": the words after the match,
+	 * or its own last words for "artikel 2 van de wet" */
+	while (rn && (*rest == ',' || *rest == ' ')) {
+		rest++;
+		rn--;
+	}
+	for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+		other |= (rn >= strlen(others[k]) && !memcmp(rest, others[k], strlen(others[k]))) ||
+			 memmem(low + b, n - b, " van ", 5) != NULL;
+	/* a letter word right after the number abbreviates a law ("artikel
+	 * 20 TW"), unless it is the verb ("artikel 2 wordt") */
+	if (b < n && low[b] == ' ' && b + 1 < n && low[b + 1] != 'w')
+		other = true;
+	if (!other)
+		for (const bg_node *k = root; k && !cited; k = bg_node_next(root, k))
+			if (k->kind == BG_N_ARTIKEL && k->nr && strlen(k->nr) == b - a &&
+			    !strncmp(k->nr, orig + a, b - a))
+				cited = k;
+	if (cited && !strcmp(sc->kind, "lid")) {
+		const bg_node *l = named_lid(cited, NULL, low + b, n - b);
+		cited = l ? l : cited;
+	}
+	sc->addr = cited ? cited->address : root->address;
+	return true;
+}
+
 static void find_scope(struct ex *x, const bg_node *al, const char *orig, const char *low,
 		       size_t n, const uint64_t *bits, struct scope *sc)
 {
@@ -1329,6 +1378,9 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	}
 	sc->kind = forms[which].kind;
 	sc->text = dup(x, orig + best.so, best.eo - best.so);
+	if (cited_scope(x, art, orig + best.so, low + best.so, best.eo - best.so, low + best.eo,
+			n - best.eo, sc))
+		return;   /* no later lid takes it */
 	if (forms[which].f == BG_TRIG_SCOPE_LID) {
 		const bg_node *lid = bg_node_ancestor(al, BG_N_LID);
 		const bg_node *named = named_lid(art, lid, low + best.so, best.eo - best.so);
@@ -1367,7 +1419,6 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	}
 }
 
-/* The provision a record sits on: LI, DEFITEM, LID or ARTIKEL. */
 /*
  * The concept of a listed term by its first alternative: "gehuwd of als
  * echtgenoot", "werknemer dan wel als ambtenaar" (terms joined with "of
@@ -1394,6 +1445,7 @@ static const char *first_alternative_concept(struct ex *x, const char *term, siz
 	return bg_lexicon_concept_for_key(x->lex, x->key.s);
 }
 
+/* The provision a record sits on: LI, DEFITEM, LID or ARTIKEL. */
 static bg_def *new_def(struct ex *x, const bg_node *prov, const bg_node *at_line,
 		       const char *term, size_t tn, bg_def_kind kind, const struct scope *sc)
 {
