@@ -1681,6 +1681,28 @@ static bool in_act_title(const char *low, size_t n)
 	return false;
 }
 
+/* Whether a reference trigger's match low[0..n) ends with the participle
+ * that closes a citation ("het in artikel 8 van de Wet X bedoelde", "de
+ * krachtens artikel 15 aangewezen"). */
+static bool participle_end(const char *low, size_t n)
+{
+	static const char *const ends[] = { "de", "te", "en", "wezen" };
+	size_t e = n, b;
+
+	while (e && low[e - 1] == ' ')
+		e--;
+	for (b = e; b && low[b - 1] != ' '; b--)
+		;
+	if (e - b < 5 || !memmem(low, b, "artikel", 7))
+		return false;
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		size_t l = strlen(ends[k]);
+		if (e - b > l && !memcmp(low + e - l, ends[k], l))
+			return true;
+	}
+	return false;
+}
+
 /* Where a reference trigger's match low[0..n) names the provision it
  * points to (an article, chapter, section or paragraph), or n. */
 static size_t cite_inside(const char *low, size_t n)
@@ -1811,6 +1833,11 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	if (ref_at >= m.eo)
 		ref_at = m.eo;
 	rest = n - ref_at;
+	/* a citation inside the trigger ends at its participle: "het met
+	 * toepassing van de artikelen 2 of 3 berekende bedrag van de
+	 * uitkering" names no regulation "uitkering" */
+	if (ref_at < m.eo && m.eo < n && participle_end(low.s + m.so, m.eo - m.so))
+		rest = m.eo - ref_at;
 	if (rest > MAX_REF_TEXT)
 		rest = MAX_REF_TEXT;
 	d->ref_text = dup(x, body + ref_at, rest);
