@@ -912,6 +912,17 @@ static const char *const quotes[] = {
 /* A quoted term ends at its closing quote: '"aanzienlijke uitgaven"
  * overeenkomstig de bestaande bepalingen' names the quoted words; also
  * after a namer ("de uitdrukking „royalty’s”, zoals gebezigd in ..."). */
+/* Whether s[0..n) opens with a quote. */
+static bool is_quote_at(const char *s, size_t n)
+{
+	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
+		size_t ql = strlen(quotes[q]);
+		if (n >= ql && !memcmp(s, quotes[q], ql))
+			return true;
+	}
+	return false;
+}
+
 static void quote_end(const char *s, size_t so, size_t *eo)
 {
 	size_t b = so;
@@ -1791,6 +1802,15 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		memset(&m, 0, sizeof m);
 	}
 	head_end = m.so;
+	/* a trigger that reads the whole body ("kinderbijslag op grond van de
+	 * Algemene Kinderbijslagwet") reads no relative clause: "inkomen dat
+	 * op grond van artikel 34 van de Werkloosheidswet in mindering is
+	 * gebracht" describes in its own words */
+	if (!same_meaning && m.so == 0 && m.eo + 1 >= low.len &&
+	    relative_head(low.s, cite_inside(low.s, m.eo))) {
+		bg_buf_release(&low);
+		return;
+	}
 	/* "minimumloon: voor de persoon, bedoeld in artikel 2, het
 	 * minimumloon per maand ...": the pointer names the case, and the
 	 * body that follows is the definition */
@@ -2220,9 +2240,23 @@ struct cand {
  * [*so, *eo); whether it is plausible as a term. */
 static bool match_term(struct ex *x, const char *text, const tmatch *m, size_t *so, size_t *eo)
 {
+	size_t q = m->tso, qe;
+
 	*so = m->tso;
 	*eo = m->teo;
+	while (q < *eo && is_space(text[q]))
+		q++;
 	clean_term(text, so, eo);
+	/* a term in quotes is what the quotes hold, whatever its words
+	 * ("onder «verzekeringen op grond van deze wet»:"): it need only be
+	 * short and hold a letter */
+	qe = *eo;
+	while (qe < m->teo && is_space(text[qe]))
+		qe++;
+	if (q < *so && *eo > *so && qe < m->teo && is_quote_at(text + q, *so - q) &&
+	    is_quote_at(text + qe, m->teo - qe))
+		return *eo - *so <= MAX_TERM_BYTES && words_in(text + *so, *eo - *so) <= 12 &&
+		       !memchr(text + *so, ':', *eo - *so);
 	term_head(x, text, *so, eo);
 	return *eo > *so && plausible_term(text + *so, *eo - *so);
 }
