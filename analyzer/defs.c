@@ -2354,8 +2354,8 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			if (t->lexicon_only && terms < 0 &&
 			    trig_required(x->pre, t, inline_forms[f].f, j, low, n, bits))
 				terms = !x->pre->terms || bg_stemstarts_maybe(x->pre->terms, low, n);
-			if (t->lexicon_only && !terms)
-				continue;
+			if ((t->lexicon_only && !terms) || t->defined_only)
+				continue;   /* defined_only: defined_pass */
 			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 			    m.teo <= m.tso)
 				continue;
@@ -2671,6 +2671,238 @@ static const bg_node *skip(const bg_node *top, const bg_node *n)
 		n = n->parent;
 	}
 	return NULL;
+}
+
+/* ------------------------------------------ deemings of defined terms */
+
+/* Whether the regulation has a record (not an exclusion) whose term key is
+ * key. */
+static bool defined_key(const struct ex *x, const char *key)
+{
+	for (size_t i = 0; i < x->set->n; i++) {
+		const bg_def *d = &x->set->v[i];
+		if (d->kind != BG_DEF_NEGATIVE && d->term_key[0] && !strcmp(d->term_key, key))
+			return true;
+	}
+	return false;
+}
+
+/* Whether b[0..bn) occurs in a[0..an), ASCII case ignored. */
+static bool case_within(const char *a, size_t an, const char *b, size_t bn)
+{
+	for (size_t i = 0; bn && i + bn <= an; i++)
+		if (!strncasecmp(a + i, b, bn))
+			return true;
+	return false;
+}
+
+/* Whether provision prov has a record whose term holds term[0..tn) or is
+ * held by it. */
+static bool record_at(const struct ex *x, const bg_node *prov, const char *term, size_t tn)
+{
+	for (size_t i = 0; i < x->set->n; i++) {
+		const bg_def *d = &x->set->v[i];
+		size_t dl = strlen(d->term);
+		if (strcmp(d->address, prov->address))
+			continue;
+		if (dl > tn ? case_within(d->term, dl, term, tn) : case_within(term, tn, d->term, dl))
+			return true;
+	}
+	return false;
+}
+
+/* Whether low[0..n) extends ("mede", "ook", "eveneens", "tevens",
+ * "voorts") or names the whole regulation as its scope. */
+static bool extension_or_scope(const char *low, size_t n)
+{
+	static const char *const w[] = {
+		" mede ", " ook ", " eveneens ", " tevens ", " voorts ",
+		"voor de toepassing van deze wet", "voor de toepassing van dit besluit",
+		"voor de toepassing van deze regeling", "in deze wet ", "in dit besluit ",
+	};
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (memmem(low, n, w[k], strlen(w[k])))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the words before the verb of a subject-first deeming (low[so..)
+ * up to " wordt " / " worden ", before the term at tso) are the subject
+ * of a main clause: not a subordinate clause ("Ingeval ... een aanspraak
+ * wordt aangemerkt als loon ..., wordt de inhoudingsplichtige"), not a
+ * relative one ("het werk dat wordt aangemerkt als"), no modal verb ("kan
+ * verzoeken tevens te worden aangemerkt", "kunnen regels worden gesteld
+ * volgens welke ... worden beschouwd"), and not the rest of a sentence a
+ * list's intro began (an item that opens in lower case).
+ */
+static bool main_clause_subject(const bg_node *al, const char *text, const char *low, size_t so,
+				size_t tso)
+{
+	static const char *const subs[] = {
+		"indien ", "ingeval ", "in geval ", "wanneer ", "zodra ", "voor zover ",
+		"voorzover ", "nu ", "als ", "of ", "dat ", "opdat ", "omdat ", "zolang ",
+		"tenzij ", "mits ", "nadat ", "terwijl ", "doordat ", "waarbij ", "welke ",
+	};
+	static const char *const rel[] = { "die", "dat", "welke", "wie", "waarvan", "waarop",
+					   "waarin", "waarbij", "waardoor", "waarmee" };
+	static const char *const inner[] = {
+		" dat ", " indien ", " ingeval ", " wanneer ", " zodra ", " voor zover ",
+		" voorzover ", " omdat ", " doordat ", " nadat ", " zolang ", " vraag of ",
+	};
+	const char *v = NULL;
+	size_t b = so, e, w;
+
+	/* the verb of the deeming: the last "wordt" / "worden" before the
+	 * term */
+	for (const char *p = low + so; p < low + tso; p++) {
+		if (!memcmp(p, " wordt ", 7) || (p + 8 <= low + tso && !memcmp(p, " worden ", 8)))
+			v = p;
+	}
+	if (!v)
+		return false;
+	if (low[b] == '.' || low[b] == ';')
+		b += 2;
+	e = (size_t)(v - low);
+	if (b >= e)
+		return false;
+	if (b == 0 && al->parent && al->parent->kind == BG_N_LI && text[0] >= 'a' && text[0] <= 'z')
+		return false;
+	/* "niet" or "geen" with the verb: an exclusion, left to its own forms */
+	if (memmem(low + e, tso - e, " niet ", 6) || memmem(low + e, tso - e, " geen ", 6))
+		return false;
+	/* an extension ("mede", "ook", ...) or the whole regulation's scope
+	 * ("voor de toepassing van deze wet"); without either the sentence
+	 * fixes a value, picks one of several ("wordt het kind met de laagste
+	 * kosten als eerste kind beschouwd") or serves one rule, as
+	 * annotators read it */
+	if (!extension_or_scope(low + so, tso - so))
+		return false;
+	/* a clause that opens with a conjunction is subordinate, unless a
+	 * comma closes it right before the verb ("Voor zover bij of krachtens
+	 * deze wet niet anders is bepaald, wordt een voorschot ... beschouwd
+	 * als een toeslag") */
+	for (size_t k = 0; low[e - 1] != ',' && k < sizeof subs / sizeof *subs; k++)
+		if (e - b > strlen(subs[k]) && !memcmp(low + b, subs[k], strlen(subs[k])))
+			return false;
+	if (e - b >= 3 && !memcmp(low + e - 3, " te", 3))
+		return false;
+	/* a subordinate clause that runs on to the verb, with no comma to
+	 * close it ("... zekerheid wenst omtrent de vraag of de voordelen ...
+	 * worden aangemerkt als winst") */
+	for (size_t k = 0; k < sizeof inner / sizeof *inner; k++) {
+		const char *p = memmem(low + b, e - b, inner[k], strlen(inner[k]));
+		if (p && (k + 1 == sizeof inner / sizeof *inner ||
+			  !memchr(p, ',', (size_t)(low + e - p))))
+			return false;   /* "de vraag of": a comma ends no question */
+	}
+	for (w = e; w > b && low[w - 1] != ' '; w--)
+		;
+	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++)
+		if (strlen(rel[k]) == e - w && !memcmp(low + w, rel[k], e - w))
+			return false;
+	return !memmem(low + b, e - b, " kan ", 5) && !memmem(low + b, e - b, " kunnen ", 8) &&
+	       memcmp(low + b, "kan ", 4) && memcmp(low + b, "kunnen ", 7);
+}
+
+/*
+ * Paragraph al under the triggers marked `lexicon-only: defined`: "Het UWV
+ * wordt als werkgever beschouwd in de gevallen waarin", "De persoon die is
+ * toegelaten tot de vrijwillige verzekering wordt ... als werknemer
+ * beschouwd", "een voorschot ... wordt beschouwd als een uitkering op grond
+ * van deze wet".  With the subject first such a sentence deems a fact as
+ * often as it defines ("wordt als een vol uur aangemerkt"); it extends a
+ * term when the term is one the regulation defines elsewhere, or a lexicon
+ * concept.  The term is the longest run of the words after "als" that is
+ * one; not after "niet" or "geen" (an exclusion, left to its own forms),
+ * not in a subordinate clause, one record per paragraph, kind own.
+ */
+static void defined_in(struct ex *x, const bg_node *al)
+{
+	const bg_node *prov = bg_node_provision(al);
+	const char *text = al->text, *low;
+	size_t n = al->text_len;
+	uint64_t own[PRE_MAXW], h = 0;
+	const uint64_t *bits;
+	tmatch m;
+
+	if (!prov || !n)
+		return;
+	trig_lower(text, n, &x->low);
+	if (!bg_buf_ok(&x->low)) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	low = x->low.s;
+	bits = presence(x->pre, low, n, own);
+	if (form_match(x->lex, x->pre, BG_TRIG_NOT_DEFINITION, low, n, bits, &m))
+		return;
+	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
+		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
+			size_t so, eo, e;
+			struct scope sc;
+			bg_def *d;
+			bg_buf body = BG_BUF_INIT;
+
+			if (!t->defined_only ||
+			    !trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
+			    m.teo <= m.tso || in_subclause(low, m.so) ||
+			    !main_clause_subject(al, text, low, m.so, m.tso))
+				continue;
+			so = m.tso;
+			eo = m.teo;
+			clean_term(text, &so, &eo);
+			for (e = eo; e > so;) {
+				bg_buf_clear(&x->key);
+				if (bg_norm_key(x->nm, text + so, e - so, BG_NORM_STEM, &x->key) != BG_OK) {
+					x->st = BG_ERR_NOMEM;
+					return;
+				}
+				if (defined_key(x, x->key.s) ||
+				    bg_lexicon_concept_for_key(x->lex, x->key.s))
+					break;
+				while (e > so && text[e - 1] != ' ')
+					e--;
+				while (e > so && text[e - 1] == ' ')
+					e--;
+			}
+			if (e <= so || !plausible_term(text + so, e - so) ||
+			    record_at(x, prov, text + so, e - so))
+				continue;
+			find_scope(x, al, text, low, n, bits, &sc);
+			if (!(d = new_def(x, prov, al, text + so, e - so, inline_forms[f].kind, &sc)))
+				return;
+			bg_node_text(prov, &body);
+			d->text = dup(x, body.s, body.len);
+			bg_buf_release(&body);
+			return;
+		}
+	}
+}
+
+/* The triggers marked `lexicon-only: defined` over the whole regulation,
+ * once its other definitions are known; their records follow the others. */
+static void defined_pass(struct ex *x)
+{
+	const bg_node *root = bg_doc_root(x->doc);
+	bool any = false;
+
+	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++)
+			any |= bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j)->defined_only;
+	if (!any || !x->set->n)
+		return;
+	x->scope_art = NULL;   /* no scope carries over from the first pass */
+	for (const bg_node *n = root; n && x->st == BG_OK;) {
+		if (n->repealed && n != root) {
+			n = skip(root, n);
+			continue;
+		}
+		if (n->kind == BG_N_AL)
+			defined_in(x, n);
+		n = bg_node_next(root, n);
+	}
 }
 
 /* ------------------------------------------------- labels in brackets */
@@ -3247,6 +3479,8 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 		}
 		n = bg_node_next(root, n);
 	}
+	if (x.st == BG_OK)
+		defined_pass(&x);
 	if (x.st == BG_OK)
 		count_uses(&x, law);
 	if (x.st == BG_OK)

@@ -87,6 +87,7 @@ struct bg_lexicon {
 	/* a trigger's settings wait for its "pattern:" line */
 	int pending_cost, pending_group;
 	bool pending_only;
+	bool pending_defined;
 	const char *pending_require;
 	const char **pending_concepts;
 	size_t pending_nconc;
@@ -282,6 +283,7 @@ static bg_status add_trigger(bg_lexicon *lex, const char *pat, size_t n,
 	t->pub.term_group = lex->pending_group;
 	t->pub.max_cost = lex->pending_cost;
 	t->pub.lexicon_only = lex->pending_only;
+	t->pub.defined_only = lex->pending_defined;
 	t->pub.require = lex->pending_require;
 	if (!lex->lazy) {
 		if ((st = compile_trigger(t, true, d)) != BG_OK)
@@ -313,6 +315,7 @@ static bg_status open_block(bg_lexicon *lex, char *s, size_t n, const char *name
 	lex->pending_cost = 0;
 	lex->pending_group = 1;
 	lex->pending_only = false;
+	lex->pending_defined = false;
 	lex->pending_require = "";
 	lex->pending_concepts = NULL;
 	lex->pending_nconc = 0;
@@ -546,9 +549,11 @@ static bg_status parse_line(bg_lexicon *lex, char *s, size_t n, const char *name
 			return lex->pending_require ? BG_OK : BG_ERR_NOMEM;
 		}
 		if (!strcmp(key, "lexicon-only")) {
-			if (strcmp(val, "yes") && strcmp(val, "no"))
-				return fail(d, name, line, "lexicon-only wants yes or no", val);
+			if (strcmp(val, "yes") && strcmp(val, "no") && strcmp(val, "defined"))
+				return fail(d, name, line, "lexicon-only wants yes, no or defined",
+					    val);
 			lex->pending_only = !strcmp(val, "yes");
+			lex->pending_defined = !strcmp(val, "defined");
 			return BG_OK;
 		}
 		if (!strcmp(key, "note"))

@@ -96,7 +96,9 @@ const char *bg_lexicon_concept_for_term(const bg_lexicon *lex, bg_norm *nm,
  * regex_t (opaque here so that callers need no TRE header; see
  * bg_lexicon_trigger_info for when it is); `term_group`
  * the parenthesised group holding the term (0: none); `lexicon_only`
- * restricts the trigger to terms that name a lexicon concept; `max_cost`
+ * restricts the trigger to terms that name a lexicon concept,
+ * `defined_only` to terms that name one or that the regulation defines
+ * elsewhere (tried after the rest of the regulation); `max_cost`
  * the edit distance allowed by approximate matching. */
 typedef struct bg_trigger {
 	const void *regex;
@@ -104,6 +106,7 @@ typedef struct bg_trigger {
 	int max_cost;
 	int term_group;
 	bool lexicon_only;
+	bool defined_only;
 	const char *require;  /* literal the folded text must contain, "" = none */
 } bg_trigger;
 /* The `require:` language (lexicon/README.md): literals joined by "|"

@@ -436,10 +436,33 @@ START_TEST(minimal_lexicon)
 	ck_assert_int_eq(t->term_group, 2);
 	ck_assert_int_eq(t->max_cost, 1);
 	ck_assert(t->lexicon_only);
+	ck_assert(!t->defined_only);
 	ck_assert_str_eq(t->require, "verstaan");
 	ck_assert_uint_eq(bg_lexicon_abbrev_count(lex), 1);
 	ck_assert_uint_eq(bg_lexicon_framework_count(lex), 1);
 	ck_assert_uint_eq(bg_lexicon_framework_concept_count(lex, 0), 1);
+}
+END_TEST
+
+/* "lexicon-only: defined" marks the triggers of the later pass over a
+ * regulation (defs.c: defined_pass), and not as lexicon-only; the next
+ * block starts without it. */
+START_TEST(defined_only_trigger)
+{
+	static const char text[] =
+		"[concept a]\nvariant: a\n"
+		"[trigger inline]\nlexicon-only: defined\nterm: 2\n"
+		"pattern: (^|[.;] )([a-z]+) wordt als a beschouwd\n"
+		"[trigger inline]\npattern: onder ([a-z]+) wordt verstaan\n";
+	const bg_trigger *t;
+
+	ck_assert_int_eq(parse(text), BG_OK);
+	ck_assert_uint_eq(bg_lexicon_trigger_count(lex, BG_TRIG_INLINE), 2);
+	t = bg_lexicon_trigger(lex, BG_TRIG_INLINE, 0);
+	ck_assert(t->defined_only);
+	ck_assert(!t->lexicon_only);
+	t = bg_lexicon_trigger(lex, BG_TRIG_INLINE, 1);
+	ck_assert(!t->defined_only);
 }
 END_TEST
 
@@ -457,6 +480,8 @@ START_TEST(format_errors_name_the_line)
 		{ "[concept a]\nvariant: a\n[trigger inline]\nterm: 3\npattern: (a)\n", 5, "term group beyond" },
 		{ "[concept a]\nvariant: a\n[abbreviation X]\n", 3, "needs a BWB id" },
 		{ "[concept a\n", 1, "must end with ']'" },
+		{ "[concept a]\nvariant: a\n[trigger inline]\nlexicon-only: maybe\n", 4,
+		  "lexicon-only wants yes, no or defined" },
 		{ "[concept a]\nvariant: ...\n", 2, "variant has no words" },
 		{ "[concept a]\nvariant: a\ncompound: twee woorden\n", 3, "compound wants one word" },
 	};
@@ -506,6 +531,7 @@ int main(void)
 	tcase_add_test(tc, lazy_compiles_on_first_use);
 	tcase_add_test(tc, abbreviations_and_frameworks);
 	tcase_add_test(tc, minimal_lexicon);
+	tcase_add_test(tc, defined_only_trigger);
 	tcase_add_test(tc, format_errors_name_the_line);
 	tcase_add_test(tc, default_path_follows_environment);
 	tcase_add_test(tc, require_language);
