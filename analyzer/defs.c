@@ -2805,6 +2805,37 @@ static bool main_clause_subject(const bg_node *al, const char *text, const char 
 	       memcmp(low + b, "kan ", 4) && memcmp(low + b, "kunnen ", 7);
 }
 
+/* Whether raw text[0..n) may hold a literal of the first group of require
+ * req ("aangemerkt|beschouwd&&..."): the literal as written or with its
+ * first letter in upper case; an anchored literal, or no require, says
+ * yes. */
+static bool first_group_in(const char *req, const char *text, size_t n)
+{
+	const char *end = strstr(req, "&&");
+	size_t rn = end ? (size_t)(end - req) : strlen(req);
+
+	if (!rn)
+		return true;
+	for (size_t a = 0; a < rn;) {
+		size_t b = a;
+		char up[64];
+
+		while (b < rn && req[b] != '|')
+			b++;
+		if (b == a || req[a] == '^' || req[b - 1] == '$' || b - a >= sizeof up)
+			return true;
+		if (memmem(text, n, req + a, b - a))
+			return true;
+		memcpy(up, req + a, b - a);
+		if (up[0] >= 'a' && up[0] <= 'z')
+			up[0] = (char)(up[0] - 'a' + 'A');
+		if (memmem(text, n, up, b - a))
+			return true;
+		a = b + 1;
+	}
+	return false;
+}
+
 /*
  * Paragraph al under the triggers marked `lexicon-only: defined`: "Het UWV
  * wordt als werkgever beschouwd in de gevallen waarin", "De persoon die is
@@ -2817,67 +2848,99 @@ static bool main_clause_subject(const bg_node *al, const char *text, const char 
  * one; not after "niet" or "geen" (an exclusion, left to its own forms),
  * not in a subordinate clause, one record per paragraph, kind own.
  */
-static void defined_in(struct ex *x, const bg_node *al)
+/* The triggers marked `lexicon-only: defined`: index in inline_forms and
+ * in that form. */
+struct dtrig {
+	size_t f, j;
+	const bg_trigger *t;
+};
+
+static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
+		       const struct dtrig *dt, size_t ndt)
 {
 	const bg_node *prov = bg_node_provision(al);
 	const char *text = al->text, *low;
 	size_t n = al->text_len;
-	uint64_t own[PRE_MAXW], h = 0;
-	const uint64_t *bits;
+	uint64_t h = 0;
+	const uint64_t *bits = kept;
 	tmatch m;
+	bool may = false, checked = false;
 
 	if (!prov || !n)
 		return;
-	trig_lower(text, n, &x->low);
-	if (!bg_buf_ok(&x->low)) {
-		x->st = BG_ERR_NOMEM;
-		return;
-	}
-	low = x->low.s;
-	bits = presence(x->pre, low, n, own);
-	if (form_match(x->lex, x->pre, BG_TRIG_NOT_DEFINITION, low, n, bits, &m))
-		return;
-	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
-		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
-			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
-			size_t so, eo, e;
-			struct scope sc;
-			bg_def *d;
-			bg_buf body = BG_BUF_INIT;
-
-			if (!t->defined_only ||
-			    !trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
-			    m.teo <= m.tso || in_subclause(low, m.so) ||
-			    !main_clause_subject(al, text, low, m.so, m.tso))
-				continue;
-			so = m.tso;
-			eo = m.teo;
-			clean_term(text, &so, &eo);
-			for (e = eo; e > so;) {
-				bg_buf_clear(&x->key);
-				if (bg_norm_key(x->nm, text + so, e - so, BG_NORM_STEM, &x->key) != BG_OK) {
-					x->st = BG_ERR_NOMEM;
-					return;
-				}
-				if (defined_key(x, x->key.s) ||
-				    bg_lexicon_concept_for_key(x->lex, x->key.s))
-					break;
-				while (e > so && text[e - 1] != ' ')
-					e--;
-				while (e > so && text[e - 1] == ' ')
-					e--;
-			}
-			if (e <= so || !plausible_term(text + so, e - so) ||
-			    record_at(x, prov, text + so, e - so))
-				continue;
-			find_scope(x, al, text, low, n, bits, &sc);
-			if (!(d = new_def(x, prov, al, text + so, e - so, inline_forms[f].kind, &sc)))
-				return;
-			bg_node_text(prov, &body);
-			d->text = dup(x, body.s, body.len);
-			bg_buf_release(&body);
+	/* whether any of these triggers can match: from the presence bits the
+	 * first pass kept, else from the requires on the lowered text (no
+	 * scan for every literal of the lexicon), after a look at the raw
+	 * text for a literal of each require's first group */
+	if (!kept) {
+		bool any = false;
+		for (size_t k = 0; !any && k < ndt; k++)
+			any = first_group_in(dt[k].t->require, text, n);
+		if (!any)
+			return;
+		trig_lower(text, n, &x->low);
+		if (!bg_buf_ok(&x->low)) {
+			x->st = BG_ERR_NOMEM;
 			return;
 		}
+	}
+	for (size_t k = 0; !may && k < ndt; k++)
+		may = trig_required(x->pre, dt[k].t, inline_forms[dt[k].f].f, dt[k].j, x->low.s, n,
+				    kept);
+	if (!may)
+		return;
+	if (kept) {
+		trig_lower(text, n, &x->low);
+		if (!bg_buf_ok(&x->low)) {
+			x->st = BG_ERR_NOMEM;
+			return;
+		}
+	}
+	low = x->low.s;
+	for (size_t k = 0; k < ndt; k++) {
+		size_t f = dt[k].f, j = dt[k].j;
+		size_t so, eo, e;
+		struct scope sc;
+		bg_def *d;
+		bg_buf body = BG_BUF_INIT;
+
+		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
+		    m.teo <= m.tso || in_subclause(low, m.so) ||
+		    !main_clause_subject(al, text, low, m.so, m.tso))
+			continue;
+		if (!checked) {
+			tmatch nd;
+			checked = true;
+			if (form_match(x->lex, x->pre, BG_TRIG_NOT_DEFINITION, low, n, bits, &nd))
+				return;
+		}
+		so = m.tso;
+		eo = m.teo;
+		clean_term(text, &so, &eo);
+		for (e = eo; e > so;) {
+			bg_buf_clear(&x->key);
+			if (bg_norm_key(x->nm, text + so, e - so, BG_NORM_STEM, &x->key) != BG_OK) {
+				x->st = BG_ERR_NOMEM;
+				return;
+			}
+			if (defined_key(x, x->key.s) ||
+			    bg_lexicon_concept_for_key(x->lex, x->key.s))
+				break;
+			while (e > so && text[e - 1] != ' ')
+				e--;
+			while (e > so && text[e - 1] == ' ')
+				e--;
+		}
+		if (e <= so || !plausible_term(text + so, e - so) ||
+		    record_at(x, prov, text + so, e - so))
+			continue;
+		find_scope(x, al, text, low, n, bits, &sc);
+		if (!(d = new_def(x, prov, al, text + so, e - so, inline_forms[f].kind, &sc)))
+			return;
+		bg_node_text(prov, &body);
+		d->text = dup(x, body.s, body.len);
+		bg_buf_release(&body);
+		return;
 	}
 }
 
@@ -2886,12 +2949,16 @@ static void defined_in(struct ex *x, const bg_node *al)
 static void defined_pass(struct ex *x)
 {
 	const bg_node *root = bg_doc_root(x->doc);
-	bool any = false;
+	struct dtrig dt[16];
+	size_t sb = 0, ndt = 0;
 
 	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++)
-		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++)
-			any |= bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j)->defined_only;
-	if (!any || !x->set->n)
+		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
+			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
+			if (t->defined_only && ndt < sizeof dt / sizeof *dt)
+				dt[ndt++] = (struct dtrig){ f, j, t };
+		}
+	if (!ndt || !x->set->n)
 		return;
 	x->scope_art = NULL;   /* no scope carries over from the first pass */
 	for (const bg_node *n = root; n && x->st == BG_OK;) {
@@ -2899,8 +2966,13 @@ static void defined_pass(struct ex *x)
 			n = skip(root, n);
 			continue;
 		}
-		if (n->kind == BG_N_AL)
-			defined_in(x, n);
+		if (n->kind == BG_N_AL) {
+			/* paragraph() kept the bits of a subset, in this order */
+			const uint64_t *kept = NULL;
+			if (sb < x->nsb && x->sb[sb].al == n)
+				kept = x->sb[sb++].bits;
+			defined_in(x, n, kept, dt, ndt);
+		}
 		n = bg_node_next(root, n);
 	}
 }
