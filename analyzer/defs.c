@@ -2711,21 +2711,6 @@ static bool record_at(const struct ex *x, const bg_node *prov, const char *term,
 	return false;
 }
 
-/* Whether low[0..n) extends ("mede", "ook", "eveneens", "tevens",
- * "voorts") or names the whole regulation as its scope. */
-static bool extension_or_scope(const char *low, size_t n)
-{
-	static const char *const w[] = {
-		" mede ", " ook ", " eveneens ", " tevens ", " voorts ",
-		"voor de toepassing van deze wet", "voor de toepassing van dit besluit",
-		"voor de toepassing van deze regeling", "in deze wet ", "in dit besluit ",
-	};
-	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-		if (memmem(low, n, w[k], strlen(w[k])))
-			return true;
-	return false;
-}
-
 /*
  * Whether the words before the verb of a subject-first deeming (low[so..)
  * up to " wordt " / " worden ", before the term at tso) are the subject
@@ -2770,13 +2755,6 @@ static bool main_clause_subject(const bg_node *al, const char *text, const char 
 		return false;
 	/* "niet" or "geen" with the verb: an exclusion, left to its own forms */
 	if (memmem(low + e, tso - e, " niet ", 6) || memmem(low + e, tso - e, " geen ", 6))
-		return false;
-	/* an extension ("mede", "ook", ...) or the whole regulation's scope
-	 * ("voor de toepassing van deze wet"); without either the sentence
-	 * fixes a value, picks one of several ("wordt het kind met de laagste
-	 * kosten als eerste kind beschouwd") or serves one rule, as
-	 * annotators read it */
-	if (!extension_or_scope(low + so, tso - so))
 		return false;
 	/* a clause that opens with a conjunction is subordinate, unless a
 	 * comma closes it right before the verb ("Voor zover bij of krachtens
