@@ -1309,8 +1309,8 @@ static bool verb_before_lid(const char *low, size_t n)
  * on with "van de/het ..."), else the regulation's root.  Whether the
  * match (orig/low[0..n)) names one; sets sc->addr then.
  */
-static bool cited_scope(struct ex *x, const bg_node *art, const char *orig, const char *low,
-			size_t n, const char *rest, size_t rn, struct scope *sc)
+static bool cited_scope(struct ex *x, const char *orig, const char *low, size_t n,
+			const char *rest, size_t rn, struct scope *sc)
 {
 	static const char *const others[] = { "van de ", "van het ", "van die ", "van dat " };
 	const char *p = memmem(low, n, "artikel ", 8);
@@ -1318,7 +1318,6 @@ static bool cited_scope(struct ex *x, const bg_node *art, const char *orig, cons
 	size_t a, b;
 	bool other = false;
 
-	(void)art;
 	if (!p || p[8] < '0' || p[8] > '9')
 		return false;
 	a = (size_t)(p - low) + 8;
@@ -1389,7 +1388,7 @@ static void find_scope(struct ex *x, const bg_node *al, const char *orig, const 
 	}
 	sc->kind = forms[which].kind;
 	sc->text = dup(x, orig + best.so, best.eo - best.so);
-	if (cited_scope(x, art, orig + best.so, low + best.so, best.eo - best.so, low + best.eo,
+	if (cited_scope(x, orig + best.so, low + best.so, best.eo - best.so, low + best.eo,
 			n - best.eo, sc))
 		return;   /* no later lid takes it */
 	if (forms[which].f == BG_TRIG_SCOPE_LID) {
@@ -1585,6 +1584,22 @@ static size_t premodified_head(const char *body, const char *low, size_t n, cons
 	return n - tl - 1;
 }
 
+/* Whether s[0..n) (its first 510 bytes), with a space added at each end,
+ * holds one of w[0..nw) (words written with their spaces: " die "). */
+static bool padded_has(const char *s, size_t n, const char *const *w, size_t nw)
+{
+	char pad[512];
+	size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
+
+	pad[0] = ' ';
+	memcpy(pad + 1, s, pn);
+	pad[pn + 1] = ' ';
+	for (size_t k = 0; k < nw; k++)
+		if (memmem(pad, pn + 2, w[k], strlen(w[k])))
+			return true;
+	return false;
+}
+
 /* "het opleidingsinstituut dat met een erkenning als bedoeld in": a head
  * with a relative clause describes in its own words and merely mentions a
  * provision; "degene die ingevolge artikel 5a" points. */
@@ -1601,17 +1616,7 @@ static bool relative_head(const char *low, size_t n)
 		e--;
 	if (e >= 4 && (!memcmp(low + e - 4, " die", 4) || !memcmp(low + e - 4, " wie", 4)))
 		return false;
-	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
-		size_t rl = strlen(rel[k]);
-		char pad[512];
-		size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
-		pad[0] = ' ';
-		memcpy(pad + 1, low, pn);
-		pad[pn + 1] = ' ';
-		if (memmem(pad, pn + 2, rel[k], rl))
-			return true;
-	}
-	return false;
+	return padded_has(low, n, rel, sizeof rel / sizeof *rel);
 }
 
 /* Whether reference r sits in provision prov (or below it). */
@@ -3042,16 +3047,8 @@ static bool label_follows(const char *t, size_t e)
 static bool english(const char *s, size_t n)
 {
 	static const char *const w[] = { " the ", " and ", " shall ", " which ", " with " };
-	char pad[512];
-	size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
 
-	pad[0] = ' ';
-	memcpy(pad + 1, s, pn);
-	pad[pn + 1] = ' ';
-	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-		if (memmem(pad, pn + 2, w[k], strlen(w[k])))
-			return true;
-	return false;
+	return padded_has(s, n, w, sizeof w / sizeof *w);
 }
 
 /* Whether one of the last six words of s[0..n) opens the name of a
