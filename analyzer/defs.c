@@ -1086,8 +1086,12 @@ static bool plausible_term(const char *s, size_t n)
 	static const char *const preps[] = {
 		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",
 	};
+	static const char *const who[] = {
+		"degene, tot wie ", "degene tot wie ", "degene, bij wie ", "degene bij wie ",
+		"degene, met wie ", "degene met wie ", "degene, voor wie ", "degene voor wie ",
+	};
 	size_t words = 0;
-	bool letter = false;
+	bool letter = false, wie_ok = false;
 
 	if (!n || n > MAX_TERM_BYTES)
 		return false;
@@ -1100,6 +1104,14 @@ static bool plausible_term(const char *s, size_t n)
 	}
 	if (!letter)
 		return false;
+	/* "Als degene, tot wie de dienstbetrekking bestaat, wordt beschouwd"
+	 * (Wet LB 1964 art. 7): a person named by a preposition and "wie" */
+	for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
+		size_t wl = strlen(who[k]);
+		if (n > wl && !strncasecmp(s, who[k], wl) &&
+		    bg_count_words(s, n) <= 8 && !memchr(s + wl, ',', n - wl))
+			wie_ok = true;
+	}
 	for (size_t i = 0; i < n;) {
 		size_t j;
 		while (i < n && is_space(s[i]))
@@ -1118,6 +1130,8 @@ static bool plausible_term(const char *s, size_t n)
 					if ((!strcmp(bad[k], "of") || !strcmp(bad[k], "bij") ||
 					     !strcmp(bad[k], "ten")) &&
 					    words > 1)
+						continue;
+					if (wie_ok && words == 3 && !strcmp(bad[k], "wie"))
 						continue;
 					return false;
 				}
