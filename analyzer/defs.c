@@ -261,6 +261,21 @@ struct tcache {
 /* Tries of a trigger before its submatch-free copy is compiled and used. */
 #define QUICK_AFTER 16u
 
+/* The forms a paragraph's running text is tried with, and the kind of
+ * record each gives. */
+static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
+	{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
+	{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
+	{ BG_TRIG_INLINE, BG_DEF_OWN },
+};
+
+/* The triggers marked `lexicon-only: defined`: index in inline_forms and
+ * in that form. */
+struct dtrig {
+	size_t f, j;
+	const bg_trigger *t;
+};
+
 struct defpre {
 	bg_litset *ls;          /* NULL: more literals than PRE_MAXW words hold */
 	struct tcache *tc;      /* NULL: no cache (out of memory) */
@@ -272,6 +287,9 @@ struct defpre {
 	 * none of whose words can stem to one names no lexicon concept, and
 	 * a lexicon-only trigger is not tried on it (NULL: tried on all) */
 	bg_stemstarts *terms;
+	/* the triggers of defined_pass, found once per lexicon */
+	struct dtrig *dt;
+	size_t ndt;
 };
 
 /* Adds (pass 0) or looks up (pass 1) the literals of req into r. */
@@ -589,6 +607,20 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 		goto fail;
 	p->tc = tc_new(lex);   /* NULL: every text goes to TRE */
 	terms_build(p, lex);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass && !(p->dt = bg_arena_alloc(p->a, (p->ndt ? p->ndt : 1) * sizeof *p->dt)))
+			goto fail;
+		p->ndt = 0;
+		for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++)
+			for (size_t j = 0; j < bg_lexicon_trigger_count(lex, inline_forms[f].f); j++) {
+				const bg_trigger *t = bg_lexicon_trigger_info(lex, inline_forms[f].f, j);
+				if (!t->defined_only)
+					continue;
+				if (pass)
+					p->dt[p->ndt] = (struct dtrig){ f, j, t };
+				p->ndt++;
+			}
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass) {
 			if (bg_litset_build(p->ls) != BG_OK)
@@ -2243,12 +2275,6 @@ static void term_head(struct ex *x, const char *text, size_t so, size_t *eo)
 	}
 }
 
-static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
-	{ BG_TRIG_NEGATIVE, BG_DEF_NEGATIVE },
-	{ BG_TRIG_SAME_MEANING, BG_DEF_REFERENCE },
-	{ BG_TRIG_INLINE, BG_DEF_OWN },
-};
-
 struct cand {
 	size_t so, eo;   /* the term in the text */
 	size_t end;      /* end of the trigger match: the body follows */
@@ -2814,19 +2840,21 @@ static bool first_group_in(const char *req, const char *text, size_t n)
 	if (!rn)
 		return true;
 	for (size_t a = 0; a < rn;) {
-		size_t b = a;
+		size_t b = a, ln;
+		const char *lit = req + a;
 		char up[64];
 
 		while (b < rn && req[b] != '|')
 			b++;
-		if (b == a || req[a] == '^' || req[b - 1] == '$' || b - a >= sizeof up)
+		ln = b - a;
+		if (!ln || bg_require_anchor(&lit, &ln) != BG_LIT_ANY || ln >= sizeof up)
 			return true;
-		if (memmem(text, n, req + a, b - a))
+		if (memmem(text, n, lit, ln))
 			return true;
-		memcpy(up, req + a, b - a);
+		memcpy(up, lit, ln);
 		if (up[0] >= 'a' && up[0] <= 'z')
 			up[0] = (char)(up[0] - 'a' + 'A');
-		if (memmem(text, n, up, b - a))
+		if (memmem(text, n, up, ln))
 			return true;
 		a = b + 1;
 	}
@@ -2845,13 +2873,6 @@ static bool first_group_in(const char *req, const char *text, size_t n)
  * one; not after "niet" or "geen" (an exclusion, left to its own forms),
  * not in a subordinate clause, one record per paragraph, kind own.
  */
-/* The triggers marked `lexicon-only: defined`: index in inline_forms and
- * in that form. */
-struct dtrig {
-	size_t f, j;
-	const bg_trigger *t;
-};
-
 static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 		       const struct dtrig *dt, size_t ndt)
 {
@@ -2946,16 +2967,9 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 static void defined_pass(struct ex *x)
 {
 	const bg_node *root = bg_doc_root(x->doc);
-	struct dtrig dt[16];
-	size_t sb = 0, ndt = 0;
+	size_t sb = 0;
 
-	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++)
-		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
-			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
-			if (t->defined_only && ndt < sizeof dt / sizeof *dt)
-				dt[ndt++] = (struct dtrig){ f, j, t };
-		}
-	if (!ndt || !x->set->n)
+	if (!x->pre->ndt || !x->set->n)
 		return;
 	x->scope_art = NULL;   /* no scope carries over from the first pass */
 	for (const bg_node *n = root; n && x->st == BG_OK;) {
@@ -2968,7 +2982,7 @@ static void defined_pass(struct ex *x)
 			const uint64_t *kept = NULL;
 			if (sb < x->nsb && x->sb[sb].al == n)
 				kept = x->sb[sb++].bits;
-			defined_in(x, n, kept, dt, ndt);
+			defined_in(x, n, kept, x->pre->dt, x->pre->ndt);
 		}
 		n = bg_node_next(root, n);
 	}
