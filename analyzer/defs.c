@@ -983,6 +983,20 @@ static void quote_end(const char *s, size_t so, size_t *eo)
 	}
 }
 
+/* Whether s[0..n), a pointer " in artikel 9 ...", ends in a participle
+ * before a noun ("ter afsluiting van een in artikel 9 bedoelde
+ * opleiding"): then it is inside the term, not after it. */
+static bool pointer_before_noun(const char *s, size_t n)
+{
+	static const char *const parts[] = { " bedoelde ", " genoemde ", " vermelde ",
+					     " omschreven " };
+
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+		if (memmem(s, n, parts[k], strlen(parts[k])))
+			return true;
+	return false;
+}
+
 static void clean_term(const char *s, size_t *so, size_t *eo)
 {
 	/* a pointer to the term's source, or the scope phrase ("Onder
@@ -990,7 +1004,7 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 	 * wordt mede verstaan") */
 	static const char *const cuts[] = {
 		" als bedoeld in", ", bedoeld in", " bedoeld in", " als bedoeld bij", ", bedoeld bij",
-		" in de zin van ", " in deze wet", " in dit besluit", " in deze regeling",
+		" in de zin van ", " in artikel ", " in deze wet", " in dit besluit", " in deze regeling",
 		" in deze verordening", " in dit artikel", " in dit hoofdstuk", " in deze afdeling",
 		" in deze paragraaf", " in deze titel", " voor de toepassing van ",
 		/* "belasting, ingeval artikel 27b van de wet van toepassing is:
@@ -1007,8 +1021,19 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 	 * pointer to its source begins */
 	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
 		const char *p = memmem(s + *so, *eo - *so, cuts[k], strlen(cuts[k]));
-		if (p && p > s + *so && !only_article(s + *so, (size_t)(p - (s + *so))))
+		if (p && p > s + *so && !only_article(s + *so, (size_t)(p - (s + *so))) &&
+		    !(!strcmp(cuts[k], " in artikel ") && pointer_before_noun(p, (size_t)(s + *eo - p))))
 			*eo = (size_t)(p - s);
+	}
+	/* "een pensioen als daar bedoeld", "verandering in de toestand van de
+	 * betrokkene als in het eerste lid bedoeld": the same pointer, with
+	 * its participle last */
+	if (*eo - *so > 12 && !strncasecmp(s + *eo - 8, " bedoeld", 8)) {
+		for (size_t i = *eo - 8; i > *so; i--)
+			if (!strncasecmp(s + i, " als ", 5)) {
+				*eo = i;
+				break;
+			}
 	}
 	while (changed && *so < *eo) {
 		changed = false;
@@ -1048,6 +1073,7 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		/* "de uitdrukking „diploma”": the term is what is named */
 		static const char *const namers[] = {
 			"uitdrukking ", "uitdrukkingen ", "term ", "termen ", "begrip ", "begrippen ",
+			"begripsbepaling van ", "begripsomschrijving van ", "definitie van ",
 		};
 		for (size_t k = 0; k < sizeof namers / sizeof *namers; k++) {
 			size_t nl = strlen(namers[k]);
@@ -1077,26 +1103,53 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 	}
 }
 
-/* Whether the last word of s[0..n) follows a participle or adjective of
- * five letters or more ending in -de, -te or -en, with at least one word
- * before that ("met de belastingplichtige verbonden persoon", "door een
- * inhoudingsplichtige aan een werknemer toegekende vertrekvergoeding"). */
+/* Whether the last word of s[0..n) follows a participle or inflected
+ * adjective of five letters or more (ending in -e or -en), itself after a
+ * word that is not an article, with at most further such adjectives
+ * between it and the noun ("met de belastingplichtige verbonden persoon",
+ * "door een inhoudingsplichtige aan een werknemer toegekende
+ * vertrekvergoeding", "uit bijzondere omstandigheden voortvloeiende
+ * noodzakelijke kosten", "tot personen herleidbare beleidsopvatting"; not
+ * "op de eerste dag"). */
 static bool participle_phrase(const char *s, size_t n)
 {
-	size_t e = n, b, pe, pb;
+	static const char *const dets[] = { "de", "het", "een", "die", "dat", "deze", "dit",
+					    "zijn", "haar", "hun" };
+	size_t e = n, b, pe, pb, qe, qb;
 
 	while (e && is_space(s[e - 1]))
 		e--;
 	for (b = e; b && !is_space(s[b - 1]); b--)
 		;
-	for (pe = b; pe && is_space(s[pe - 1]); pe--)
-		;
-	for (pb = pe; pb && !is_space(s[pb - 1]); pb--)
-		;
-	if (!pb || pe - pb < 5)
-		return false;
-	return !strncasecmp(s + pe - 2, "de", 2) || !strncasecmp(s + pe - 2, "te", 2) ||
-	       !strncasecmp(s + pe - 2, "en", 2);
+	for (pe = b;;) {
+		bool adj;
+		for (; pe && is_space(s[pe - 1]); pe--)
+			;
+		for (pb = pe; pb && !is_space(s[pb - 1]); pb--)
+			;
+		if (!pb || pe - pb < 5)
+			return false;
+		adj = (s[pe - 1] | 32) == 'e';
+		if (!adj && strncasecmp(s + pe - 2, "en", 2))
+			return false;
+		/* the word before it (the preposition itself in "te
+		 * conserveren inkomen"): no article */
+		for (qe = pb; qe && is_space(s[qe - 1]); qe--)
+			;
+		for (qb = qe; qb && !is_space(s[qb - 1]); qb--)
+			;
+		{
+			bool det = false;
+			for (size_t k = 0; k < sizeof dets / sizeof *dets && !det; k++)
+				det = qe - qb == strlen(dets[k]) &&
+				      !strncasecmp(s + qb, dets[k], qe - qb);
+			if (!det)
+				return true;
+		}
+		if (!adj)
+			return false;
+		pe = pb;   /* an adjective: the participle may stand before it */
+	}
 }
 
 /* Words that cannot occur in a defined term: a capture that holds one
@@ -1164,6 +1217,11 @@ static bool plausible_term(const char *s, size_t n)
 					    words > 1)
 						continue;
 					if (wie_ok && words == 3 && !strcmp(bad[k], "wie"))
+						continue;
+					/* "de bij de onderneming behorende
+					 * cultuurgrond": "bij" opening the
+					 * phrase of a participle */
+					if (!strcmp(bad[k], "bij") && participle_phrase(s, n))
 						continue;
 					return false;
 				}
@@ -1974,6 +2032,22 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 }
 
 /* Records a list item "term: body" (or a definitie-item). */
+/* Whether t[0..at) is repeated, whole words, right after the separator
+ * at t[at] (t: n bytes): "houder; houder als bedoeld in ...". */
+static bool repeated_after(const char *t, size_t at, size_t n)
+{
+	size_t b = 0, e = at, r = at + 1;
+
+	while (b < e && is_space(t[b]))
+		b++;
+	while (e > b && is_space(t[e - 1]))
+		e--;
+	while (r < n && is_space(t[r]))
+		r++;
+	return e > b && r + (e - b) <= n && !strncasecmp(t + b, t + r, e - b) &&
+	       (r + (e - b) == n || !is_letter_at(t + r + (e - b)));
+}
+
 static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
@@ -2016,6 +2090,12 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 		else if (t[i] == ')' && depth > 0)
 			depth--;
 		else if (t[i] == ':' && !depth) {
+			colon = t + i;
+			break;
+		} else if (t[i] == ';' && !depth && repeated_after(t, i, first->text_len)) {
+			/* "certificaat van goedkeuring; certificaat van
+			 * goedkeuring van het wegvervoermiddel als bedoeld
+			 * in ...": a semicolon for the colon */
 			colon = t + i;
 			break;
 		}
@@ -2083,7 +2163,7 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 	d = new_def(x, li, first, t + so, eo - so, BG_DEF_OWN, sc);
 	if (d) {
 		/* body: what follows the colon, sub-items included */
-		const char *b = memchr(text.s, ':', text.len);
+		const char *b = memchr(text.s, *colon, text.len);
 		off = b ? (size_t)(b - text.s) + 1 : 0;
 		while (off < text.len && text.s[off] == ' ')
 			off++;
