@@ -983,6 +983,22 @@ static void quote_end(const char *s, size_t so, size_t *eo)
 	}
 }
 
+/* Whether s[0..n) (its first 510 bytes), with a space added at each end,
+ * holds one of w[0..nw) (words written with their spaces: " die "). */
+static bool padded_has(const char *s, size_t n, const char *const *w, size_t nw)
+{
+	char pad[512];
+	size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
+
+	pad[0] = ' ';
+	memcpy(pad + 1, s, pn);
+	pad[pn + 1] = ' ';
+	for (size_t k = 0; k < nw; k++)
+		if (memmem(pad, pn + 2, w[k], strlen(w[k])))
+			return true;
+	return false;
+}
+
 /* Whether s[0..n), a pointer " in artikel 9 ...", ends in a participle
  * before a noun ("ter afsluiting van een in artikel 9 bedoelde
  * opleiding"): then it is inside the term, not after it. */
@@ -1024,6 +1040,28 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		if (p && p > s + *so && !only_article(s + *so, (size_t)(p - (s + *so))) &&
 		    !(!strcmp(cuts[k], " in artikel ") && pointer_before_noun(p, (size_t)(s + *eo - p))))
 			*eo = (size_t)(p - s);
+	}
+	/* "werkgever van de in de artikelen 2 en 3 bedoelde werknemer": the
+	 * term is the noun before a complement that is itself a pointer */
+	{
+		static const char *const vans[] = { " van de in ", " van het in ", " van een in ",
+						    " van de bij ", " van het bij " };
+		for (size_t k = 0; k < sizeof vans / sizeof *vans; k++) {
+			const char *p = memmem(s + *so, *eo - *so, vans[k], strlen(vans[k]));
+			/* a noun, or an adjective and its noun, before it (not
+			 * "opleidingstitel ter afsluiting van een in artikel 9
+			 * bedoelde opleiding") */
+			static const char *const preps[] = { " ter ", " tot ", " voor ", " van ", " in ",
+							     " op ", " met ", " aan ", " bij ", " uit ",
+							     " door ", " om " };
+			if (p && p > s + *so && pointer_before_noun(p, (size_t)(s + *eo - p)) &&
+			    bg_count_words(s + *so, (size_t)(p - (s + *so))) <= 2 &&
+			    !padded_has(s + *so, (size_t)(p - (s + *so)), preps,
+					sizeof preps / sizeof *preps)) {
+				*eo = (size_t)(p - s);
+				break;
+			}
+		}
 	}
 	/* "een pensioen als daar bedoeld", "verandering in de toestand van de
 	 * betrokkene als in het eerste lid bedoeld": the same pointer, with
@@ -1688,22 +1726,6 @@ static size_t premodified_head(const char *body, const char *low, size_t n, cons
 	return n - tl - 1;
 }
 
-/* Whether s[0..n) (its first 510 bytes), with a space added at each end,
- * holds one of w[0..nw) (words written with their spaces: " die "). */
-static bool padded_has(const char *s, size_t n, const char *const *w, size_t nw)
-{
-	char pad[512];
-	size_t pn = n < sizeof pad - 2 ? n : sizeof pad - 2;
-
-	pad[0] = ' ';
-	memcpy(pad + 1, s, pn);
-	pad[pn + 1] = ' ';
-	for (size_t k = 0; k < nw; k++)
-		if (memmem(pad, pn + 2, w[k], strlen(w[k])))
-			return true;
-	return false;
-}
-
 /* "het opleidingsinstituut dat met een erkenning als bedoeld in": a head
  * with a relative clause describes in its own words and merely mentions a
  * provision; "degene die ingevolge artikel 5a" points. */
@@ -1886,12 +1908,79 @@ static bool case_split(const char *low, size_t n)
 	return false;
 }
 
+/*
+ * "vervoerder: vervoerder als bedoeld in artikel 2, onderdeel x, van de
+ * transportverordening of de verantwoordelijke voor de desbetreffende
+ * vervoersonderneming": an alternative after the pointer, in words of its
+ * own, extends what it points to.  Where in low[from..to) such an
+ * alternative starts (" of de|het|een|degene ..."), or 0.  Not another
+ * pointer ("..., of de toeslag, bedoeld in artikel 36": a composite of
+ * pointers), not another regulation or provision ("... van de Wet X of de
+ * Wet Y").
+ */
+static size_t extending_alternative(struct ex *x, const char *orig, const char *low, size_t from,
+				    size_t to)
+{
+	static const char *const opens[] = { " of de ", " of het ", " of een ", " of degene ",
+					     " of diegene ", ", of de ", ", of het ", ", of een ",
+					     " dan wel de ", " dan wel het ", " dan wel een ",
+					     " dan wel degene " };
+	/* words that name an act or a provision, also as the end of a word
+	 * ("Ziektewet", "Vreemdelingenbesluit") */
+	static const char *const acts[] = { "wet", "besluit", "regeling", "verordening", "richtlijn",
+					    "artikel", "artikelen", "verdrag", "hoofdstuk", "afdeling",
+					    "paragraaf", "onderdeel", "lid", "bijlage", "code",
+					    "reglement", "wetboek", "protocol", "overeenkomst" };
+	size_t at = to;
+	tmatch m;
+
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		const char *p = memmem(low + from, to - from, opens[k], strlen(opens[k]));
+		if (p && (size_t)(p - low) < at)
+			at = (size_t)(p - low);
+	}
+	if (at >= to)
+		return 0;
+	{
+		size_t a = at + 1, e;
+		while (low[a] == ',' || low[a] == ' ')
+			a++;
+		a += low[a] == 'o' ? 3 : 8;   /* "of ", "dan wel " */
+		e = a;
+		while (e < to && low[e] != ';')
+			e++;
+		if (form_match(x->lex, x->pre, BG_TRIG_REFERENCE, low + a, e - a, NULL, &m))
+			return 0;
+		/* a name in its first words ("... in de zin van de Wet WIA of
+		 * de WAO") */
+		for (size_t i = a; i < e && i < a + 40;) {
+			if (orig[i] >= 'A' && orig[i] <= 'Z')
+				return 0;
+			while (i < e && low[i] != ' ')
+				i++;
+			i++;
+		}
+		for (size_t i = a; i < e;) {
+			size_t j = i;
+			while (j < e && low[j] != ' ' && low[j] != ',' && low[j] != '.')
+				j++;
+			for (size_t k = 0; k < sizeof acts / sizeof *acts; k++) {
+				size_t al = strlen(acts[k]);
+				if (j - i >= al && !memcmp(low + j - al, acts[k], al))
+					return 0;
+			}
+			i = j + 1;
+		}
+		return a;
+	}
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
 	const bg_ref *refs = bg_doc_refs(x->doc);
 	tmatch m, mod;
-	size_t head_end, rest, ref_at, best_pos = (size_t)-1, premod;
+	size_t head_end, rest, ref_at, best_pos = (size_t)-1, premod, alt;
 	bool have_mod;
 	const bg_ref *best = NULL;
 	bg_buf low = BG_BUF_INIT;
@@ -2006,6 +2095,9 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 			start++;
 		d->kind = BG_DEF_MODIFIED_REFERENCE;
 		d->modification = dup(x, body + start, n - start);
+	} else if ((alt = extending_alternative(x, body, low.s, m.eo, low.len)) != 0) {
+		d->kind = BG_DEF_MODIFIED_REFERENCE;
+		d->modification = dup(x, body + alt, n - alt);
 	} else if (premod) {
 		/* the words before the term restrict what the pointer names */
 		size_t i = 0;
