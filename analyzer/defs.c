@@ -2266,23 +2266,38 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 }
 
 /* "a.", "1°", "2)": an item number on its own. */
-static bool item_number(const bg_node *n, char *nr, size_t cap)
+static bool item_number_text(const char *t, size_t len, char *nr, size_t cap)
 {
-	size_t len = n->text_len, k = 0;
+	size_t k = 0, digits = 0, letters = 0, roman = 0;
 
-	if (n->kind != BG_N_AL || !len || len > 6)
+	nr[0] = '\0';
+	if (!len || len > 6)
 		return false;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)n->text[i];
+		unsigned char c = (unsigned char)t[i];
 		if (c == '.' || c == ')' || c == ' ')
 			continue;
 		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80))
 			return false;
+		digits += c >= '0' && c <= '9';
+		letters += c >= 'a' && c <= 'z';
+		roman += c == 'i' || c == 'v' || c == 'x';
 		if (k + 1 < cap)
 			nr[k++] = (char)c;
 	}
 	nr[k] = '\0';
-	return k > 0;
+	/* "a.", "aa.", "1.", "12a", "1°", "iv.": not a short word ("melk",
+	 * the term cell of a table without numbers) */
+	if (k > 0 && (letters <= 2 || roman == letters) && (!digits || letters <= 1))
+		return true;
+	nr[0] = '\0';
+	return false;
+}
+
+static bool item_number(const bg_node *n, char *nr, size_t cap)
+{
+	nr[0] = '\0';
+	return n->kind == BG_N_AL && item_number_text(n->text, n->text_len, nr, cap);
 }
 
 /*
@@ -2316,8 +2331,24 @@ static const bg_node *table_rows(struct ex *x, const bg_node *al, const struct s
 		if (term != n && n->text_len < eo && !memcmp(term->text, n->text, n->text_len) &&
 		    term->text[n->text_len] == ' ')
 			so = n->text_len;
+		/* "a. de voorzitter", "b) wateronderzoek": the number and the
+		 * term in one cell */
+		if (!nr[0]) {
+			size_t sp = so;
+			while (sp < eo && sp < so + 7 && term->text[sp] != ' ')
+				sp++;
+			if (sp < eo && sp > so + 1 &&
+			    (term->text[sp - 1] == '.' || term->text[sp - 1] == ')') &&
+			    item_number_text(term->text + so, sp - so, nr, sizeof nr))
+				so = sp;
+		}
 		clean_term(term->text, &so, &eo);
-		if (eo <= so || !plausible_term(term->text + so, eo - so))
+		if (eo > so + 1 && term->text[eo - 1] == '.' &&
+		    !memchr(term->text + so, '.', eo - 1 - so))
+			eo--;   /* "e) analyse hygiënogram." (not "N.A.K.") */
+		/* after "verstaan onder:" a term cell need only look like a
+		 * name ("ontvanger van (geiten)melk") */
+		if (eo <= so || !plausible_list_term(term->text + so, eo - so))
 			break;
 		d = new_def(x, bg_node_provision(term), term, term->text + so, eo - so, BG_DEF_OWN, sc);
 		if (!d)

@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DASHES = {"-", "\u2013", "\u2014", "\u2022"}
+ITEM_NR = re.compile(r"^([0-9]{1,3}[a-z]?[°)]?|[a-z]{1,2}\)?|[ivx]{1,5}\)?|[A-Z])$")
 
 
 def text(e):
@@ -72,7 +73,14 @@ def index_file(path):
 			elif c.tag == "row":
 				cells = [text(x) for x in c.iter("entry")]
 				if cells:
-					add((art, lid, cells[0].rstrip(".")), " ".join(cells))
+					# the first cell is the row's item when it is a
+					# number ("a.", "12", "iv."); a term cell
+					# ("geitenmelk") leaves the item empty, as an
+					# item without li.nr is
+					first = cells[0].rstrip(".")
+					if not ITEM_NR.match(first):
+						first = ""
+					add((art, lid, first), " ".join(cells))
 			elif c.tag != "meta-data":
 				walk(c, art, lid, prefix)
 
