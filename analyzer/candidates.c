@@ -809,6 +809,21 @@ static bool extends_term(const bg_def *d)
 	return false;
 }
 
+/* "Als referentiemethode voor sulfaat en chloride gelden de ...
+ * bepalingsmethoden": what counts as X where the rule stands, a rule
+ * rather than a term introduced for later use.  Not "unused". */
+static bool counts_as(const bg_def *d)
+{
+	const char *g;
+
+	if (strncasecmp(d->text, "als ", 4))
+		return false;
+	for (g = d->text; (g = strstr(g, " geld")) != NULL; g++)
+		if (!strncmp(g, " geldt ", 7) || !strncmp(g, " gelden ", 8))
+			return true;
+	return false;
+}
+
 /* "Voor de toepassing van artikel 4:23 ... van de wet wordt als
  * significante deelneming aangemerkt": a definition made for a named
  * provision, often of the regulation above, where the term is used.
@@ -883,7 +898,7 @@ static void unused_checks(bg_cand_facts *sl, const struct recs *rs, const bg_doc
 		struct ucheck *c = &w->uc[w->nuc];
 		if (d->kind != BG_DEF_OWN || !d->term_key[0] || !d->address[0] ||
 		    (strcmp(d->scope_kind, "regulation") && strcmp(d->scope_kind, "container")) ||
-		    extends_term(d) || serves_provision(d))
+		    extends_term(d) || serves_provision(d) || counts_as(d))
 			continue;
 		sl->nchecked++;
 		use_key(d->term_key, &key);

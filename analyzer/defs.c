@@ -1027,10 +1027,26 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		 * het gezamenlijke bedrag ...": a condition is no part of it */
 		" dan wel, indien ", " of, indien ", ", ingeval ", ", indien ", ", voor zover ",
 		", voorzover ",
+		/* "Dienst Speciale Interventies, hierna te noemen: DSI": the
+		 * short name is a term of its own (short_names) */
+		", hierna ", ", verder te noemen", ", verder aan te duiden",
 	};
 	bool changed = true;
 
 	quote_end(s, *so, eo);
+	/* "– Onze Minister: ...": a dash or bullet that marks an item
+	 * written into its paragraph */
+	{
+		static const char *const bullets[] = { "\xe2\x80\x93 ", "\xe2\x80\x94 ", "- ",
+						       "\xe2\x80\xa2 " };
+		for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+			size_t bl = strlen(bullets[k]);
+			if (*eo - *so > bl && !memcmp(s + *so, bullets[k], bl)) {
+				*so += bl;
+				break;
+			}
+		}
+	}
 
 	/* "bloedverwant in de eerste graad als bedoeld in het tweede lid",
 	 * "werknemer in de zin van de Ziektewet": the term ends where the
@@ -2874,8 +2890,13 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 			return last;
 		/* no list markup: the items are the paragraphs (or leden)
 		 * that follow, "term: body" each, up to the first that is not */
-		for (const bg_node *sib = al->next; sib && x->st == BG_OK; sib = sib->next) {
+		for (const bg_node *sib = al->next, *prev = al; sib && x->st == BG_OK;
+		     prev = sib, sib = sib->next) {
 			size_t before = x->set->n;
+			/* "– leidinggevende: 1°. ...; 2°. ...": the sub-items of
+			 * the item before belong to it */
+			if (sib->kind == BG_N_LIJST && last && last == prev)
+				continue;
 			if (sib->kind != BG_N_AL && sib->kind != BG_N_LID)
 				break;
 			list_item(x, sib, &sc);
@@ -3375,6 +3396,120 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 	}
 }
 
+/* ------------------------------------------------- short names */
+
+/* The end of a quote opened or closed at t[i] (n bytes), or i. */
+static size_t quote_len(const char *t, size_t i, size_t n)
+{
+	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
+		size_t ql = strlen(quotes[q]);
+		if (i + ql <= n && !memcmp(t + i, quotes[q], ql))
+			return ql;
+	}
+	return (i < n && (t[i] == '"' || t[i] == '\'')) ? 1 : 0;
+}
+
+/*
+ * "de Nederlandse Zorgautoriteit, verder te noemen de zorgautoriteit,",
+ * "Dienst Speciale Interventies, hierna te noemen DSI, ...", "een
+ * toeslag, verder te noemen algemene toeslag.": the text names what it
+ * has just described.  A record (kind own) for the short name at the
+ * paragraph, unless one is there: after a comma, bracket or dash,
+ * "hierna / verder (ook) te noemen / aan te duiden als / aangeduid als /
+ * genoemd", an optional colon, article and quotes, and one to four words
+ * up to a comma, full stop, semicolon, bracket or dash.
+ */
+static void short_names(struct ex *x, const bg_node *al)
+{
+	static const char *const verbs[] = { "te noemen", "aan te duiden als", "aangeduid als",
+					     "genoemd" };
+	const char *t = al->text;
+	size_t n = al->text_len;
+	const bg_node *prov;
+
+	if (n < 20 || !(memmem(t, n, "hierna ", 7) || memmem(t, n, "verder ", 7)) ||
+	    !bg_node_ancestor(al, BG_N_ARTIKEL) || !(prov = bg_node_provision(al)))
+		return;
+	for (size_t at = 0; at + 7 < n && x->st == BG_OK; at++) {
+		size_t i, b, e, words = 0;
+		bool letter = false, verb = false;
+		struct scope sc;
+		bg_def *d;
+		bg_buf body = BG_BUF_INIT;
+
+		if (memcmp(t + at, "hierna ", 7) && memcmp(t + at, "verder ", 7))
+			continue;
+		/* after ", ", "(", "- " or "– " */
+		i = at;
+		while (i > 0 && t[i - 1] == ' ')
+			i--;
+		if (!i || !(t[i - 1] == ',' || t[i - 1] == '(' || t[i - 1] == '-' ||
+			    (i >= 3 && !memcmp(t + i - 3, "\xe2\x80\x93", 3))))
+			continue;
+		i = at + 7;
+		if (!strncmp(t + i, "verder ", 7))
+			i += 7;
+		if (!strncmp(t + i, "ook ", 4))
+			i += 4;
+		for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++) {
+			size_t vl = strlen(verbs[k]);
+			if (i + vl < n && !memcmp(t + i, verbs[k], vl) &&
+			    (t[i + vl] == ' ' || t[i + vl] == ':')) {
+				i += vl;
+				verb = true;
+			}
+		}
+		if (!verb)
+			continue;
+		if (!strncmp(t + i, " als", 4) && (t[i + 4] == ' ' || t[i + 4] == ':'))
+			i += 4;   /* "te noemen als" */
+		while (i < n && (t[i] == ' ' || t[i] == ':'))
+			i++;
+		if (!strncmp(t + i, "de ", 3) || !strncmp(t + i, "het ", 4) ||
+		    !strncmp(t + i, "een ", 4))
+			i += t[i] == 'd' ? 3 : 4;
+		i += quote_len(t, i, n);
+		/* the name: up to the first stop, four words at most */
+		for (b = e = i; e < n; e++) {
+			unsigned char c = (unsigned char)t[e];
+			if (c == ',' || c == ';' || c == ')' || c == '(' || c == ':' ||
+			    (c == '.' && (e + 1 == n || t[e + 1] == ' ')) ||
+			    (c == '-' && e > b && t[e - 1] == ' ') ||
+			    (c == 0xe2 && e + 2 < n && (unsigned char)t[e + 1] == 0x80 &&
+			     ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x9d ||
+			      ((unsigned char)t[e + 2] == 0x99 &&
+			       (e + 3 >= n || !letter_byte((unsigned char)t[e + 3]))))) ||
+			    c == '"')
+				break;
+			if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
+				letter = true;
+		}
+		while (e > b && t[e - 1] == ' ')
+			e--;
+		if (!letter || e <= b || e - b > MAX_TERM_BYTES)
+			continue;
+		for (size_t k = b; k < e; k++)
+			words += k == b || (t[k - 1] == ' ' && t[k] != ' ');
+		if (words > 4)
+			continue;
+		clean_term(t, &b, &e);   /* "„het pensioenreglement”" */
+		if (e <= b || seen(x, prov, t + b, e - b))
+			continue;
+		trig_lower(t, n, &x->low);
+		if (!bg_buf_ok(&x->low)) {
+			x->st = BG_ERR_NOMEM;
+			return;
+		}
+		find_scope(x, al, t, x->low.s, n, NULL, &sc);
+		if (!(d = new_def(x, prov, al, t + b, e - b, BG_DEF_OWN, &sc)))
+			return;
+		bg_node_text(prov, &body);
+		d->text = dup(x, body.s, body.len);
+		bg_buf_release(&body);
+		at = e;
+	}
+}
+
 static void count_uses(struct ex *x, bg_deflaw *law)
 {
 	const bg_lexicon *lex = x->lex;
@@ -3744,13 +3879,16 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 		if (n->kind == BG_N_AL) {
 			const bg_node *used = paragraph(&x, n);
 			bracket_labels(&x, n);
+			short_names(&x, n);
 			if (used) {
 				/* the paragraphs it consumed may hold labels too */
 				const bg_node *after = skip(root, used);
 				for (const bg_node *m = bg_node_next(root, n); m && m != after;
 				     m = bg_node_next(root, m))
-					if (m->kind == BG_N_AL && !m->repealed)
+					if (m->kind == BG_N_AL && !m->repealed) {
 						bracket_labels(&x, m);
+						short_names(&x, m);
+					}
 				n = after;
 				continue;
 			}

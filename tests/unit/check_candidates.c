@@ -214,6 +214,9 @@ START_TEST(unused_definitions)
 	/* N art. 4 uses its "financieel afhankelijk" split: "financieel van
 	 * hem afhankelijk" */
 	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "financieel afhankelijk", NULL));
+	/* N art. 5 "Als woonlasten gelden ...": what counts as X where the
+	 * rule stands, not a term for later use */
+	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "woonlasten", NULL));
 	bg_cand_list_release(&l);
 }
 END_TEST
