@@ -2895,8 +2895,21 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 			size_t before = x->set->n;
 			/* "– leidinggevende: 1°. ...; 2°. ...": the sub-items of
 			 * the item before belong to it */
-			if (sib->kind == BG_N_LIJST && last && last == prev)
+			if (sib->kind == BG_N_LIJST && last && last == prev) {
+				/* an item that ends in its colon: the sub-items
+				 * are its body */
+				bg_def *d = x->set->n ? &x->set->v[x->set->n - 1] : NULL;
+				if (d && (!d->text || !d->text[0])) {
+					bg_buf body = BG_BUF_INIT;
+					bg_node_text(sib, &body);
+					if (!bg_buf_ok(&body))
+						x->st = BG_ERR_NOMEM;
+					else
+						d->text = dup(x, body.s, body.len);
+					bg_buf_release(&body);
+				}
 				continue;
+			}
 			if (sib->kind != BG_N_AL && sib->kind != BG_N_LID)
 				break;
 			list_item(x, sib, &sc);
@@ -3431,7 +3444,7 @@ static void short_names(struct ex *x, const bg_node *al)
 	    !bg_node_ancestor(al, BG_N_ARTIKEL) || !(prov = bg_node_provision(al)))
 		return;
 	for (size_t at = 0; at + 7 < n && x->st == BG_OK; at++) {
-		size_t i, b, e, words = 0;
+		size_t i, b, e, ds, de, words = 0;
 		bool letter = false, verb = false;
 		struct scope sc;
 		bg_def *d;
@@ -3446,6 +3459,15 @@ static void short_names(struct ex *x, const bg_node *al)
 		if (!i || !(t[i - 1] == ',' || t[i - 1] == '(' || t[i - 1] == '-' ||
 			    (i >= 3 && !memcmp(t + i - 3, "\xe2\x80\x93", 3))))
 			continue;
+		/* what it names: back from that mark to the clause's start
+		 * ("door het College voor zorgverzekeringen") */
+		de = i - (t[i - 1] == ',' || t[i - 1] == '(' || t[i - 1] == '-' ? 1 : 3);
+		for (ds = de; ds > 0 && !strchr(",;:.(", t[ds - 1]); ds--)
+			;
+		while (ds < de && t[ds] == ' ')
+			ds++;
+		while (de > ds && t[de - 1] == ' ')
+			de--;
 		i = at + 7;
 		if (!strncmp(t + i, "verder ", 7))
 			i += 7;
@@ -3503,9 +3525,14 @@ static void short_names(struct ex *x, const bg_node *al)
 		find_scope(x, al, t, x->low.s, n, NULL, &sc);
 		if (!(d = new_def(x, prov, al, t + b, e - b, BG_DEF_OWN, &sc)))
 			return;
-		bg_node_text(prov, &body);
-		d->text = dup(x, body.s, body.len);
-		bg_buf_release(&body);
+		/* the body is what the short name stands for */
+		if (de > ds) {
+			d->text = dup(x, t + ds, de - ds);
+		} else {
+			bg_node_text(prov, &body);
+			d->text = dup(x, body.s, body.len);
+			bg_buf_release(&body);
+		}
 		at = e;
 	}
 }
