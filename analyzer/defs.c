@@ -1243,6 +1243,9 @@ static bool plausible_term(const char *s, size_t n)
 	}
 	if (!letter)
 		return false;
+	/* "4°, 5° en 6°": sub-item numbers, caught after a second "onder" */
+	if (n > 3 && s[0] >= '0' && s[0] <= '9' && memmem(s, n < 6 ? n : 6, "\xc2\xb0", 2))
+		return false;
 	/* "Als degene, tot wie de dienstbetrekking bestaat, wordt beschouwd"
 	 * (Wet LB 1964 art. 7): a person named by a preposition and "wie" */
 	for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
@@ -2793,10 +2796,26 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			x->st = BG_ERR_NOMEM;
 			break;
 		}
-		/* the term must lie in the item, not in the intro */
+		/* the term must lie in the item, not in the intro; failing
+		 * that, "Voor de toepassing van dit hoofdstuk wordt:" + "a.
+		 * onder loon verstaan: ..." read as one sentence, without the
+		 * intro's colon (the lengths stay) */
 		if (!best_candidate(x, joined.s, low.s, low.len, NULL, &c) ||
-		    c.so <= al->text_len)
-			continue;
+		    c.so <= al->text_len) {
+			/* not an intro that delegates or subordinates: "Bij
+			 * algemene maatregel van bestuur kan ... worden
+			 * bepaald, dat:" */
+			if (!al->text_len || al->text[al->text_len - 1] != ':' ||
+			    (al->text_len >= 4 && !memcmp(low.s + al->text_len - 4, "dat:", 4)) ||
+			    memmem(low.s, al->text_len, " kan ", 5) ||
+			    memmem(low.s, al->text_len, " kunnen ", 8))
+				continue;
+			joined.s[al->text_len - 1] = ' ';
+			low.s[al->text_len - 1] = ' ';
+			if (!best_candidate(x, joined.s, low.s, low.len, NULL, &c) ||
+			    c.so <= al->text_len)
+				continue;
+		}
 		if (seen(x, li, joined.s + c.so, c.eo - c.so))
 			continue;
 		if (!have_scope) {
@@ -3159,9 +3178,12 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 		bg_def *d;
 		bg_buf body = BG_BUF_INIT;
 
+		/* (an exclusion's pattern opens its paragraph: "Niet verzekerd
+		 * is ...", no deeming verb to find the subject of) */
 		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 		    m.teo <= m.tso || in_subclause(low, m.so) ||
-		    !main_clause_subject(al, text, low, m.so, m.tso))
+		    (inline_forms[f].kind != BG_DEF_NEGATIVE &&
+		     !main_clause_subject(al, text, low, m.so, m.tso)))
 			continue;
 		if (!checked) {
 			tmatch nd;
