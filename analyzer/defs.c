@@ -2142,7 +2142,6 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	bg_buf_release(&low);
 }
 
-/* Records a list item "term: body" (or a definitie-item). */
 /* Whether t[0..at) is repeated, whole words, right after the separator
  * at t[at] (t: n bytes): "houder; houder als bedoeld in ...". */
 static bool repeated_after(const char *t, size_t at, size_t n)
@@ -2159,6 +2158,7 @@ static bool repeated_after(const char *t, size_t at, size_t n)
 	       (r + (e - b) == n || !is_letter_at(t + r + (e - b)));
 }
 
+/* Records a list item "term: body" (or a definitie-item). */
 static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
@@ -3559,6 +3559,14 @@ static void short_names(struct ex *x, const bg_node *al)
 	}
 }
 
+/* The terms a paragraph names in passing, whatever else it defines: labels
+ * in brackets and short names. */
+static void named_in_passing(struct ex *x, const bg_node *al)
+{
+	bracket_labels(x, al);
+	short_names(x, al);
+}
+
 static void count_uses(struct ex *x, bg_deflaw *law)
 {
 	const bg_lexicon *lex = x->lex;
@@ -3927,17 +3935,14 @@ static bg_status extract_doc(const bg_doc *doc, const bg_lexicon *lex, bg_norm *
 		}
 		if (n->kind == BG_N_AL) {
 			const bg_node *used = paragraph(&x, n);
-			bracket_labels(&x, n);
-			short_names(&x, n);
+			named_in_passing(&x, n);
 			if (used) {
 				/* the paragraphs it consumed may hold labels too */
 				const bg_node *after = skip(root, used);
 				for (const bg_node *m = bg_node_next(root, n); m && m != after;
 				     m = bg_node_next(root, m))
-					if (m->kind == BG_N_AL && !m->repealed) {
-						bracket_labels(&x, m);
-						short_names(&x, m);
-					}
+					if (m->kind == BG_N_AL && !m->repealed)
+						named_in_passing(&x, m);
 				n = after;
 				continue;
 			}
