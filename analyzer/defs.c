@@ -893,16 +893,20 @@ static bool only_article(const char *s, size_t n)
 								    !strncasecmp(s, "een", 3)));
 }
 
+/* The participles that close a pointer standing before its noun ("het in
+ * het zevende lid bedoelde minimumloon"). */
+static const char *const cite_participles[] = {
+	" bedoelde ", " genoemde ", " vermelde ", " omschreven ", " eerstgenoemde ",
+	" laatstgenoemde ", " aangeduide ", " vastgelegde ", " vastgestelde ",
+};
+#define N_CITE_PARTICIPLES (sizeof cite_participles / sizeof *cite_participles)
+
 /* "in het zevende lid bedoelde ", "bij of krachtens artikel 3 genoemde
  * ": an opening pointer of s[*so..eo) that ends in a participle naming
  * it; moves *so past it.  Whether it did. */
 static bool cited_before(const char *s, size_t *so, size_t eo)
 {
 	static const char *const opens[] = { "in ", "bij ", "krachtens ", "ingevolge ", "op grond van " };
-	static const char *const parts[] = {
-		" bedoelde ", " genoemde ", " vermelde ", " omschreven ", " eerstgenoemde ",
-		" laatstgenoemde ", " aangeduide ", " vastgelegde ", " vastgestelde ",
-	};
 	/* what such a pointer names (not "in het eigen bedrijf vervaardigde") */
 	static const char *const cited[] = {
 		"lid", "leden", "artikel", "onderdeel", "hoofdstuk", "paragraaf", "afdeling", "titel",
@@ -914,8 +918,9 @@ static bool cited_before(const char *s, size_t *so, size_t eo)
 		size_t ol = strlen(opens[k]);
 		if (eo - *so <= ol || strncasecmp(s + *so, opens[k], ol))
 			continue;
-		for (size_t p = 0; p < sizeof parts / sizeof *parts; p++) {
-			const char *at = memmem(s + *so, eo - *so, parts[p], strlen(parts[p]));
+		for (size_t p = 0; p < N_CITE_PARTICIPLES; p++) {
+			const char *at = memmem(s + *so, eo - *so, cite_participles[p],
+						strlen(cite_participles[p]));
 			bool names = false;
 			if (!at || memchr(s + *so, ',', (size_t)(at - (s + *so))))
 				continue;
@@ -927,7 +932,7 @@ static bool cited_before(const char *s, size_t *so, size_t eo)
 						(w + cl == at || w[cl] == ' ');
 			}
 			if (names) {
-				*so = (size_t)(at - s) + strlen(parts[p]);
+				*so = (size_t)(at - s) + strlen(cite_participles[p]);
 				return true;
 			}
 		}
@@ -941,20 +946,20 @@ static const char *const quotes[] = {
 	"\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb", "\"", "'", "`",
 };
 
-/* A quoted term ends at its closing quote: '"aanzienlijke uitgaven"
- * overeenkomstig de bestaande bepalingen' names the quoted words; also
- * after a namer ("de uitdrukking „royalty’s”, zoals gebezigd in ..."). */
-/* Whether s[0..n) opens with a quote. */
-static bool is_quote_at(const char *s, size_t n)
+/* The length of the quote s[0..n) opens with, or 0. */
+static size_t quote_at(const char *s, size_t n)
 {
 	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
 		size_t ql = strlen(quotes[q]);
 		if (n >= ql && !memcmp(s, quotes[q], ql))
-			return true;
+			return ql;
 	}
-	return false;
+	return 0;
 }
 
+/* A quoted term ends at its closing quote: '"aanzienlijke uitgaven"
+ * overeenkomstig de bestaande bepalingen' names the quoted words; also
+ * after a namer ("de uitdrukking „royalty’s”, zoals gebezigd in ..."). */
 static void quote_end(const char *s, size_t so, size_t *eo)
 {
 	size_t b = so;
@@ -1004,11 +1009,8 @@ static bool padded_has(const char *s, size_t n, const char *const *w, size_t nw)
  * opleiding"): then it is inside the term, not after it. */
 static bool pointer_before_noun(const char *s, size_t n)
 {
-	static const char *const parts[] = { " bedoelde ", " genoemde ", " vermelde ",
-					     " omschreven " };
-
-	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
-		if (memmem(s, n, parts[k], strlen(parts[k])))
+	for (size_t k = 0; k < N_CITE_PARTICIPLES; k++)
+		if (memmem(s, n, cite_participles[k], strlen(cite_participles[k])))
 			return true;
 	return false;
 }
@@ -2315,8 +2317,10 @@ static bool item_number_text(const char *t, size_t len, char *nr, size_t cap)
 
 static bool item_number(const bg_node *n, char *nr, size_t cap)
 {
+	if (n->kind == BG_N_AL)
+		return item_number_text(n->text, n->text_len, nr, cap);
 	nr[0] = '\0';
-	return n->kind == BG_N_AL && item_number_text(n->text, n->text_len, nr, cap);
+	return false;
 }
 
 /*
@@ -2520,8 +2524,8 @@ static bool match_term(struct ex *x, const char *text, const tmatch *m, size_t *
 	qe = *eo;
 	while (qe < m->teo && is_space(text[qe]))
 		qe++;
-	if (q < *so && *eo > *so && qe < m->teo && is_quote_at(text + q, *so - q) &&
-	    is_quote_at(text + qe, m->teo - qe))
+	if (q < *so && *eo > *so && qe < m->teo && quote_at(text + q, *so - q) &&
+	    quote_at(text + qe, m->teo - qe))
 		return *eo - *so <= MAX_TERM_BYTES && words_in(text + *so, *eo - *so) <= 12 &&
 		       !memchr(text + *so, ':', *eo - *so);
 	term_head(x, text, *so, eo);
@@ -3433,17 +3437,6 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 
 /* ------------------------------------------------- short names */
 
-/* The end of a quote opened or closed at t[i] (n bytes), or i. */
-static size_t quote_len(const char *t, size_t i, size_t n)
-{
-	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++) {
-		size_t ql = strlen(quotes[q]);
-		if (i + ql <= n && !memcmp(t + i, quotes[q], ql))
-			return ql;
-	}
-	return (i < n && (t[i] == '"' || t[i] == '\'')) ? 1 : 0;
-}
-
 /*
  * "de Nederlandse Zorgautoriteit, verder te noemen de zorgautoriteit,",
  * "Dienst Speciale Interventies, hierna te noemen DSI, ...", "een
@@ -3512,7 +3505,7 @@ static void short_names(struct ex *x, const bg_node *al)
 		if (!strncmp(t + i, "de ", 3) || !strncmp(t + i, "het ", 4) ||
 		    !strncmp(t + i, "een ", 4))
 			i += t[i] == 'd' ? 3 : 4;
-		i += quote_len(t, i, n);
+		i += quote_at(t + i, n - i);
 		/* the name: up to the first stop, four words at most */
 		for (b = e = i; e < n; e++) {
 			unsigned char c = (unsigned char)t[e];
