@@ -1245,6 +1245,10 @@ static bool plausible_term(const char *s, size_t n)
 	}
 	if (!letter)
 		return false;
+	/* "Daaronder wordt hier onder meer verstaan ...": "onder meer" is
+	 * "among other things", not "under the term meer" */
+	if (n == 4 && !strncasecmp(s, "meer", 4))
+		return false;
 	/* "4°, 5° en 6°": sub-item numbers, caught after a second "onder" */
 	if (n > 3 && s[0] >= '0' && s[0] <= '9' && memmem(s, n < 6 ? n : 6, "\xc2\xb0", 2))
 		return false;
@@ -3314,16 +3318,22 @@ static bool label_noun(const char *lab, size_t n)
 /* Whether the word that ends at t[e-1] (the bracket opens at t[e+1]) ends a
  * description a label can follow: no article, preposition or conjunction
  * ("het (voortgezet) speciaal onderwijs", "van (kandidaat)"), no number or
- * amount ("f 8,2 mln (investering)", "30 m3/s"). */
+ * amount ("f 8,2 mln (investering)", "30 m3/s"), no citation ("artikel 14,
+ * eerste lid (norminkomen)", "onderdelen c en d van dat artikellid
+ * (minimum-inkomensijkpunten)": the bracket recalls what the cited
+ * provision is about) and no lower-case letter ("onderdeel a"). */
 static bool label_follows(const char *t, size_t e)
 {
 	static const char *const no[] = { "de", "het", "een", "van", "voor", "en", "of", "in", "op",
 					   "bij", "met", "aan", "te", "mln", "mld", "miljoen",
-					   "miljard", "euro", "gulden", "procent" };
+					   "miljard", "euro", "gulden", "procent", "lid", "leden",
+					   "artikellid", "artikel", "onderdeel", "onderdelen" };
 	size_t b = e;
 
 	while (b > 0 && t[b - 1] != ' ')
 		b--;
+	if (e - b == 1 && t[b] >= 'a' && t[b] <= 'z')
+		return false;
 	for (size_t i = b; i < e; i++)
 		if (t[i] >= '0' && t[i] <= '9')
 			return false;
@@ -3437,35 +3447,91 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 
 /* ------------------------------------------------- short names */
 
+/* The end of a short name that starts at t[b]: the first comma, full
+ * stop, semicolon, colon, bracket, spaced dash or closing quote. */
+static size_t short_name_end(const char *t, size_t n, size_t b, bool *letter)
+{
+	size_t e;
+
+	*letter = false;
+	for (e = b; e < n; e++) {
+		unsigned char c = (unsigned char)t[e];
+		if (c == ',' || c == ';' || c == ')' || c == '(' || c == ':' ||
+		    (c == '.' && (e + 1 == n || t[e + 1] == ' ')) ||
+		    (c == '-' && e > b && t[e - 1] == ' ') ||
+		    (c == 0xe2 && e + 2 < n && (unsigned char)t[e + 1] == 0x80 &&
+		     ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x9d ||
+		      ((unsigned char)t[e + 2] == 0x99 &&
+		       (e + 3 >= n || !letter_byte((unsigned char)t[e + 3]))))) ||
+		    (c == 0xc2 && e + 1 < n && (unsigned char)t[e + 1] == 0xbb) || c == '"')
+			break;
+		if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
+			*letter = true;
+	}
+	return e;
+}
+
+/* The length of the article ("de ", "het ", "een ", "the ") s opens with. */
+static size_t short_name_article(const char *s, size_t n)
+{
+	static const char *const arts[] = { "de ", "het ", "een ", "the " };
+
+	for (size_t k = 0; k < sizeof arts / sizeof *arts; k++) {
+		size_t l = strlen(arts[k]);
+		if (n > l && !memcmp(s, arts[k], l))
+			return l;
+	}
+	return 0;
+}
+
 /*
  * "de Nederlandse Zorgautoriteit, verder te noemen de zorgautoriteit,",
  * "Dienst Speciale Interventies, hierna te noemen DSI, ...", "een
- * toeslag, verder te noemen algemene toeslag.": the text names what it
- * has just described.  A record (kind own) for the short name at the
- * paragraph, unless one is there: after a comma, bracket or dash,
- * "hierna / verder (ook) te noemen / aan te duiden als / aangeduid als /
- * genoemd", an optional colon, article and quotes, and one to four words
- * up to a comma, full stop, semicolon, bracket or dash.
+ * toeslag, verder te noemen algemene toeslag.", "een verklaring van de
+ * exporteur (hierna „factuurverklaring” genoemd)", "(verder
+ * zorgautoriteit genoemd)", "(hierna: de Verordening)", "(hierna „de
+ * overeenkomst")", "(hereinafter referred to as the “Convention”)": the
+ * text names what it has just described.  A record (kind own) for the
+ * short name at the paragraph, unless one is there: after a comma,
+ * bracket or dash, "hierna / verder / hereinafter", then (1) "(ook) te
+ * noemen / aan te duiden als / aangeduid als / genoemd / referred to as /
+ * called" (after "in dit Verdrag"), an optional colon, article and
+ * quotes, and the name; or (2) the name, then "genoemd / te noemen"; or
+ * (3) in brackets, a colon or a quote, and the name up to the closing
+ * bracket.  The name runs up to a comma, full stop, semicolon, bracket,
+ * dash or closing quote: four words at most, eight when quoted.
  */
 static void short_names(struct ex *x, const bg_node *al)
 {
 	static const char *const verbs[] = { "te noemen", "aan te duiden als", "aangeduid als",
-					     "genoemd" };
+					     "genoemd", "referred to as", "called" };
+	static const char *const keys[] = { "hierna", "verder", "hereinafter" };
+	static const char *const tails[] = { " genoemd", " te noemen" };
 	const char *t = al->text;
 	size_t n = al->text_len;
 	const bg_node *prov;
 
-	if (n < 20 || !(memmem(t, n, "hierna ", 7) || memmem(t, n, "verder ", 7)) ||
+	if (n < 20 ||
+	    !(memmem(t, n, "hierna", 6) || memmem(t, n, "verder", 6) ||
+	      memmem(t, n, "hereinafter ", 12)) ||
 	    !bg_node_ancestor(al, BG_N_ARTIKEL) || !(prov = bg_node_provision(al)))
 		return;
 	for (size_t at = 0; at + 7 < n && x->st == BG_OK; at++) {
-		size_t i, b, e, ds, de, words = 0;
-		bool letter = false, verb = false;
+		size_t i, b, e, ds, de, kl = 0, words = 0, q;
+		bool letter = false, verb = false, colon, bracket, quoted = false;
 		struct scope sc;
 		bg_def *d;
 		bg_buf body = BG_BUF_INIT;
 
-		if (memcmp(t + at, "hierna ", 7) && memcmp(t + at, "verder ", 7))
+		if (t[at] != 'h' && t[at] != 'v')
+			continue;
+		for (size_t k = 0; k < sizeof keys / sizeof *keys && !kl; k++) {
+			size_t l = strlen(keys[k]);
+			if (at + l < n && !memcmp(t + at, keys[k], l) &&
+			    (t[at + l] == ' ' || (t[at + l] == ':' && k < 2)))
+				kl = l;
+		}
+		if (!kl)
 			continue;
 		/* after ", ", "(", "- " or "– " */
 		i = at;
@@ -3474,6 +3540,7 @@ static void short_names(struct ex *x, const bg_node *al)
 		if (!i || !(t[i - 1] == ',' || t[i - 1] == '(' || t[i - 1] == '-' ||
 			    (i >= 3 && !memcmp(t + i - 3, "\xe2\x80\x93", 3))))
 			continue;
+		bracket = t[i - 1] == '(';
 		/* what it names: back from that mark to the clause's start
 		 * ("door het College voor zorgverzekeringen") */
 		de = i - (t[i - 1] == ',' || t[i - 1] == '(' || t[i - 1] == '-' ? 1 : 3);
@@ -3483,43 +3550,71 @@ static void short_names(struct ex *x, const bg_node *al)
 			ds++;
 		while (de > ds && t[de - 1] == ' ')
 			de--;
-		i = at + 7;
-		if (!strncmp(t + i, "verder ", 7))
-			i += 7;
-		if (!strncmp(t + i, "ook ", 4))
-			i += 4;
-		for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++) {
-			size_t vl = strlen(verbs[k]);
-			if (i + vl < n && !memcmp(t + i, verbs[k], vl) &&
-			    (t[i + vl] == ' ' || t[i + vl] == ':')) {
-				i += vl;
-				verb = true;
+		i = at + kl;
+		colon = t[i] == ':';
+		i++;
+		if (!colon) {
+			if (!strncmp(t + i, "verder ", 7))
+				i += 7;
+			if (!strncmp(t + i, "ook ", 4))
+				i += 4;
+			/* "hierna in dit Verdrag te noemen" */
+			if (!strncmp(t + i, "in dit ", 7) || !strncmp(t + i, "in deze ", 8)) {
+				size_t j = i + (t[i + 4] == 't' ? 7 : 8);
+				while (j < n && letter_byte((unsigned char)t[j]))
+					j++;
+				if (j < n && t[j] == ' ')
+					i = j + 1;
+			}
+			for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !verb; k++) {
+				size_t vl = strlen(verbs[k]);
+				if (i + vl < n && !memcmp(t + i, verbs[k], vl) &&
+				    (t[i + vl] == ' ' || t[i + vl] == ':')) {
+					i += vl;
+					verb = true;
+				}
 			}
 		}
-		if (!verb)
-			continue;
-		if (!strncmp(t + i, " als", 4) && (t[i + 4] == ' ' || t[i + 4] == ':'))
+		if (verb && !strncmp(t + i, " als", 4) && (t[i + 4] == ' ' || t[i + 4] == ':'))
 			i += 4;   /* "te noemen als" */
 		while (i < n && (t[i] == ' ' || t[i] == ':'))
 			i++;
-		if (!strncmp(t + i, "de ", 3) || !strncmp(t + i, "het ", 4) ||
-		    !strncmp(t + i, "een ", 4))
-			i += t[i] == 'd' ? 3 : 4;
-		i += quote_at(t + i, n - i);
-		/* the name: up to the first stop, four words at most */
-		for (b = e = i; e < n; e++) {
-			unsigned char c = (unsigned char)t[e];
-			if (c == ',' || c == ';' || c == ')' || c == '(' || c == ':' ||
-			    (c == '.' && (e + 1 == n || t[e + 1] == ' ')) ||
-			    (c == '-' && e > b && t[e - 1] == ' ') ||
-			    (c == 0xe2 && e + 2 < n && (unsigned char)t[e + 1] == 0x80 &&
-			     ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x9d ||
-			      ((unsigned char)t[e + 2] == 0x99 &&
-			       (e + 3 >= n || !letter_byte((unsigned char)t[e + 3]))))) ||
-			    c == '"')
-				break;
-			if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80)
-				letter = true;
+		i += short_name_article(t + i, n - i);
+		if ((q = quote_at(t + i, n - i)) != 0) {
+			quoted = true;
+			i += q;
+			i += short_name_article(t + i, n - i);   /* „de overeenkomst” */
+		}
+		/* the name: up to the first stop */
+		b = i;
+		e = short_name_end(t, n, b, &letter);
+		if (!verb) {
+			size_t k = e, tl = 0;
+			/* (2) "(verder zorgautoriteit genoemd)" */
+			for (size_t v = 0; v < sizeof tails / sizeof *tails && !tl && !quoted; v++) {
+				size_t l = strlen(tails[v]);
+				if (e - b > l && !memcmp(t + e - l, tails[v], l))
+					tl = l;
+			}
+			if (tl) {
+				e -= tl;
+			} else {
+				/* (2) "(hierna „factuurverklaring” genoemd)" */
+				while (k < n && (q = quote_at(t + k, n - k)) != 0)
+					k += q;
+				while (k < n && t[k] == ' ')
+					k++;
+				for (size_t v = 0; v < sizeof tails / sizeof *tails && !tl; v++) {
+					size_t l = strlen(tails[v]) - 1;
+					if (k + l <= n && !memcmp(t + k, tails[v] + 1, l) &&
+					    (k + l == n || strchr(" ),;.", t[k + l])))
+						tl = l;
+				}
+				/* (3) "(hierna: de Verordening)", "(hierna „de
+				 * overeenkomst")" */
+				if (!tl && !(bracket && (colon || quoted) && k < n && t[k] == ')'))
+					continue;
+			}
 		}
 		while (e > b && t[e - 1] == ' ')
 			e--;
@@ -3527,7 +3622,7 @@ static void short_names(struct ex *x, const bg_node *al)
 			continue;
 		for (size_t k = b; k < e; k++)
 			words += k == b || (t[k - 1] == ' ' && t[k] != ' ');
-		if (words > 4)
+		if (words > (quoted ? 8u : 4u))
 			continue;
 		clean_term(t, &b, &e);   /* "„het pensioenreglement”" */
 		if (e <= b || seen(x, prov, t + b, e - b))
