@@ -1210,6 +1210,13 @@ static bool participle_phrase(const char *s, size_t n)
 
 /* Words that cannot occur in a defined term: a capture that holds one
  * caught a clause, not a term. */
+/* "in Nederland te hebben gewoond", "in Nederland te zijn tewerkgesteld":
+ * a residence or work deemed, whose term is the phrase as printed. */
+static bool deemed_place(const char *s, size_t n)
+{
+	return n > 3 && !strncasecmp(s, "in ", 3) && memmem(s, n, " te ", 4) != NULL;
+}
+
 static bool plausible_term(const char *s, size_t n)
 {
 	static const char *const bad[] = {
@@ -1249,6 +1256,8 @@ static bool plausible_term(const char *s, size_t n)
 	 * "among other things", not "under the term meer" */
 	if (n == 4 && !strncasecmp(s, "meer", 4))
 		return false;
+	if (deemed_place(s, n))   /* its verbs are part of it */
+		return bg_count_words(s, n) <= 8;
 	/* "4°, 5° en 6°": sub-item numbers, caught after a second "onder" */
 	if (n > 3 && s[0] >= '0' && s[0] <= '9' && memmem(s, n < 6 ? n : 6, "\xc2\xb0", 2))
 		return false;
@@ -1730,20 +1739,32 @@ static size_t premodified_head(const char *body, const char *low, size_t n, cons
 		"tot", "uit", "aan", "door", "om", "over", "naar", "zijnde", "dan", "wel",
 	};
 	size_t tl = strlen(term), i = head_words(low, &n), w0, words = 0;
+	bool capital = false, participle;
 
 	if (!tl || n < i + tl + 2 || low[n - tl - 1] != ' ' || !term_at(low, n - tl, term, tl))
 		return 0;
-	/* the words between: two or more, no comma, no capital, and the
-	 * last one no function word */
+	/* the words between: two or more, no comma, no capital unless a
+	 * participle ends them ("de in Nederland ingeschreven advocaat"),
+	 * and the last one no function word */
 	for (size_t k = i; k < n - tl - 1; k++) {
-		if (body[k] == ',' || (body[k] >= 'A' && body[k] <= 'Z'))
+		if (body[k] == ',')
 			return 0;
+		capital |= body[k] >= 'A' && body[k] <= 'Z';
 		words += (k == i || low[k - 1] == ' ') && low[k] != ' ';
 	}
 	if (words < 2)
 		return 0;
 	for (w0 = n - tl - 1; w0 > i && low[w0 - 1] != ' '; w0--)
 		;
+	{
+		size_t wl = n - tl - 1 - w0;
+		const char *w = low + w0;
+		participle = wl > 5 && memmem(w, wl, "ge", 2) &&
+			     (!memcmp(w + wl - 2, "en", 2) || !memcmp(w + wl - 2, "de", 2) ||
+			      !memcmp(w + wl - 2, "te", 2));
+	}
+	if (capital && !participle)
+		return 0;
 	for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++)
 		if (strlen(function_words[k]) == n - tl - 1 - w0 &&
 		    !memcmp(low + w0, function_words[k], n - tl - 1 - w0))
@@ -2000,6 +2021,36 @@ static size_t extending_alternative(struct ex *x, const char *orig, const char *
 	}
 }
 
+/* A pointer without a usable link ("een SWI-centrum als bedoeld in het
+ * Samenwerkingsbesluit SWI (Stb. 1997, 804), dat voldoet aan de bij of
+ * krachtens dat besluit gestelde eisen"): where a restricting clause
+ * ([trigger restriction]) opens after a comma outside brackets, within
+ * MAX_RESTRICT_GAP bytes of the trigger's end at `from`, or 0. */
+#define MAX_RESTRICT_GAP 120
+static size_t restriction_after_comma(struct ex *x, const char *low, size_t from, size_t n)
+{
+	int depth = 0;
+	tmatch m;
+
+	for (size_t k = from; k < n && k < from + MAX_RESTRICT_GAP; k++) {
+		if (low[k] == '(')
+			depth++;
+		else if (low[k] == ')' && depth > 0)
+			depth--;
+		else if (low[k] == ';')
+			return 0;
+		else if (low[k] == ',' && !depth) {
+			size_t t0 = k + 1;
+			while (t0 < n && low[t0] == ' ')
+				t0++;
+			if (t0 < n && form_match(x->lex, x->pre, BG_TRIG_RESTRICTION, low + t0, n - t0,
+						 NULL, &m) && m.so == 0)
+				return t0;
+		}
+	}
+	return 0;
+}
+
 static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const char *body,
 			 size_t n, bool same_meaning)
 {
@@ -2130,6 +2181,9 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 			i++;
 		d->kind = BG_DEF_MODIFIED_REFERENCE;
 		d->modification = dup(x, body + i, premod - i);
+	} else if (!d->ref_marked_up && (alt = restriction_after_comma(x, low.s, m.eo, low.len))) {
+		d->kind = BG_DEF_MODIFIED_REFERENCE;
+		d->modification = dup(x, body + alt, n - alt);
 	} else if (best && d->ref_marked_up) {
 		/* words right after the linked citation that restrict what it
 		 * points to: "een tegemoetkoming als bedoeld in <artikel 2 van
