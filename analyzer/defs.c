@@ -1724,6 +1724,23 @@ static bool head_is_term(const char *low, size_t n, const char *term)
 	return n - i == tl && term_at(low, i, term, tl);
 }
 
+/* "college: het College van toezicht op de kansspelen als bedoeld in
+ * artikel 33 van de wet", "raad: de raad van bestuur van de Nederlandse
+ * Mededingingsautoriteit, bedoeld in artikel 2": the head is the term
+ * with a complement that says whose or which one it is, and the pointer
+ * names that one, however long the head. */
+static bool head_term_complement(const char *low, size_t n, const char *term)
+{
+	size_t tl = strlen(term), i = head_words(low, &n);
+
+	/* one phrase: no comma ("..., samengesteld uit de Commissarissen
+	 * bedoeld in") and no clause ("van de gemeente waar ... woonplaats
+	 * heeft in de zin van ...") */
+	return tl && n > i + tl + 5 && term_at(low, i, term, tl) &&
+	       !memcmp(low + i + tl, " van ", 5) && !memchr(low + i, ',', n - i) &&
+	       !memmem(low + i, n - i, " waar ", 6);
+}
+
 /* "vrijheidsstraf: een bij onherroepelijk geworden vonnis opgelegde
  * vrijheidsstraf als bedoeld in het Wetboek van Strafrecht": the head is
  * the term after words that restrict it (past an article).  The length of
@@ -2101,6 +2118,7 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 	premod = same_meaning || relative_head(low.s, head_end) ? 0 :
 		 premodified_head(body, low.s, head_end, d->term);
 	if (!same_meaning && !head_is_term(low.s, head_end, d->term) && !premod &&
+	    (!head_term_complement(low.s, head_end, d->term) || relative_head(low.s, head_end)) &&
 	    (relative_head(low.s, head_end) ||
 	     (words_in(body, head_end) > MAX_HEAD_WORDS &&
 	      (words_in(body, head_end) > 2 * MAX_HEAD_WORDS ||
