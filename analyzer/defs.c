@@ -3562,13 +3562,15 @@ static size_t short_name_article(const char *s, size_t n)
  * toeslag, verder te noemen algemene toeslag.", "een verklaring van de
  * exporteur (hierna „factuurverklaring” genoemd)", "(verder
  * zorgautoriteit genoemd)", "(hierna: de Verordening)", "(hierna „de
- * overeenkomst")", "(hereinafter referred to as the “Convention”)": the
+ * overeenkomst")", "(hereinafter referred to as the “Convention”)", "een - hierna
+ * als prorata arbeidsongeschiktheidsuitkering aan te duiden -": the
  * text names what it has just described.  A record (kind own) for the
  * short name at the paragraph, unless one is there: after a comma,
  * bracket or dash, "hierna / verder / hereinafter", then (1) "(ook) te
  * noemen / aan te duiden als / aangeduid als / genoemd / referred to as /
  * called" (after "in dit Verdrag"), an optional colon, article and
- * quotes, and the name; or (2) the name, then "genoemd / te noemen"; or
+ * quotes, and the name; or (2) the name (after "als"), then "genoemd / te
+ * noemen / aan te duiden"; or
  * (3) in brackets, a colon or a quote, and the name up to the closing
  * bracket.  The name runs up to a comma, full stop, semicolon, bracket,
  * dash or closing quote: four words at most, eight when quoted.
@@ -3578,7 +3580,7 @@ static void short_names(struct ex *x, const bg_node *al)
 	static const char *const verbs[] = { "te noemen", "aan te duiden als", "aangeduid als",
 					     "genoemd", "referred to as", "called" };
 	static const char *const keys[] = { "hierna", "verder", "hereinafter" };
-	static const char *const tails[] = { " genoemd", " te noemen" };
+	static const char *const tails[] = { " genoemd", " te noemen", " aan te duiden" };
 	const char *t = al->text;
 	size_t n = al->text_len;
 	const bg_node *prov;
@@ -3649,6 +3651,8 @@ static void short_names(struct ex *x, const bg_node *al)
 		}
 		if (verb && !strncmp(t + i, " als", 4) && (t[i + 4] == ' ' || t[i + 4] == ':'))
 			i += 4;   /* "te noemen als" */
+		else if (!verb && !colon && !strncmp(t + i, "als ", 4))
+			i += 4;   /* "hierna als X aan te duiden" */
 		while (i < n && (t[i] == ' ' || t[i] == ':'))
 			i++;
 		i += short_name_article(t + i, n - i);
@@ -3660,6 +3664,8 @@ static void short_names(struct ex *x, const bg_node *al)
 		/* the name: up to the first stop */
 		b = i;
 		e = short_name_end(t, n, b, &letter);
+		while (e > b && t[e - 1] == ' ')
+			e--;
 		if (!verb) {
 			size_t k = e, tl = 0;
 			/* (2) "(verder zorgautoriteit genoemd)" */
