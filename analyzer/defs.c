@@ -1208,8 +1208,6 @@ static bool participle_phrase(const char *s, size_t n)
 	}
 }
 
-/* Words that cannot occur in a defined term: a capture that holds one
- * caught a clause, not a term. */
 /* "in Nederland te hebben gewoond", "in Nederland te zijn tewerkgesteld":
  * a residence or work deemed, whose term is the phrase as printed. */
 static bool deemed_place(const char *s, size_t n)
@@ -1217,6 +1215,8 @@ static bool deemed_place(const char *s, size_t n)
 	return n > 3 && !strncasecmp(s, "in ", 3) && memmem(s, n, " te ", 4) != NULL;
 }
 
+/* Words that cannot occur in a defined term: a capture that holds one
+ * caught a clause, not a term. */
 static bool plausible_term(const char *s, size_t n)
 {
 	static const char *const bad[] = {
@@ -1741,6 +1741,16 @@ static bool head_term_complement(const char *low, size_t n, const char *term)
 	       !memmem(low + i, n - i, " waar ", 6);
 }
 
+/* Whether the lower-cased word w[0..n) looks like a past participle
+ * ("ingeschreven", "opgelegde", "gestelde"): "ge" inside, and "-en",
+ * "-de" or "-te" at its end. */
+static bool past_participle(const char *w, size_t n)
+{
+	return n > 5 && memmem(w, n, "ge", 2) &&
+	       (!memcmp(w + n - 2, "en", 2) || !memcmp(w + n - 2, "de", 2) ||
+		!memcmp(w + n - 2, "te", 2));
+}
+
 /* "vrijheidsstraf: een bij onherroepelijk geworden vonnis opgelegde
  * vrijheidsstraf als bedoeld in het Wetboek van Strafrecht": the head is
  * the term after words that restrict it (past an article).  The length of
@@ -1756,7 +1766,7 @@ static size_t premodified_head(const char *body, const char *low, size_t n, cons
 		"tot", "uit", "aan", "door", "om", "over", "naar", "zijnde", "dan", "wel",
 	};
 	size_t tl = strlen(term), i = head_words(low, &n), w0, words = 0;
-	bool capital = false, participle;
+	bool capital = false;
 
 	if (!tl || n < i + tl + 2 || low[n - tl - 1] != ' ' || !term_at(low, n - tl, term, tl))
 		return 0;
@@ -1773,14 +1783,7 @@ static size_t premodified_head(const char *body, const char *low, size_t n, cons
 		return 0;
 	for (w0 = n - tl - 1; w0 > i && low[w0 - 1] != ' '; w0--)
 		;
-	{
-		size_t wl = n - tl - 1 - w0;
-		const char *w = low + w0;
-		participle = wl > 5 && memmem(w, wl, "ge", 2) &&
-			     (!memcmp(w + wl - 2, "en", 2) || !memcmp(w + wl - 2, "de", 2) ||
-			      !memcmp(w + wl - 2, "te", 2));
-	}
-	if (capital && !participle)
+	if (capital && !past_participle(low + w0, n - tl - 1 - w0))
 		return 0;
 	for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++)
 		if (strlen(function_words[k]) == n - tl - 1 - w0 &&
@@ -3562,18 +3565,18 @@ static size_t short_name_article(const char *s, size_t n)
  * toeslag, verder te noemen algemene toeslag.", "een verklaring van de
  * exporteur (hierna „factuurverklaring” genoemd)", "(verder
  * zorgautoriteit genoemd)", "(hierna: de Verordening)", "(hierna „de
- * overeenkomst")", "(hereinafter referred to as the “Convention”)", "een - hierna
- * als prorata arbeidsongeschiktheidsuitkering aan te duiden -": the
+ * overeenkomst")", "(hereinafter referred to as the “Convention”)", "een
+ * - hierna als prorata arbeidsongeschiktheidsuitkering aan te duiden -": the
  * text names what it has just described.  A record (kind own) for the
  * short name at the paragraph, unless one is there: after a comma,
  * bracket or dash, "hierna / verder / hereinafter", then (1) "(ook) te
  * noemen / aan te duiden als / aangeduid als / genoemd / referred to as /
  * called" (after "in dit Verdrag"), an optional colon, article and
  * quotes, and the name; or (2) the name (after "als"), then "genoemd / te
- * noemen / aan te duiden"; or
- * (3) in brackets, a colon or a quote, and the name up to the closing
- * bracket.  The name runs up to a comma, full stop, semicolon, bracket,
- * dash or closing quote: four words at most, eight when quoted.
+ * noemen / aan te duiden"; or (3) in brackets, a colon or a quote, and
+ * the name up to the closing bracket.  The name runs up to a comma, full
+ * stop, semicolon, bracket, dash or closing quote: four words at most,
+ * eight when quoted.
  */
 static void short_names(struct ex *x, const bg_node *al)
 {
@@ -3694,8 +3697,6 @@ static void short_names(struct ex *x, const bg_node *al)
 					continue;
 			}
 		}
-		while (e > b && t[e - 1] == ' ')
-			e--;
 		if (!letter || e <= b || e - b > MAX_TERM_BYTES)
 			continue;
 		for (size_t k = b; k < e; k++)
