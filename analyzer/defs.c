@@ -2041,32 +2041,41 @@ static size_t extending_alternative(struct ex *x, const char *orig, const char *
 	}
 }
 
+/* Where a restricting clause ([trigger restriction]: "die ...", "zonder
+ * ...", "in de kosten van ...") opens at low[t..n), past spaces and
+ * commas; (size_t)-1 when none does. */
+static size_t restriction_at(struct ex *x, const char *low, size_t t, size_t n)
+{
+	tmatch m;
+
+	while (t < n && (low[t] == ' ' || low[t] == ','))
+		t++;
+	if (t < n && form_match(x->lex, x->pre, BG_TRIG_RESTRICTION, low + t, n - t, NULL, &m) &&
+	    m.so == 0)
+		return t;
+	return (size_t)-1;
+}
+
 /* A pointer without a usable link ("een SWI-centrum als bedoeld in het
  * Samenwerkingsbesluit SWI (Stb. 1997, 804), dat voldoet aan de bij of
  * krachtens dat besluit gestelde eisen"): where a restricting clause
- * ([trigger restriction]) opens after a comma outside brackets, within
- * MAX_RESTRICT_GAP bytes of the trigger's end at `from`, or 0. */
+ * opens after a comma outside brackets, within MAX_RESTRICT_GAP bytes of
+ * the trigger's end at `from`, or 0. */
 #define MAX_RESTRICT_GAP 120
 static size_t restriction_after_comma(struct ex *x, const char *low, size_t from, size_t n)
 {
 	int depth = 0;
-	tmatch m;
 
 	for (size_t k = from; k < n && k < from + MAX_RESTRICT_GAP; k++) {
+		size_t t;
 		if (low[k] == '(')
 			depth++;
 		else if (low[k] == ')' && depth > 0)
 			depth--;
 		else if (low[k] == ';')
 			return 0;
-		else if (low[k] == ',' && !depth) {
-			size_t t0 = k + 1;
-			while (t0 < n && low[t0] == ' ')
-				t0++;
-			if (t0 < n && form_match(x->lex, x->pre, BG_TRIG_RESTRICTION, low + t0, n - t0,
-						 NULL, &m) && m.so == 0)
-				return t0;
-		}
+		else if (low[k] == ',' && !depth && (t = restriction_at(x, low, k + 1, n)) != (size_t)-1)
+			return t;
 	}
 	return 0;
 }
@@ -2211,11 +2220,8 @@ static void analyse_body(struct ex *x, bg_def *d, const bg_node *prov, const cha
 		 * de Awir> in de kosten van kinderopvang", "..., die ...",
 		 * "..., zonder eigen aandrijving" (lexicon: [trigger
 		 * restriction], patterns anchored at the citation's end) */
-		size_t t0 = best_pos + strlen(best->text);
-		while (t0 < n && (body[t0] == ' ' || body[t0] == ','))
-			t0++;
-		if (t0 < n && form_match(x->lex, x->pre, BG_TRIG_RESTRICTION, low.s + t0,
-					 low.len - t0, NULL, &mod) && mod.so == 0) {
+		size_t t0 = restriction_at(x, low.s, best_pos + strlen(best->text), low.len);
+		if (t0 != (size_t)-1) {
 			d->kind = BG_DEF_MODIFIED_REFERENCE;
 			d->modification = dup(x, body + t0, n - t0);
 		}
