@@ -1148,6 +1148,10 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 			size_t al = strlen(arts[k]);
 			if (*eo - *so > al + 1 && !memcmp(s + *so, arts[k], al)) {
 				*so += al;
+				/* "de „Overeenkomstsluitende Staat” zijnde
+				 * lidstaat van de Europese Unie is": the
+				 * quoted name after the article */
+				quote_end(s, *so, eo);
 				changed = true;
 			}
 		}
@@ -1217,6 +1221,71 @@ static bool deemed_place(const char *s, size_t n)
 
 /* Words that cannot occur in a defined term: a capture that holds one
  * caught a clause, not a term. */
+/* Whether the lower-cased word w[0..n) looks like a past participle
+ * ("ingeschreven", "opgelegde", "gestelde"): "ge" inside, and "-en",
+ * "-de" or "-te" at its end. */
+static bool past_participle(const char *w, size_t n)
+{
+	return n > 5 && memmem(w, n, "ge", 2) &&
+	       (!memcmp(w + n - 2, "en", 2) || !memcmp(w + n - 2, "de", 2) ||
+		!memcmp(w + n - 2, "te", 2));
+}
+
+/*
+ * "dagen waarover loon is ontvangen", "perioden waarin loon uit
+ * dienstbetrekking wordt ontvangen": a noun, then a relative clause that
+ * names which of them are meant, closed by its verbs (a participle and
+ * "is", "wordt", "worden" or "zijn", in either order); four to eight words.
+ * A term although it holds a verb.
+ */
+static bool relative_term(const char *s, size_t n)
+{
+	static const char *const rel[] = { "waarover", "waarin", "waarop", "waarvoor", "waarmee",
+					   "waarbij", "waaruit" };
+	static const char *const aux[] = { "is", "wordt", "worden", "zijn" };
+	size_t wb[9], wl[9], k = 0, a, p;
+
+	for (size_t i = 0; i < n;) {
+		size_t j;
+		while (i < n && is_space(s[i]))
+			i++;
+		for (j = i; j < n && !is_space(s[j]); j++)
+			;
+		if (j == i)
+			break;
+		if (k == 9)
+			return false;
+		for (size_t c = i; c < j; c++)
+			if (!(((s[c] | 32) >= 'a' && (s[c] | 32) <= 'z') || s[c] == '-' ||
+			      (unsigned char)s[c] >= 0x80))
+				return false;
+		wb[k] = i;
+		wl[k++] = j - i;
+		i = j;
+	}
+	if (k < 4 || wl[0] < 3)
+		return false;
+	{
+		bool r = false;
+		for (size_t q = 0; q < sizeof rel / sizeof *rel && !r; q++)
+			r = wl[1] == strlen(rel[q]) && !strncasecmp(s + wb[1], rel[q], wl[1]);
+		if (!r)
+			return false;
+	}
+	for (int order = 0; order < 2; order++) {
+		bool isaux = false;
+		a = order ? k - 1 : k - 2;
+		p = order ? k - 2 : k - 1;
+		for (size_t q = 0; q < sizeof aux / sizeof *aux && !isaux; q++)
+			isaux = wl[a] == strlen(aux[q]) && !strncasecmp(s + wb[a], aux[q], wl[a]);
+		if (isaux && (past_participle(s + wb[p], wl[p]) ||
+			      (wl[p] > 4 && !strncmp(s + wb[p], "ge", 2) &&
+			       (s[wb[p] + wl[p] - 1] == 't' || s[wb[p] + wl[p] - 1] == 'd'))))
+			return true;
+	}
+	return false;
+}
+
 static bool plausible_term(const char *s, size_t n)
 {
 	static const char *const bad[] = {
@@ -1258,6 +1327,8 @@ static bool plausible_term(const char *s, size_t n)
 		return false;
 	if (deemed_place(s, n))   /* its verbs are part of it */
 		return bg_count_words(s, n) <= 8;
+	if (relative_term(s, n))
+		return true;
 	/* "4°, 5° en 6°": sub-item numbers, caught after a second "onder" */
 	if (n > 3 && s[0] >= '0' && s[0] <= '9' && memmem(s, n < 6 ? n : 6, "\xc2\xb0", 2))
 		return false;
@@ -1739,16 +1810,6 @@ static bool head_term_complement(const char *low, size_t n, const char *term)
 	return tl && n > i + tl + 5 && term_at(low, i, term, tl) &&
 	       !memcmp(low + i + tl, " van ", 5) && !memchr(low + i, ',', n - i) &&
 	       !memmem(low + i, n - i, " waar ", 6);
-}
-
-/* Whether the lower-cased word w[0..n) looks like a past participle
- * ("ingeschreven", "opgelegde", "gestelde"): "ge" inside, and "-en",
- * "-de" or "-te" at its end. */
-static bool past_participle(const char *w, size_t n)
-{
-	return n > 5 && memmem(w, n, "ge", 2) &&
-	       (!memcmp(w + n - 2, "en", 2) || !memcmp(w + n - 2, "de", 2) ||
-		!memcmp(w + n - 2, "te", 2));
 }
 
 /* "vrijheidsstraf: een bij onherroepelijk geworden vonnis opgelegde
@@ -2409,6 +2470,38 @@ static bool item_number(const bg_node *n, char *nr, size_t cap)
 }
 
 /*
+ * The rows that continue a table row's body: "a." "bloembollen:" "1. bollen
+ * of knollen ...;" and then rows whose number and term cells are empty, ""
+ * "" "2. afgebroeide bloembollen;" (BWBR0026188).  From n on, every run of
+ * empty cells followed by a cell that is neither an item number nor a term
+ * ("factuurbedrag:") adds that cell to body; *last becomes the last cell
+ * taken.  Returns where the next row starts (past empty cells).
+ */
+static const bg_node *continuation_rows(const bg_node *n, bg_buf *body, const bg_node **last)
+{
+	char nr[16];
+
+	for (;;) {
+		const bg_node *p = n;
+		size_t empty = 0;
+
+		while (p && p->kind == BG_N_AL && !p->text_len) {
+			p = p->next;
+			empty++;
+		}
+		if (!empty)
+			return n;
+		if (!p || p->kind != BG_N_AL || item_number(p, nr, sizeof nr) ||
+		    p->text[p->text_len - 1] == ':')
+			return p;
+		bg_buf_addc(body, ' ');
+		bg_buf_add(body, p->text, p->text_len);
+		*last = p;
+		n = p->next;
+	}
+}
+
+/*
  * Definitions laid out as a table, which the reader flattens into
  * paragraphs: ["a."] "term" ": body" per row.  Returns the last paragraph
  * used, or NULL when the paragraphs after `al` are not such rows.
@@ -2473,10 +2566,10 @@ static const bg_node *table_rows(struct ex *x, const bg_node *al, const struct s
 		}
 		bg_buf_clear(&body);
 		bg_buf_add(&body, def->text + off, def->text_len - off);
+		last = def;
+		n = continuation_rows(def->next, &body, &last);
 		d->text = dup(x, body.s, body.len);
 		analyse_body(x, d, bg_node_provision(def), body.s, body.len, false);
-		last = def;
-		n = def->next;
 	}
 	bg_buf_release(&body);
 	return last;
@@ -2664,8 +2757,10 @@ static bool in_subclause(const char *low, size_t at)
 					     "voordat ", "omdat ", "doordat " };
 	size_t from = at;
 
-	if (low[at] == '.' || low[at] == ';')
-		return false;   /* the match opens its sentence ("...; onder X wordt") */
+	if (low[at] == '.' || low[at] == ';' || low[at] == ',')
+		return false;   /* the match opens its sentence ("...; onder X wordt") or
+				 * the main clause after one ("Indien ..., wordt als X
+				 * aangemerkt de ...") */
 	while (from > 0 && !(from >= 2 && (low[from - 2] == '.' || low[from - 2] == ';') &&
 			     low[from - 1] == ' '))
 		from--;
@@ -3269,9 +3364,11 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 
 		/* (an exclusion's pattern opens its paragraph: "Niet verzekerd
 		 * is ...", no deeming verb to find the subject of) */
+		/* (a term that opens the paragraph after its article is the
+		 * subject itself: "Het factuurbedrag is het bedrag ...") */
 		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 		    m.teo <= m.tso || in_subclause(low, m.so) ||
-		    (inline_forms[f].kind != BG_DEF_NEGATIVE &&
+		    (inline_forms[f].kind != BG_DEF_NEGATIVE && !(m.so == 0 && m.tso <= 4) &&
 		     !main_clause_subject(al, text, low, m.so, m.tso)))
 			continue;
 		if (!checked) {
