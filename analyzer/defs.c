@@ -2542,6 +2542,13 @@ static const bg_node *table_rows(struct ex *x, const bg_node *al, const struct s
 			    (term->text[sp - 1] == '.' || term->text[sp - 1] == ')') &&
 			    item_number_text(term->text + so, sp - so, nr, sizeof nr))
 				so = sp;
+			/* "a.bloemkwekerijproducten:": no space after the
+			 * number (BWBR0025141) */
+			for (sp = so + 1; !nr[0] && sp < eo && sp < so + 4; sp++)
+				if ((term->text[sp] == '.' || term->text[sp] == ')') && sp + 1 < eo &&
+				    is_letter_at(term->text + sp + 1) &&
+				    item_number_text(term->text + so, sp + 1 - so, nr, sizeof nr))
+					so = sp + 1;
 		}
 		clean_term(term->text, &so, &eo);
 		if (eo > so + 1 && term->text[eo - 1] == '.' &&
