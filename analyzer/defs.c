@@ -1299,6 +1299,8 @@ static bool plausible_term(const char *s, size_t n)
 		"behulp", "name", "ingangsdatum", "dien", "onverminderd",
 		/* "als bijdrage-inkomen ten hoogste in aanmerking genomen": a cap */
 		"hoogste", "minste",
+		/* "Het uitgangspunt hierbij is ...": an adverb that points back */
+		"hierbij", "daarbij", "hiervan", "daarvan", "hierin", "daarin",
 	};
 	static const char *const preps[] = {
 		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",
@@ -1324,6 +1326,10 @@ static bool plausible_term(const char *s, size_t n)
 	/* "Daaronder wordt hier onder meer verstaan ...": "onder meer" is
 	 * "among other things", not "under the term meer" */
 	if (n == 4 && !strncasecmp(s, "meer", 4))
+		return false;
+	/* "Geen belanghebbende in de zin van deze wet is de persoon die":
+	 * an exclusion, whose term follows "geen" (negative forms) */
+	if (n > 5 && !strncasecmp(s, "geen ", 5))
 		return false;
 	if (deemed_place(s, n))   /* its verbs are part of it */
 		return bg_count_words(s, n) <= 8;
