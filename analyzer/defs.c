@@ -1022,6 +1022,7 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 	 * wordt mede verstaan") */
 	static const char *const cuts[] = {
 		" als bedoeld in", ", bedoeld in", " bedoeld in", " als bedoeld bij", ", bedoeld bij",
+		", genoemd in", " als genoemd in",
 		" in de zin van ", " in artikel ", " in deze wet", " in dit besluit", " in deze regeling",
 		" in deze verordening", " in dit artikel", " in dit hoofdstuk", " in deze afdeling",
 		" in deze paragraaf", " in deze titel", " voor de toepassing van ",
