@@ -1220,8 +1220,6 @@ static bool deemed_place(const char *s, size_t n)
 	return n > 3 && !strncasecmp(s, "in ", 3) && memmem(s, n, " te ", 4) != NULL;
 }
 
-/* Words that cannot occur in a defined term: a capture that holds one
- * caught a clause, not a term. */
 /* Whether the lower-cased word w[0..n) looks like a past participle
  * ("ingeschreven", "opgelegde", "gestelde"): "ge" inside, and "-en",
  * "-de" or "-te" at its end. */
@@ -1279,6 +1277,7 @@ static bool relative_term(const char *s, size_t n)
 		p = order ? k - 2 : k - 1;
 		for (size_t q = 0; q < sizeof aux / sizeof *aux && !isaux; q++)
 			isaux = wl[a] == strlen(aux[q]) && !strncasecmp(s + wb[a], aux[q], wl[a]);
+		/* "ontvangen", "genoten", and "gewerkt", "betaald" */
 		if (isaux && (past_participle(s + wb[p], wl[p]) ||
 			      (wl[p] > 4 && !strncmp(s + wb[p], "ge", 2) &&
 			       (s[wb[p] + wl[p] - 1] == 't' || s[wb[p] + wl[p] - 1] == 'd'))))
@@ -1287,6 +1286,8 @@ static bool relative_term(const char *s, size_t n)
 	return false;
 }
 
+/* Words that cannot occur in a defined term: a capture that holds one
+ * caught a clause, not a term. */
 static bool plausible_term(const char *s, size_t n)
 {
 	static const char *const bad[] = {
@@ -3377,9 +3378,9 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 		bg_buf body = BG_BUF_INIT;
 
 		/* (an exclusion's pattern opens its paragraph: "Niet verzekerd
-		 * is ...", no deeming verb to find the subject of) */
-		/* (a term that opens the paragraph after its article is the
-		 * subject itself: "Het factuurbedrag is het bedrag ...") */
+		 * is ...", no deeming verb to find the subject of; nor has a
+		 * term that opens the paragraph after its article, the subject
+		 * itself: "Het factuurbedrag is het bedrag ...") */
 		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 		    m.teo <= m.tso || in_subclause(low, m.so) ||
 		    (inline_forms[f].kind != BG_DEF_NEGATIVE && !(m.so == 0 && m.tso <= 4) &&
