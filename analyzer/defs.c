@@ -3378,12 +3378,10 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 		bg_buf body = BG_BUF_INIT;
 
 		/* (an exclusion's pattern opens its paragraph: "Niet verzekerd
-		 * is ...", no deeming verb to find the subject of; nor has a
-		 * term that opens the paragraph after its article, the subject
-		 * itself: "Het factuurbedrag is het bedrag ...") */
+		 * is ...", no deeming verb to find the subject of) */
 		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 		    m.teo <= m.tso || in_subclause(low, m.so) ||
-		    (inline_forms[f].kind != BG_DEF_NEGATIVE && !(m.so == 0 && m.tso <= 4) &&
+		    (inline_forms[f].kind != BG_DEF_NEGATIVE &&
 		     !main_clause_subject(al, text, low, m.so, m.tso)))
 			continue;
 		if (!checked) {
