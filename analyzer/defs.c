@@ -2929,6 +2929,67 @@ static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char
 	return other_ref(x, prov, text, (size_t)(b - low), c->end, false);
 }
 
+/*
+ * "Indien de uitkering met inachtneming van artikel 3 is verleend, worden
+ * ... als belanghebbenden aangemerkt de in dat artikel bedoelde personen":
+ * a body that points back ("in dat artikel", "in die artikelen") names no
+ * provision itself; its target is the last marked-up reference of the
+ * provision in the sentence before the term (text[0..so)), or NULL.
+ */
+static const bg_ref *anaphora_ref(struct ex *x, const bg_node *prov, const char *text, size_t so,
+				  const char *body, size_t bn)
+{
+	static const char *const backs[] = { "in dat artikel ", "in die artikelen ", "bij dat artikel ",
+					     "in datzelfde artikel ", "in hetzelfde artikel " };
+	const bg_ref *refs = bg_doc_refs(x->doc), *best = NULL;
+	size_t from = so, best_at = 0, head = bn < 12 ? bn : 12;
+	bool back = false;
+
+	for (size_t k = 0; k < sizeof backs / sizeof *backs && !back; k++)
+		back = memmem(body, bn, backs[k], strlen(backs[k])) != NULL &&
+		       (size_t)((const char *)memmem(body, bn, backs[k], strlen(backs[k])) - body) <=
+			       head;
+	if (!back)
+		return NULL;
+	while (from && !(from >= 2 && text[from - 2] == '.' && text[from - 1] == ' '))
+		from--;
+	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+		const bg_ref *r = &refs[i];
+		size_t rl = strlen(r->text);
+		const char *at, *p;
+
+		if (!rl || !r->artikel[0] || !ref_within(r, prov) || so - from < rl)
+			continue;
+		for (at = NULL, p = text + from;
+		     (p = memmem(p, so - (size_t)(p - text), r->text, rl)) != NULL; p++)
+			at = p;
+		if (at && (!best || (size_t)(at - text) >= best_at)) {
+			best = r;
+			best_at = (size_t)(at - text);
+		}
+	}
+	return best;
+}
+
+/* Whether the trigger that ends at low[end] closes with the conjunction of
+ * a condition ("Van X is sprake indien ...", "is sprake van benadeling ...
+ * indien de werknemer tijdens het verlengde tijdvak, bedoeld in artikel
+ * 25, ..."): the body is the condition, in its own words, and a pointer in
+ * it is about a part of the condition, not what the term means. */
+static bool condition_body(const char *low, size_t end)
+{
+	static const char *const conj[] = { " indien", " wanneer", " zodra", " ingeval", " zolang" };
+
+	while (end && low[end - 1] == ' ')
+		end--;
+	for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+		size_t l = strlen(conj[k]);
+		if (end >= l && !memcmp(low + end - l, conj[k], l))
+			return true;
+	}
+	return false;
+}
+
 /* Records the candidate c of text[0..n) (low: its lowered copy) at
  * provision prov. */
 static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, const char *text,
@@ -2943,9 +3004,18 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 	bg_node_text(prov, &body);
 	d->text = dup(x, body.s, body.len);
 	bg_buf_release(&body);
-	if (inline_forms[c->form].kind != BG_DEF_NEGATIVE)
+	if (inline_forms[c->form].kind != BG_DEF_NEGATIVE && !condition_body(low, c->end))
 		analyse_body(x, d, prov, text + c->end, n - c->end,
 			     inline_forms[c->form].f == BG_TRIG_SAME_MEANING);
+	if (d->kind == BG_DEF_REFERENCE && !d->target_article[0] && x->st == BG_OK) {
+		const bg_ref *r = anaphora_ref(x, prov, text, c->so, low + c->end, n - c->end);
+		if (r) {
+			d->ref_marked_up = true;
+			d->target_bwb_id = r->bwb_id[0] ? dup(x, r->bwb_id, strlen(r->bwb_id)) : x->bwb;
+			d->target_article = dup(x, r->artikel, strlen(r->artikel));
+			d->target_lid = dup(x, r->lid, strlen(r->lid));
+		}
+	}
 	if (d->kind == BG_DEF_OWN && x->st == BG_OK) {
 		const bg_ref *r = amends_other(x, prov, text, low, c->so);
 		if (!r)
@@ -3574,7 +3644,9 @@ static bool named_regulation(const char *s, size_t n)
  * (stamrechtspaarrekening) bij een bank": a description of four words or
  * more in an article's text, then one lower-case word in brackets that
  * the regulation uses elsewhere, names what was described (Wet LB 1964
- * art. 11a, 18).  The label is a compound or a longer word (LABEL_MIN
+ * art. 11a, 18), also with its article ("verklaring die is afgegeven door
+ * de openbaar-vervoersonderneming (de openbaar-vervoerverklaring)", Wet IB
+ * 2001 art. 3.87).  The label is a compound or a longer word (LABEL_MIN
  * bytes), not after a number or an amount ("f 8,0 mln (investering)"),
  * and not a word of its own description.  Capitalised words in brackets
  * are names, abbreviations or translations and are left alone.
@@ -3590,29 +3662,35 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 	    !(prov = bg_node_provision(al)))
 		return;
 	for (p = t; x->st == BG_OK && (p = memchr(p, '(', n - (size_t)(p - t))) != NULL; p++) {
-		size_t at = (size_t)(p - t) + 1, ln = 0, cs;
+		size_t open = (size_t)(p - t) + 1, at = open, ln = 0, cs;
 		char lab[LABEL_MAX + 1];
 		struct scope sc;
 		bg_def *d;
 		bg_buf body = BG_BUF_INIT;
 
-		if (at < 3 || t[at - 2] != ' ' || !letter_byte((unsigned char)t[at - 3]))
+		if (open < 3 || t[open - 2] != ' ' || !letter_byte((unsigned char)t[open - 3]))
 			continue;
+		/* "verklaring die is afgegeven door de openbaar-vervoersonderneming
+		 * (de openbaar-vervoerverklaring)": the label may carry its article */
+		if (n - at > 3 && !memcmp(t + at, "de ", 3))
+			at += 3;
+		else if (n - at > 4 && !memcmp(t + at, "het ", 4))
+			at += 4;
 		if (!(t[at] >= 'a' && t[at] <= 'z'))
 			continue;
 		while (at + ln < n && ln <= LABEL_MAX && label_byte((unsigned char)t[at + ln]))
 			ln++;
 		if (at + ln >= n || t[at + ln] != ')' || ln < LABEL_MIN || ln > LABEL_MAX ||
 		    (at + ln + 1 < n && !strchr(" ;,.:)", t[at + ln + 1])) ||
-		    !label_noun(t + at, ln) || !label_follows(t, at - 2))
+		    !label_noun(t + at, ln) || !label_follows(t, open - 2))
 			continue;
 		/* the description: back to the clause's start */
-		for (cs = at - 1; cs > 0; cs--)
+		for (cs = open - 1; cs > 0; cs--)
 			if ((t[cs - 1] == ';' || t[cs - 1] == ':' || t[cs - 1] == '.') &&
-			    (cs == at - 1 || t[cs] == ' '))
+			    (cs == open - 1 || t[cs] == ' '))
 				break;
-		if (bg_count_words(t + cs, at - 1 - cs) < LABEL_WORDS || english(t + cs, at - 1 - cs) ||
-		    named_regulation(t + cs, at - 1 - cs))
+		if (bg_count_words(t + cs, open - 1 - cs) < LABEL_WORDS ||
+		    english(t + cs, open - 1 - cs) || named_regulation(t + cs, open - 1 - cs))
 			continue;
 		memcpy(lab, t + at, ln);
 		lab[ln] = '\0';
@@ -3624,7 +3702,11 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 			}
 			lowered = true;
 		}
-		if (memmem(x->low.s + cs, at - 1 - cs, lab, ln) || seen(x, prov, lab, ln) ||
+		/* a word of the description names it only with its article:
+		 * "beslissing op eenzelfde rechtsvraag, al dan niet met ...
+		 * (de rechtsvraag)" */
+		if ((at == open && memmem(x->low.s + cs, open - 1 - cs, lab, ln)) ||
+		    seen(x, prov, lab, ln) ||
 		    !label_used(x, lab, ln))
 			continue;
 		find_scope(x, al, t, x->low.s, n, NULL, &sc);

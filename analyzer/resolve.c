@@ -210,6 +210,17 @@ static bool lid_follows(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a: as an article is numbered: with a digit ("8", "3.2a",
+ * "1:1"), a roman numeral ("II", "xxiii") or one letter ("A"). */
+static bool article_number(const char *a)
+{
+	size_t n = strlen(a);
+
+	if (strpbrk(a, "0123456789") || n == 1)
+		return true;
+	return n <= 7 && strspn(a, "ivxlcIVXLC") == n;
+}
+
 /*
  * Parses a reference as written after "bedoeld in" / "in de zin van":
  *   artikel 8[, eerste lid][, onderdeel a][, van de TITLE | van deze wet]
@@ -245,6 +256,10 @@ static void parse_ref(const bg_defset *set, const bg_def *d, const char *s, size
 		while (k && (t->article[k - 1] == '.' || t->article[k - 1] == ':'))
 			k--;
 		t->article[k] = '\0';
+		/* a number, a roman numeral or a letter; "dat artikel bedoelde
+		 * personen" names none */
+		if (k && !article_number(t->article))
+			t->article[k = 0] = '\0';
 		/* artikel numbers are printed as in the law: keep the case of
 		 * the original ("3a", "5.13"); the text is lower-cased, so do
 		 * letters */
