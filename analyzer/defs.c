@@ -2929,6 +2929,73 @@ static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char
 	return other_ref(x, prov, text, (size_t)(b - low), c->end, false);
 }
 
+/* Where in s[0..n) a pointer back to an article the sentence named
+ * before opens ("in dat artikel", "in die artikelen"), or n. */
+static size_t back_pointer(const char *s, size_t n)
+{
+	static const char *const backs[] = { "in dat artikel ", "in die artikelen ", "bij dat artikel ",
+					     "in datzelfde artikel ", "in hetzelfde artikel " };
+	size_t at = n;
+
+	for (size_t k = 0; k < sizeof backs / sizeof *backs; k++) {
+		const char *p = memmem(s, n, backs[k], strlen(backs[k]));
+		if (p && (size_t)(p - s) < at)
+			at = (size_t)(p - s);
+	}
+	return at;
+}
+
+/* The last marked-up reference of provision prov to an article in the
+ * sentence before text[so] (of another regulation only when `other`), or
+ * NULL: what "dat artikel" points back to. */
+static const bg_ref *ref_before(struct ex *x, const bg_node *prov, const char *text, size_t so,
+				bool other)
+{
+	const bg_ref *refs = bg_doc_refs(x->doc), *best = NULL;
+	size_t from = so, best_at = 0;
+
+	while (from && !(from >= 2 && text[from - 2] == '.' && text[from - 1] == ' '))
+		from--;
+	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
+		const bg_ref *r = &refs[i];
+		size_t rl = strlen(r->text);
+		const char *at, *p;
+
+		if (!rl || !r->artikel[0] || !ref_within(r, prov) || so - from < rl ||
+		    (other && (!r->bwb_id[0] || !strcmp(r->bwb_id, x->bwb))))
+			continue;
+		for (at = NULL, p = text + from;
+		     (p = memmem(p, so - (size_t)(p - text), r->text, rl)) != NULL; p++)
+			at = p;
+		if (at && (!best || (size_t)(at - text) >= best_at)) {
+			best = r;
+			best_at = (size_t)(at - text);
+		}
+	}
+	/* "de artikelen 100 en 104 van de Wet X ... die artikelen": of a
+	 * group of citations, the first */
+	for (bool moved = best != NULL; moved;) {
+		moved = false;
+		for (size_t i = 0; i < bg_doc_ref_count(x->doc) && !moved; i++) {
+			const bg_ref *r = &refs[i];
+			size_t rl = strlen(r->text), g;
+
+			if (r == best || !rl || !r->artikel[0] || !ref_within(r, prov) ||
+			    strcmp(r->bwb_id, best->bwb_id) != 0)
+				continue;
+			for (g = 1; g <= 5 && best_at >= from + g + rl; g++)
+				if (!memcmp(text + best_at - g - rl, r->text, rl) &&
+				    strspn(text + best_at - g, " ,enof") == g) {
+					best = r;
+					best_at -= g + rl;
+					moved = true;
+					break;
+				}
+		}
+	}
+	return best;
+}
+
 /*
  * "Indien de uitkering met inachtneming van artikel 3 is verleend, worden
  * ... als belanghebbenden aangemerkt de in dat artikel bedoelde personen":
@@ -2939,36 +3006,36 @@ static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char
 static const bg_ref *anaphora_ref(struct ex *x, const bg_node *prov, const char *text, size_t so,
 				  const char *body, size_t bn)
 {
-	static const char *const backs[] = { "in dat artikel ", "in die artikelen ", "bij dat artikel ",
-					     "in datzelfde artikel ", "in hetzelfde artikel " };
-	const bg_ref *refs = bg_doc_refs(x->doc), *best = NULL;
-	size_t from = so, best_at = 0, head = bn < 12 ? bn : 12;
-	bool back = false;
-
-	for (size_t k = 0; k < sizeof backs / sizeof *backs && !back; k++)
-		back = memmem(body, bn, backs[k], strlen(backs[k])) != NULL &&
-		       (size_t)((const char *)memmem(body, bn, backs[k], strlen(backs[k])) - body) <=
-			       head;
-	if (!back)
+	if (back_pointer(body, bn < 24 ? bn : 24) > 12)
 		return NULL;
-	while (from && !(from >= 2 && text[from - 2] == '.' && text[from - 1] == ' '))
-		from--;
-	for (size_t i = 0; i < bg_doc_ref_count(x->doc); i++) {
-		const bg_ref *r = &refs[i];
-		size_t rl = strlen(r->text);
-		const char *at, *p;
+	return ref_before(x, prov, text, so, false);
+}
 
-		if (!rl || !r->artikel[0] || !ref_within(r, prov) || so - from < rl)
-			continue;
-		for (at = NULL, p = text + from;
-		     (p = memmem(p, so - (size_t)(p - text), r->text, rl)) != NULL; p++)
-			at = p;
-		if (at && (!best || (size_t)(at - text) >= best_at)) {
-			best = r;
-			best_at = (size_t)(at - text);
-		}
-	}
-	return best;
+/*
+ * "Voor de toepassing van artikel 36 WW wordt onder de in dat artikel
+ * bedoelde uitkeringen, voor zover ..., mede verstaan de
+ * overhevelingstoeslag ...": the term is the cited article's, named by
+ * pointing back to it, and the trigger extends it (mede, ook, tevens,
+ * eveneens, voorts): another regulation's definition, modified.  That
+ * regulation's reference, or NULL.
+ */
+static const bg_ref *extends_back(struct ex *x, const bg_node *prov, const char *text,
+				  const char *low, const struct cand *c)
+{
+	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
+	size_t from = c->so > 40 ? c->so - 40 : 0, e = c->so;
+	bool extends = false;
+
+	if (c->end <= c->eo)
+		return NULL;
+	for (size_t k = 0; k < sizeof more / sizeof *more && !extends; k++)
+		extends = memmem(low + c->eo, c->end - c->eo, more[k], strlen(more[k])) != NULL;
+	while (e > from && low[e - 1] == ' ')
+		e--;
+	if (!extends || back_pointer(low + from, e - from) == e - from ||
+	    !(e - from > 8 && (!memcmp(low + e - 8, "bedoelde", 8) || !memcmp(low + e - 8, "genoemde", 8))))
+		return NULL;
+	return ref_before(x, prov, text, c->so, true);
 }
 
 /* Whether the trigger that ends at low[end] closes with the conjunction of
@@ -3020,6 +3087,8 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 		const bg_ref *r = amends_other(x, prov, text, low, c->so);
 		if (!r)
 			r = extends_other(x, prov, text, low, c);
+		if (!r)
+			r = extends_back(x, prov, text, low, c);
 		if (r) {
 			d->kind = BG_DEF_MODIFIED_REFERENCE;
 			d->ref_marked_up = true;
