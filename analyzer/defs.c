@@ -1980,19 +1980,26 @@ static bool participle_end(const char *low, size_t n)
 	return false;
 }
 
+/* Where the first of the k strings w[] occurs in s[0..n), or n. */
+static size_t first_of(const char *s, size_t n, const char *const *w, size_t k)
+{
+	size_t first = n;
+
+	for (size_t i = 0; i < k; i++) {
+		const char *at = memmem(s, n, w[i], strlen(w[i]));
+		if (at && (size_t)(at - s) < first)
+			first = (size_t)(at - s);
+	}
+	return first;
+}
+
 /* Where a reference trigger's match low[0..n) names the provision it
  * points to (an article, chapter, section or paragraph), or n. */
 static size_t cite_inside(const char *low, size_t n)
 {
 	static const char *const words[] = { "artikel", "hoofdstuk", "afdeling", "paragraaf" };
-	size_t first = n;
 
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-		const char *at = memmem(low, n, words[i], strlen(words[i]));
-		if (at && (size_t)(at - low) < first)
-			first = (size_t)(at - low);
-	}
-	return first;
+	return first_of(low, n, words, sizeof words / sizeof *words);
 }
 
 /*
@@ -2935,14 +2942,8 @@ static size_t back_pointer(const char *s, size_t n)
 {
 	static const char *const backs[] = { "in dat artikel ", "in die artikelen ", "bij dat artikel ",
 					     "in datzelfde artikel ", "in hetzelfde artikel " };
-	size_t at = n;
 
-	for (size_t k = 0; k < sizeof backs / sizeof *backs; k++) {
-		const char *p = memmem(s, n, backs[k], strlen(backs[k]));
-		if (p && (size_t)(p - s) < at)
-			at = (size_t)(p - s);
-	}
-	return at;
+	return first_of(s, n, backs, sizeof backs / sizeof *backs);
 }
 
 /* The last marked-up reference of provision prov to an article in the
