@@ -2322,6 +2322,8 @@ static bool repeated_after(const char *t, size_t at, size_t n)
 }
 
 /* Records a list item "term: body" (or a definitie-item). */
+static void item_definitions(struct ex *x, const bg_node *list);
+
 static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
@@ -2445,6 +2447,12 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 		analyse_body(x, d, li, text.s + off, text.len - off, false);
 	}
 	bg_buf_release(&text);
+	/* "b. woongelegenheid: ... 2°. woonwagen, zijnde een voor bewoning
+	 * bestemd gebouw ...": a sub-item may define a word of its own */
+	if (d && li->kind == BG_N_LI)
+		for (const bg_node *c = li->first_child; c && x->st == BG_OK; c = c->next)
+			if (c->kind == BG_N_LIJST)
+				item_definitions(x, c);
 }
 
 /* "a.", "1°", "2)": an item number on its own. */
@@ -2807,6 +2815,45 @@ static bool in_subclause(const char *low, size_t at)
 /* The inline candidate of text[0..n) (low: its lowered copy) whose term
  * comes first; on a tie the earlier form (exclusions before definitions).
  * bits: presence bits of low[0..n), or NULL to compute them. */
+/*
+ * "wordt als tegenprestatie aangemerkt de waarde die ten tijde van de
+ * vervreemding in het economische verkeer ... kan worden toegekend",
+ * "wordt als genoten bedrag aangemerkt, de waarde in het economische
+ * verkeer van ...": a deeming (the match low[so..eo) says "aangemerkt" or
+ * "beschouwd") whose body, right after the trigger's end (the body's
+ * article perhaps inside the match), is a value fixes what an amount is
+ * taken to be, not what the term means.
+ */
+static bool valuation(const char *low, size_t n, size_t so, size_t eo)
+{
+	static const char *const values[] = { "de waarde in het economische verkeer", "de waarde die ",
+					      "de waarde welke " };
+	size_t at = eo;
+
+	/* deemings only: "wordt verstaan de waarde ..." defines; "wordt als
+	 * tegenprestatie aangemerkt het bedrag dat ..." names an amount of its
+	 * own and stays */
+	if (!memmem(low + so, eo - so, "aangemerkt", 10) && !memmem(low + so, eo - so, "beschouwd", 9))
+		return false;
+
+	/* back over the body's article when the trigger took it */
+	while (at > 0 && low[at - 1] == ' ')
+		at--;
+	if (at >= 3 && !memcmp(low + at - 3, " de", 3))
+		at -= 2;
+	else if (at >= 4 && !memcmp(low + at - 4, " het", 4))
+		at -= 3;
+	else
+		while (at < n && (low[at] == ' ' || low[at] == ','))
+			at++;
+	for (size_t k = 0; k < sizeof values / sizeof *values; k++) {
+		size_t l = strlen(values[k]);
+		if (n - at >= l && !memcmp(low + at, values[k], l))
+			return true;
+	}
+	return false;
+}
+
 static bool best_candidate(struct ex *x, const char *text, const char *low, size_t n,
 			   const uint64_t *bits, struct cand *best)
 {
@@ -2835,7 +2882,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 			if (!match_term(x, text, &m, &so, &eo) &&
 			    !shorter_match(x, inline_forms[f].f, j, text, low, &m, &so, &eo))
 				continue;
-			if (in_subclause(low, m.so))
+			if (in_subclause(low, m.so) || valuation(low, n, m.so, m.eo))
 				continue;
 			if (t->lexicon_only &&
 			    !bg_lexicon_concept_for_term(x->lex, x->nm, text + so, eo - so))
@@ -3107,6 +3154,9 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
  * deze wet wordt: a. als gehuwd mede aangemerkt ...; b. ..."): each item
  * read together with the intro may define a term, recorded at the item.
  */
+static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *al,
+			      const char *text, const char *low, size_t n, size_t from);
+
 static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 {
 	bg_buf joined = BG_BUF_INIT, low = BG_BUF_INIT;
@@ -3163,6 +3213,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			have_scope = true;
 		}
 		inline_def(x, li, first, joined.s, low.s, joined.len, &c, &sc);
+		later_definitions(x, li, first, joined.s, low.s, joined.len, c.end);
 	}
 	bg_buf_release(&joined);
 	bg_buf_release(&low);
@@ -3182,13 +3233,16 @@ static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *
 {
 	while (x->st == BG_OK && from < n) {
 		const char *dot = memmem(low + from, n - from, ". ", 2);
+		const char *rel = memmem(low + from, n - from, ", waarbij onder ", 16);
 		struct cand c;
 		struct scope sc;
 		size_t off;
 
-		if (!dot)
+		if (!dot && !rel)
 			return;
-		off = (size_t)(dot - low) + 2;
+		/* "..., waarbij onder Noordzeewinningsgebied wordt verstaan de
+		 * territoriale zee ...": a relative clause defines too */
+		off = rel && (!dot || rel < dot) ? (size_t)(rel - low) : (size_t)(dot - low) + 2;
 		if (!memmem(low + off, n - off, "verstaan", 8))
 			return;
 		if (!best_candidate(x, text + off, low + off, n - off, NULL, &c) ||
@@ -3203,6 +3257,51 @@ static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *
 		}
 		from = off + c.end;
 	}
+}
+
+/*
+ * The items of a list that is the body of a definition ("Onder inlener
+ * wordt mede verstaan: a. de doorlener, zijnde degene aan wie ...", "wordt
+ * als een vaste inrichting in ieder geval aangemerkt: a. het verrichten
+ * van werkzaamheden ... boven het Noordzeewinningsgebied, waarbij onder
+ * Noordzeewinningsgebied wordt verstaan ..."): an item may define a word
+ * of its own, by an apposition that opens it (", zijnde de|een|degene")
+ * or in the "verstaan" forms after a sentence or ", waarbij".  Nothing
+ * else in an item is read as a definition: the item is a part of the
+ * body.
+ */
+static void item_definitions(struct ex *x, const bg_node *list)
+{
+	bg_buf low = BG_BUF_INIT;
+
+	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
+		const bg_node *first = NULL;
+		struct cand c;
+
+		if (li->kind != BG_N_LI)
+			continue;
+		for (const bg_node *k = li; k; k = bg_node_next(li, k))
+			if (k->kind == BG_N_AL && k->text_len) {
+				first = k;
+				break;
+			}
+		if (!first)
+			continue;
+		trig_lower(first->text, first->text_len, &low);
+		if (!bg_buf_ok(&low)) {
+			x->st = BG_ERR_NOMEM;
+			break;
+		}
+		if (best_candidate(x, first->text, low.s, first->text_len, NULL, &c) && c.so <= 4 &&
+		    c.end > c.eo && memmem(low.s + c.eo, c.end - c.eo, ", zijnde ", 9) &&
+		    !seen(x, li, first->text + c.so, c.eo - c.so)) {
+			struct scope sc;
+			find_scope(x, first, first->text, low.s, first->text_len, NULL, &sc);
+			inline_def(x, li, first, first->text, low.s, first->text_len, &c, &sc);
+		}
+		later_definitions(x, li, first, first->text, low.s, first->text_len, 0);
+	}
+	bg_buf_release(&low);
 }
 
 /* One paragraph: a list intro, an inline definition, an exclusion, or
@@ -3298,8 +3397,10 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 	inline_def(x, prov, al, al->text, low, n, &c, &sc);
 	later_definitions(x, prov, al, al->text, low, n, c.end);
 	/* a definition that continues in a list owns it */
-	if (list && al->text[n - 1] == ':')
+	if (list && al->text[n - 1] == ':') {
+		item_definitions(x, list);
 		return list;
+	}
 	return NULL;
 }
 
