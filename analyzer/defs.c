@@ -2324,6 +2324,15 @@ static bool repeated_after(const char *t, size_t at, size_t n)
 /* Records a list item "term: body" (or a definitie-item). */
 static void item_definitions(struct ex *x, const bg_node *list);
 
+/* The first paragraph with text in the subtree of n, or NULL. */
+static const bg_node *first_text(const bg_node *n)
+{
+	for (const bg_node *c = n; c; c = bg_node_next(n, c))
+		if (c->kind == BG_N_AL && c->text_len)
+			return c;
+	return NULL;
+}
+
 static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
@@ -2351,12 +2360,7 @@ static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 			return;
 		}
 	}
-	for (const bg_node *c = li; c; c = bg_node_next(li, c))
-		if (c->kind == BG_N_AL && c->text_len) {
-			first = c;
-			break;
-		}
-	if (!first)
+	if (!(first = first_text(li)))
 		return;
 	t = first->text;
 	tn = first->text_len < MAX_TERM_BYTES + 4 ? first->text_len : MAX_TERM_BYTES + 4;
@@ -3164,17 +3168,10 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 	bool have_scope = false;
 
 	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
-		const bg_node *first = NULL;
+		const bg_node *first;
 		struct cand c;
 
-		if (li->kind != BG_N_LI)
-			continue;
-		for (const bg_node *k = li; k; k = bg_node_next(li, k))
-			if (k->kind == BG_N_AL && k->text_len) {
-				first = k;
-				break;
-			}
-		if (!first)
+		if (li->kind != BG_N_LI || !(first = first_text(li)))
 			continue;
 		bg_buf_clear(&joined);
 		bg_buf_add(&joined, al->text, al->text_len);
@@ -3275,17 +3272,10 @@ static void item_definitions(struct ex *x, const bg_node *list)
 	bg_buf low = BG_BUF_INIT;
 
 	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
-		const bg_node *first = NULL;
+		const bg_node *first;
 		struct cand c;
 
-		if (li->kind != BG_N_LI)
-			continue;
-		for (const bg_node *k = li; k; k = bg_node_next(li, k))
-			if (k->kind == BG_N_AL && k->text_len) {
-				first = k;
-				break;
-			}
-		if (!first)
+		if (li->kind != BG_N_LI || !(first = first_text(li)))
 			continue;
 		trig_lower(first->text, first->text_len, &low);
 		if (!bg_buf_ok(&low)) {
