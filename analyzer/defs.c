@@ -3257,6 +3257,59 @@ static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *
 }
 
 /*
+ * "De vermogensgrens is: a. voor een alleenstaande: € 8.000; ...", "Het
+ * ouderdomspensioen is: a. onvervreemdbaar; b. ...", "De taal waarin de
+ * examens worden afgenomen is: a. voor ATPL ...: Engels; ...": a list
+ * whose first item is an amount, a number, one word, or a case that ends
+ * in a value of two words at most gives values or properties, so the
+ * copula with an article before it (copula_colon) sets a parameter or a
+ * rule rather than a meaning.
+ */
+/* Whether low[0..n) is "De|Het|Een X is|zijn:", the copula with an
+ * article whose list value_list tests. */
+static bool copula_colon(const char *low, size_t n)
+{
+	static const char *const arts[] = { "de ", "het ", "een " };
+	static const char *const ends[] = { " is:", " is :", " zijn:", " zijn :" };
+	bool art = false, end = false;
+
+	for (size_t k = 0; k < sizeof arts / sizeof *arts; k++)
+		art = art || (n > strlen(arts[k]) && !memcmp(low, arts[k], strlen(arts[k])));
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+		end = end || (n > strlen(ends[k]) &&
+			      !memcmp(low + n - strlen(ends[k]), ends[k], strlen(ends[k])));
+	return art && end;
+}
+
+static bool value_list(const bg_node *list)
+{
+	const bg_node *li = list->first_child, *al;
+	const char *t, *colon = NULL;
+	size_t n, e;
+
+	while (li && li->kind != BG_N_LI)
+		li = li->next;
+	if (!li || !(al = first_text(li)))
+		return false;
+	t = al->text;
+	n = al->text_len;
+	e = n;
+	while (e && (t[e - 1] == ';' || t[e - 1] == '.' || t[e - 1] == ',' || t[e - 1] == ' '))
+		e--;
+	if (!e || memmem(t, e, "\xe2\x82\xac", 3) || memchr(t, '%', e) || (t[0] >= '0' && t[0] <= '9') ||
+	    !memchr(t, ' ', e))
+		return true;
+	for (const char *p = t; (p = memmem(p, e - (size_t)(p - t), ": ", 2)) != NULL; p += 2)
+		colon = p;
+	if (colon) {
+		const char *v = colon + 2;
+		size_t vn = e - (size_t)(v - t);
+		return (vn && v[0] >= '0' && v[0] <= '9') || bg_count_words(v, vn) <= 2;
+	}
+	return false;
+}
+
+/*
  * The items of a list that is the body of a definition ("Onder inlener
  * wordt mede verstaan: a. de doorlener, zijnde degene aan wie ...", "wordt
  * als een vaste inrichting in ieder geval aangemerkt: a. het verrichten
@@ -3381,7 +3434,8 @@ static const bg_node *paragraph(struct ex *x, const bg_node *al)
 		}
 		return NULL;
 	}
-	if (seen(x, prov, al->text + c.so, c.eo - c.so))
+	if (seen(x, prov, al->text + c.so, c.eo - c.so) ||
+	    (list && copula_colon(low, n) && value_list(list)))
 		return NULL;
 	find_scope(x, al, al->text, low, n, bits, &sc);
 	inline_def(x, prov, al, al->text, low, n, &c, &sc);
