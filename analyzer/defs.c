@@ -3330,12 +3330,17 @@ static void item_definitions(struct ex *x, const bg_node *list)
 
 		if (li->kind != BG_N_LI || !(first = first_text(li)))
 			continue;
+		/* most items hold neither form: no lowering, no trigger run */
+		if (!memmem(first->text, first->text_len, ", zijnde ", 9) &&
+		    !memmem(first->text, first->text_len, "verstaan", 8))
+			continue;
 		trig_lower(first->text, first->text_len, &low);
 		if (!bg_buf_ok(&low)) {
 			x->st = BG_ERR_NOMEM;
 			break;
 		}
-		if (best_candidate(x, first->text, low.s, first->text_len, NULL, &c) && c.so <= 4 &&
+		if (memmem(low.s, first->text_len, ", zijnde ", 9) &&
+		    best_candidate(x, first->text, low.s, first->text_len, NULL, &c) && c.so <= 4 &&
 		    c.end > c.eo && memmem(low.s + c.eo, c.end - c.eo, ", zijnde ", 9) &&
 		    !seen(x, li, first->text + c.so, c.eo - c.so)) {
 			struct scope sc;
