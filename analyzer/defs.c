@@ -2321,7 +2321,6 @@ static bool repeated_after(const char *t, size_t at, size_t n)
 	       (r + (e - b) == n || !is_letter_at(t + r + (e - b)));
 }
 
-/* Records a list item "term: body" (or a definitie-item). */
 static void item_definitions(struct ex *x, const bg_node *list);
 
 /* The first paragraph with text in the subtree of n, or NULL. */
@@ -2333,6 +2332,7 @@ static const bg_node *first_text(const bg_node *n)
 	return NULL;
 }
 
+/* Records a list item "term: body" (or a definitie-item). */
 static void list_item(struct ex *x, const bg_node *li, const struct scope *sc)
 {
 	const bg_node *first = NULL;
@@ -2816,9 +2816,6 @@ static bool in_subclause(const char *low, size_t at)
 	return false;
 }
 
-/* The inline candidate of text[0..n) (low: its lowered copy) whose term
- * comes first; on a tie the earlier form (exclusions before definitions).
- * bits: presence bits of low[0..n), or NULL to compute them. */
 /*
  * "wordt als tegenprestatie aangemerkt de waarde die ten tijde van de
  * vervreemding in het economische verkeer ... kan worden toegekend",
@@ -2858,6 +2855,9 @@ static bool valuation(const char *low, size_t n, size_t so, size_t eo)
 	return false;
 }
 
+/* The inline candidate of text[0..n) (low: its lowered copy) whose term
+ * comes first; on a tie the earlier form (exclusions before definitions).
+ * bits: presence bits of low[0..n), or NULL to compute them. */
 static bool best_candidate(struct ex *x, const char *text, const char *low, size_t n,
 			   const uint64_t *bits, struct cand *best)
 {
@@ -3256,15 +3256,6 @@ static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *
 	}
 }
 
-/*
- * "De vermogensgrens is: a. voor een alleenstaande: € 8.000; ...", "Het
- * ouderdomspensioen is: a. onvervreemdbaar; b. ...", "De taal waarin de
- * examens worden afgenomen is: a. voor ATPL ...: Engels; ...": a list
- * whose first item is an amount, a number, one word, or a case that ends
- * in a value of two words at most gives values or properties, so the
- * copula with an article before it (copula_colon) sets a parameter or a
- * rule rather than a meaning.
- */
 /* Whether low[0..n) is "De|Het|Een X is|zijn:", the copula with an
  * article whose list value_list tests. */
 static bool copula_colon(const char *low, size_t n)
@@ -3281,6 +3272,15 @@ static bool copula_colon(const char *low, size_t n)
 	return art && end;
 }
 
+/*
+ * "De vermogensgrens is: a. voor een alleenstaande: € 8.000; ...", "Het
+ * ouderdomspensioen is: a. onvervreemdbaar; b. ...", "De taal waarin de
+ * examens worden afgenomen is: a. voor ATPL ...: Engels; ...": a list
+ * whose first item is an amount, a number, one word, or a case that ends
+ * in a value of two words at most gives values or properties, so the
+ * copula with an article before it (copula_colon) sets a parameter or a
+ * rule rather than a meaning.
+ */
 static bool value_list(const bg_node *list)
 {
 	const bg_node *li = list->first_child, *al;
