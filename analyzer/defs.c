@@ -1301,8 +1301,10 @@ static bool plausible_term(const char *s, size_t n)
 		"behulp", "name", "ingangsdatum", "dien", "onverminderd",
 		/* "als bijdrage-inkomen ten hoogste in aanmerking genomen": a cap */
 		"hoogste", "minste",
-		/* "Het uitgangspunt hierbij is ...": an adverb that points back */
-		"hierbij", "daarbij", "hiervan", "daarvan", "hierin", "daarin",
+		/* "Het uitgangspunt hierbij is ...": an adverb that points back;
+		 * "De hoofdelementen van dergelijke overeenkomsten zijn: ...": so
+		 * does "dergelijk(e)" */
+		"hierbij", "daarbij", "hiervan", "daarvan", "hierin", "daarin", "dergelijk", "dergelijke",
 	};
 	static const char *const preps[] = {
 		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",
