@@ -112,6 +112,8 @@ START_TEST(harmonise_partner)
 	/* the root M already points to is the proposal */
 	ck_assert_ptr_nonnull(prop);
 	ck_assert_str_eq(prop->bwb_id, "BWBR0099701");
+	/* the rationale names the proposal's term and where it stands */
+	ck_assert_ptr_nonnull(strstr(c->rationale, "voorstel: de definitie van 'partner' in Kaderwet K artikel"));
 	ck_assert(c->score > 0);
 	ck_assert(strstr(c->evidence, "duurzame relatie") && strstr(c->evidence, "ongehuwde meerderjarige"));
 	bg_cand_list_release(&l);
