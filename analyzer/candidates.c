@@ -2257,6 +2257,20 @@ static size_t concept_uses(const bg_deflaw *law, const char *concept)
 	return 0;
 }
 
+/* The term of the first definition of concept at article of regulation
+ * doc ("dagloon" for the WW's inkomen at artikel 45), or the concept. */
+static const char *concept_term(const bg_cand_ctx *c, size_t doc, const char *article,
+				const char *concept)
+{
+	for (size_t j = 0; j < c->law_ndefs[doc]; j++) {
+		const bg_def *e = bg_defset_get(c->set, c->law_defs[doc][j]);
+		if (!strcmp(e->concept, concept) && !strcmp(e->article, article) &&
+		    e->kind != BG_DEF_NEGATIVE && e->term[0])
+			return e->term;
+	}
+	return concept;
+}
+
 /*
  * Per lexicon concept: anchors are the regulations definitions of the
  * concept lead to (roots of references) and the framework laws the lexicon
@@ -2271,20 +2285,6 @@ static size_t concept_uses(const bg_deflaw *law, const char *concept)
  * group (the root most laws already point to), else the variant held by
  * most laws, on a tie the one with fewest components.
  */
-/* The term of the first definition of concept at article of regulation
- * doc ("dagloon" for the WW's inkomen at artikel 45), or the concept. */
-static const char *concept_term(const bg_cand_ctx *c, size_t doc, const char *article,
-				const char *concept)
-{
-	for (size_t j = 0; j < c->law_ndefs[doc]; j++) {
-		const bg_def *e = bg_defset_get(c->set, c->law_defs[doc][j]);
-		if (!strcmp(e->concept, concept) && !strcmp(e->article, article) &&
-		    e->kind != BG_DEF_NEGATIVE)
-			return e->term;
-	}
-	return concept;
-}
-
 static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
 {
 	bg_cand_ctx *c = r->c;
@@ -2467,8 +2467,6 @@ static void find_harmonise(struct run *r, bg_norm *nm, unsigned jobs)
 					x->evidence = keep(r, &b);
 					bg_buf_clear(&b);
 					const char *pt = concept_term(c, law_of[prop], defs[prop].where, concept);
-					if (!pt[0])
-						pt = concept;
 					/* "Verzamelinkomen is ..." opens a sentence: "verzamelinkomen" */
 					bool lower = pt[0] >= 'A' && pt[0] <= 'Z' && pt[1] >= 'a' && pt[1] <= 'z';
 					bg_buf_addf(&b, "'%s' heeft %zu varianten in %zu wetten rond %s (gem. divergentie %.2f); "

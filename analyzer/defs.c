@@ -1277,7 +1277,7 @@ static bool relative_term(const char *s, size_t n)
 		p = order ? k - 2 : k - 1;
 		for (size_t q = 0; q < sizeof aux / sizeof *aux && !isaux; q++)
 			isaux = wl[a] == strlen(aux[q]) && !strncasecmp(s + wb[a], aux[q], wl[a]);
-		/* "ontvangen", "genoten", and "gewerkt", "betaald" */
+		/* "ontvangen", "genoten", and "gewerkt", "gespaard" */
 		if (isaux && (past_participle(s + wb[p], wl[p]) ||
 			      (wl[p] > 4 && !strncmp(s + wb[p], "ge", 2) &&
 			       (s[wb[p] + wl[p] - 1] == 't' || s[wb[p] + wl[p] - 1] == 'd'))))
@@ -2962,6 +2962,17 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 	return NULL;
 }
 
+/* Whether candidate c's trigger extends its term: "mede", "ook",
+ * "tevens", "eveneens" or "voorts" between the term and the trigger's end
+ * (low: the lowered text). */
+static bool extends_word(const char *low, const struct cand *c)
+{
+	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
+
+	return c->end > c->eo &&
+	       first_of(low + c->eo, c->end - c->eo, more, sizeof more / sizeof *more) < c->end - c->eo;
+}
+
 /*
  * "Onder inkomen als bedoeld in artikel 44, eerste lid, van de WAO ...
  * worden mede verstaan de volgende uitkeringen": the term is another
@@ -2976,15 +2987,9 @@ static const bg_ref *amends_other(struct ex *x, const bg_node *prov, const char 
 static const bg_ref *extends_other(struct ex *x, const bg_node *prov, const char *text,
 				   const char *low, const struct cand *c)
 {
-	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
 	const char *b;
-	bool extends = false;
 
-	if (c->end <= c->eo)
-		return NULL;
-	for (size_t k = 0; k < sizeof more / sizeof *more && !extends; k++)
-		extends = memmem(low + c->eo, c->end - c->eo, more[k], strlen(more[k])) != NULL;
-	if (!extends || !(b = memmem(low + c->so, c->end - c->so, "bedoeld ", 8)))
+	if (!extends_word(low, c) || !(b = memmem(low + c->so, c->end - c->so, "bedoeld ", 8)))
 		return NULL;
 	return other_ref(x, prov, text, (size_t)(b - low), c->end, false);
 }
@@ -3076,17 +3081,13 @@ static const bg_ref *anaphora_ref(struct ex *x, const bg_node *prov, const char 
 static const bg_ref *extends_back(struct ex *x, const bg_node *prov, const char *text,
 				  const char *low, const struct cand *c)
 {
-	static const char *const more[] = { " mede ", " ook ", " tevens ", " eveneens ", " voorts " };
 	size_t from = c->so > 40 ? c->so - 40 : 0, e = c->so;
-	bool extends = false;
 
-	if (c->end <= c->eo)
+	if (!extends_word(low, c))
 		return NULL;
-	for (size_t k = 0; k < sizeof more / sizeof *more && !extends; k++)
-		extends = memmem(low + c->eo, c->end - c->eo, more[k], strlen(more[k])) != NULL;
 	while (e > from && low[e - 1] == ' ')
 		e--;
-	if (!extends || back_pointer(low + from, e - from) == e - from ||
+	if (back_pointer(low + from, e - from) == e - from ||
 	    !(e - from > 8 && (!memcmp(low + e - 8, "bedoelde", 8) || !memcmp(low + e - 8, "genoemde", 8))))
 		return NULL;
 	return ref_before(x, prov, text, c->so, true);
@@ -3329,20 +3330,20 @@ static void item_definitions(struct ex *x, const bg_node *list)
 	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
 		const bg_node *first;
 		struct cand c;
+		bool zijnde;
 
 		if (li->kind != BG_N_LI || !(first = first_text(li)))
 			continue;
 		/* most items hold neither form: no lowering, no trigger run */
-		if (!memmem(first->text, first->text_len, ", zijnde ", 9) &&
-		    !memmem(first->text, first->text_len, "verstaan", 8))
+		zijnde = memmem(first->text, first->text_len, ", zijnde ", 9) != NULL;
+		if (!zijnde && !memmem(first->text, first->text_len, "verstaan", 8))
 			continue;
 		trig_lower(first->text, first->text_len, &low);
 		if (!bg_buf_ok(&low)) {
 			x->st = BG_ERR_NOMEM;
 			break;
 		}
-		if (memmem(low.s, first->text_len, ", zijnde ", 9) &&
-		    best_candidate(x, first->text, low.s, first->text_len, NULL, &c) && c.so <= 4 &&
+		if (zijnde && best_candidate(x, first->text, low.s, first->text_len, NULL, &c) && c.so <= 4 &&
 		    c.end > c.eo && memmem(low.s + c.eo, c.end - c.eo, ", zijnde ", 9) &&
 		    !seen(x, li, first->text + c.so, c.eo - c.so)) {
 			struct scope sc;
