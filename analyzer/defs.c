@@ -1029,7 +1029,7 @@ static void clean_term(const char *s, size_t *so, size_t *eo)
 		/* "belasting, ingeval artikel 27b van de wet van toepassing is:
 		 * het gezamenlijke bedrag ...": a condition is no part of it */
 		" dan wel, indien ", " of, indien ", ", ingeval ", ", indien ", ", voor zover ",
-		", voorzover ",
+		", voorzover ", " voor zover ", " voorzover ",
 		/* "Dienst Speciale Interventies, hierna te noemen: DSI": the
 		 * short name is a term of its own (short_names) */
 		", hierna ", ", verder te noemen", ", verder aan te duiden",
@@ -3744,6 +3744,7 @@ static void defined_pass(struct ex *x)
 #define LABEL_MIN 8     /* bytes: "peildatum", not "datum" or "post" */
 #define LABEL_MAX 60
 #define LABEL_WORDS 4   /* words of description before the bracket */
+#define LABEL_MULTI 3   /* spaces in a label: four words at most */
 
 static bool label_byte(unsigned char c)
 {
@@ -3756,11 +3757,14 @@ static bool letter_byte(unsigned char c)
 }
 
 /* Whether the lower-case label lab[0..ln) starts a word in the text of
- * the document's paragraphs twice: at its own place and elsewhere. */
-static bool label_used(struct ex *x, const char *lab, size_t ln)
+ * the document's paragraphs twice: at its own place and elsewhere; with
+ * `free`, once outside brackets too ("openbare orde (ordre public)" in
+ * every article that says it translates, not names). */
+static bool label_used(struct ex *x, const char *lab, size_t ln, bool free)
 {
 	const char *low, *p, *end;
 	int seen_n = 0;
+	bool out = !free;
 
 	if (!x->doclow.len) {
 		const bg_node *root = bg_doc_root(x->doc);
@@ -3779,8 +3783,11 @@ static bool label_used(struct ex *x, const char *lab, size_t ln)
 	low = x->doclow.s;
 	end = low + x->doclow.len;
 	for (p = low; (p = memmem(p, (size_t)(end - p), lab, ln)) != NULL; p++)
-		if ((p == low || !letter_byte((unsigned char)p[-1])) && ++seen_n == 2)
-			return true;
+		if (p == low || !letter_byte((unsigned char)p[-1])) {
+			out |= p == low || p[-1] != '(';
+			if (++seen_n >= 2 && out)
+				return true;
+		}
 	return false;
 }
 
@@ -3827,6 +3834,43 @@ static bool label_follows(const char *t, size_t e)
 	return true;
 }
 
+/* Whether the label of several words lab[0..n) names a thing: "gebouw ter
+ * belegging", "extraterritoriale kosten", "collectieve uitspraak"; not
+ * a phrase that opens or ends with a word of function ("de verpachting
+ * daaronder begrepen", "of zijn opvolger", "met de toelichting") or that
+ * holds a verb's participle or an aside ("verder zorgautoriteit genoemd"). */
+static bool label_phrase(const char *lab, size_t n)
+{
+	static const char *const no[] = { "voor", "in", "op", "bij", "met", "aan", "te", "ter", "ten",
+					   "tot", "de", "het", "een", "van", "en", "of", "als", "zijn",
+					   "daaronder", "waaronder", "begrepen", "genoemd", "inclusief",
+					   "exclusief", "anders", "dan", "niet", "geen", "alle", "tevens",
+					   "verder", "hierna", "onder", "per", "die", "dat", "zoals", "zie",
+					   "indien", "lid", "artikel", "onderdeel", "hoofdstuk", "bijlage",
+					   "paragraaf", "maximaal", "minimaal", "ten", "stijl" };
+	size_t b = 0, e, w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (lab[i] >= '0' && lab[i] <= '9')
+			return false;
+	while (b < n) {
+		e = b;
+		while (e < n && lab[e] != ' ')
+			e++;
+		if (e - b < 2)
+			return false;   /* "specialisme x" */
+		/* a preposition may join two words ("gebouw ter belegging"),
+		 * the other words of function nowhere */
+		for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+			if (strlen(no[k]) == e - b && !memcmp(lab + b, no[k], e - b) &&
+			    (b == 0 || e == n || k >= 10))
+				return false;
+		w++;
+		b = e + 1;
+	}
+	return w >= 2;
+}
+
 /* Whether s[0..n) is English (the other language of a treaty):
  * "the dividend withholding tax (dividendbelasting)". */
 static bool english(const char *s, size_t n)
@@ -3834,6 +3878,26 @@ static bool english(const char *s, size_t n)
 	static const char *const w[] = { " the ", " and ", " shall ", " which ", " with " };
 
 	return padded_has(s, n, w, sizeof w / sizeof *w);
+}
+
+/* Whether s[0..n) dates something: a day, a month, a year ("wet van 18
+ * maart 2004 tot wijziging van ...", "Regeling ... van 26 mei 1994, nr.
+ * ..."): the text cites an act, and a bracket in it belongs to its title. */
+static bool dated(const char *s, size_t n)
+{
+	static const char *const months[] = { " januari ", " februari ", " maart ", " april ",
+					      " mei ", " juni ", " juli ", " augustus ",
+					      " september ", " oktober ", " november ", " december " };
+
+	for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
+		size_t ml = strlen(months[k]);
+		for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), months[k], ml)) != NULL;
+		     p++)
+			if (p > s && p[-1] >= '0' && p[-1] <= '9' && (size_t)(p - s) + ml + 4 <= n &&
+			    p[ml] >= '1' && p[ml] <= '2')
+				return true;
+	}
+	return false;
 }
 
 /* Whether one of the last six words of s[0..n) opens the name of a
@@ -3885,7 +3949,7 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 	    !(prov = bg_node_provision(al)))
 		return;
 	for (p = t; x->st == BG_OK && (p = memchr(p, '(', n - (size_t)(p - t))) != NULL; p++) {
-		size_t open = (size_t)(p - t) + 1, at = open, ln = 0, cs;
+		size_t open = (size_t)(p - t) + 1, at = open, ln = 0, cs, words = 0;
 		char lab[LABEL_MAX + 1];
 		struct scope sc;
 		bg_def *d;
@@ -3901,11 +3965,14 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 			at += 4;
 		if (!(t[at] >= 'a' && t[at] <= 'z'))
 			continue;
-		while (at + ln < n && ln <= LABEL_MAX && label_byte((unsigned char)t[at + ln]))
+		while (at + ln < n && ln <= LABEL_MAX &&
+		       (label_byte((unsigned char)t[at + ln]) ||
+			(t[at + ln] == ' ' && ln && t[at + ln - 1] != ' ' && words++ < LABEL_MULTI)))
 			ln++;
 		if (at + ln >= n || t[at + ln] != ')' || ln < LABEL_MIN || ln > LABEL_MAX ||
 		    (at + ln + 1 < n && !strchr(" ;,.:)", t[at + ln + 1])) ||
-		    !label_noun(t + at, ln) || !label_follows(t, open - 2))
+		    !label_noun(t + at, ln) || !label_follows(t, open - 2) ||
+		    (words && !label_phrase(t + at, ln)))
 			continue;
 		/* the description: back to the clause's start */
 		for (cs = open - 1; cs > 0; cs--)
@@ -3913,7 +3980,8 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 			    (cs == open - 1 || t[cs] == ' '))
 				break;
 		if (bg_count_words(t + cs, open - 1 - cs) < LABEL_WORDS ||
-		    english(t + cs, open - 1 - cs) || named_regulation(t + cs, open - 1 - cs))
+		    english(t + cs, open - 1 - cs) || named_regulation(t + cs, open - 1 - cs) ||
+		    (words && (english(t + at, ln) || dated(t, open - 1))))
 			continue;
 		memcpy(lab, t + at, ln);
 		lab[ln] = '\0';
@@ -3930,7 +3998,7 @@ static void bracket_labels(struct ex *x, const bg_node *al)
 		 * (de rechtsvraag)" */
 		if ((at == open && memmem(x->low.s + cs, open - 1 - cs, lab, ln)) ||
 		    seen(x, prov, lab, ln) ||
-		    !label_used(x, lab, ln))
+		    !label_used(x, lab, ln, words > 0))
 			continue;
 		find_scope(x, al, t, x->low.s, n, NULL, &sc);
 		if (!(d = new_def(x, prov, al, t + at, ln, BG_DEF_OWN, &sc)))
