@@ -1305,6 +1305,8 @@ static bool plausible_term(const char *s, size_t n)
 		 * "De hoofdelementen van dergelijke overeenkomsten zijn: ...": so
 		 * does "dergelijk(e)" */
 		"hierbij", "daarbij", "hiervan", "daarvan", "hierin", "daarin", "dergelijk", "dergelijke",
+		/* "Intussen is het van belang ...": an adverb opens a clause */
+		"intussen", "bovendien", "daarnaast", "evenwel", "echter", "overigens",
 	};
 	static const char *const preps[] = {
 		"tot", "in", "op", "van", "met", "voor", "aan", "om", "te", "naar", "door", "uit",

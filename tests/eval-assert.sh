@@ -85,7 +85,7 @@ for set in ".:0.95,0.90:development" "holdout:0.90,0.75:held-out" "holdout2:0.88
 	"holdout17:0.91,0.87:eighteenth" "holdout18:0.93,0.88:nineteenth" \
 	"holdout19:0.92,0.86:twentieth" "holdout20:0.80,0.38:twenty-first" \
 	"holdout21:0.91,0.66:twenty-second" "holdout22:0.87,0.55:twenty-third" \
-	"holdout23:0.88,0.52:twenty-fourth" "holdout24:0.93,0.84:twenty-fifth" \
+	"holdout23:0.85,0.52:twenty-fourth" "holdout24:0.93,0.84:twenty-fifth" \
 	"holdout25:0.90,0.87:twenty-sixth" "holdout26:0.88,0.66:twenty-seventh" \
 	"holdout27:0.95,0.72:twenty-eighth" "holdout28:0.74,0.66:twenty-ninth" \
 	"holdout29:0.85,0.55:thirtieth" "holdout30:0.95,0.93:thirty-first" \
