@@ -202,6 +202,12 @@ struct reqgroup {
 struct req {
 	size_t ngroups;
 	struct reqgroup *g;
+	/* the first group when its literals lie in one word of the bits:
+	 * qm, that word's mask (0: no such group), qw, its index.  Most
+	 * texts lack every literal of most triggers' first group, and a
+	 * paragraph is tested against every trigger: one AND turns it away */
+	uint64_t qm;
+	unsigned char qw;
 };
 
 /* Lexicon concept uses: every token sequence of the text whose stemmed
@@ -281,6 +287,10 @@ struct defpre {
 	struct tcache *tc;      /* NULL: no cache (out of memory) */
 	bg_arena *a;
 	struct req *req[BG_TRIG__COUNT];
+	/* the triggers of each form, as bg_lexicon_trigger_info gives them:
+	 * the loops over all triggers of a form take them from here */
+	const bg_trigger **trig[BG_TRIG__COUNT];
+	size_t ntrig[BG_TRIG__COUNT];
 	struct req *fw;
 	struct usetab use;
 	/* the first words of the lexicon's variant and plural keys: a text
@@ -596,6 +606,12 @@ static void req_spans(struct req *r)
 		if (g->lo > g->hi)
 			g->lo = g->hi;
 	}
+	r->qm = 0;
+	r->qw = 0;
+	if (r->ngroups && !r->g[0].always && r->g[0].hi == r->g[0].lo + 1) {
+		r->qw = r->g[0].lo;
+		r->qm = r->g[0].mask[r->g[0].lo];
+	}
 }
 
 static struct defpre *defpre_new(const bg_lexicon *lex)
@@ -607,6 +623,14 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 		goto fail;
 	p->tc = tc_new(lex);   /* NULL: every text goes to TRE */
 	terms_build(p, lex);
+	for (int f = 0; f < BG_TRIG__COUNT; f++) {
+		size_t nt = bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
+		if (!(p->trig[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->trig[f])))
+			goto fail;
+		for (size_t j = 0; j < nt; j++)
+			p->trig[f][j] = bg_lexicon_trigger_info(lex, (bg_trigger_form)f, j);
+		p->ntrig[f] = nt;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass && !(p->dt = bg_arena_alloc(p->a, (p->ndt ? p->ndt : 1) * sizeof *p->dt)))
 			goto fail;
@@ -663,8 +687,10 @@ fail:
 	return NULL;
 }
 
-static bool req_ok(const struct req *r, const uint64_t *bits)
+static inline bool req_ok(const struct req *r, const uint64_t *bits)
 {
+	if (r->qm && !(bits[r->qw] & r->qm))
+		return false;
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const struct reqgroup *g = &r->g[i];
 		bool any = g->always;
@@ -726,11 +752,10 @@ static bool trig_required(const struct defpre *pre, const bg_trigger *t, bg_trig
  * presence bits of exactly low[0..n), or NULL; *hp: the text's hash for
  * the answer cache, 0 until a first trigger needs it (callers trying
  * several triggers on one text keep it between calls). */
-static bool trig_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigger_form f,
-		       size_t j, const char *low, size_t n, const uint64_t *bits, uint64_t *hp,
+static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, const char *low, size_t n, const uint64_t *bits, uint64_t *hp,
 		       tmatch *m)
 {
-	const bg_trigger *t = bg_lexicon_trigger_info(lex, f, j);
+	const bg_trigger *t = pre->trig[f][j];
 	const void *re, *quick;
 	regmatch_t pm[10];
 	regamatch_t am;
@@ -798,6 +823,7 @@ static bool form_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 {
 	uint64_t own[PRE_MAXW], h = 0;
 	size_t nt = bg_lexicon_trigger_count(lex, f);
+	const struct req *rq = pre->req[f];
 	bool found = false;
 
 	if (!nt)
@@ -806,7 +832,11 @@ static bool form_match(const bg_lexicon *lex, const struct defpre *pre, bg_trigg
 		bits = presence(pre, low, n, own);
 	for (size_t j = 0; j < nt; j++) {
 		tmatch m;
-		if (trig_match(lex, pre, f, j, low, n, bits, &h, &m) &&
+		/* the prefilter here, not only in trig_match: most triggers
+		 * fail it, and a call per trigger costs more than the test */
+		if (bits && !req_ok(&rq[j], bits))
+			continue;
+		if (trig_match(pre, f, j, low, n, bits, &h, &m) &&
 		    (!found || m.so < best->so)) {
 			*best = m;
 			found = true;
@@ -2775,7 +2805,7 @@ static bool shorter_match(struct ex *x, bg_trigger_form f, size_t j, const char 
 	cut = (size_t)(at - low) + (m->eo - ws);
 	/* the prefilter on the shorter text itself (the paragraph's presence
 	 * bits are those of the whole) */
-	if (cut >= m->eo || !trig_match(x->lex, x->pre, f, j, low, cut, NULL, &h, &m2) ||
+	if (cut >= m->eo || !trig_match(x->pre, f, j, low, cut, NULL, &h, &m2) ||
 	    m2.teo <= m2.tso || !match_term(x, text, &m2, so, eo))
 		return false;
 	*m = m2;
@@ -2872,10 +2902,21 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 	if (!bits)
 		bits = presence(x->pre, low, n, own);
 	for (size_t f = 0; f < sizeof inline_forms / sizeof *inline_forms; f++) {
-		for (size_t j = 0; j < bg_lexicon_trigger_count(x->lex, inline_forms[f].f); j++) {
-			const bg_trigger *t = bg_lexicon_trigger_info(x->lex, inline_forms[f].f, j);
+		bg_trigger_form ff = inline_forms[f].f;
+		const struct req *rq = x->pre->req[ff];
+		const bg_trigger *const *tv = x->pre->trig[ff];
+		size_t nt = x->pre->ntrig[ff];
+
+		for (size_t j = 0; j < nt; j++) {
+			const bg_trigger *t = tv[j];
 			tmatch m;
 			size_t so, eo;
+
+			/* a text the trigger's require turns away comes no
+			 * further (trig_match would say no match): most do,
+			 * and here it costs a test of bits, not a call */
+			if (bits && !req_ok(&rq[j], bits))
+				continue;
 
 			/* the scan for a concept's word only where the
 			 * trigger's require lets the text through */
@@ -2884,7 +2925,7 @@ static bool best_candidate(struct ex *x, const char *text, const char *low, size
 				terms = !x->pre->terms || bg_stemstarts_maybe(x->pre->terms, low, n);
 			if ((t->lexicon_only && !terms) || t->defined_only)
 				continue;   /* defined_only: defined_pass */
-			if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
+			if (!trig_match(x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 			    m.teo <= m.tso)
 				continue;
 			if (!match_term(x, text, &m, &so, &eo) &&
@@ -3674,7 +3715,7 @@ static void defined_in(struct ex *x, const bg_node *al, const uint64_t *kept,
 
 		/* (an exclusion's pattern opens its paragraph: "Niet verzekerd
 		 * is ...", no deeming verb to find the subject of) */
-		if (!trig_match(x->lex, x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
+		if (!trig_match(x->pre, inline_forms[f].f, j, low, n, bits, &h, &m) ||
 		    m.teo <= m.tso || in_subclause(low, m.so) ||
 		    (inline_forms[f].kind != BG_DEF_NEGATIVE &&
 		     !main_clause_subject(al, text, low, m.so, m.tso)))
