@@ -267,6 +267,268 @@ struct tcache {
 /* Tries of a trigger before its submatch-free copy is compiled and used. */
 #define QUICK_AFTER 16u
 
+/*
+ * Where a trigger's match can begin.  TRE walks the whole text for every
+ * pattern, also the part before any place a match could start, and most
+ * patterns open with fixed words ("verstaan onder ", "(^|[.;] )onder ",
+ * "(wordt|worden): ").  The literals every match must open with (a few,
+ * each perhaps tied to the text's start) are read off the pattern once;
+ * TRE then starts at the first place one of them stands (REG_NOTBOL past
+ * the start), and is not run when none does.  A match that TRE finds from
+ * there is the one it finds in the whole text, since none starts before;
+ * offsets are shifted back.  Only what this reading is sure of: no "|"
+ * at the top, no approximate matching (a cost lets a match open with an
+ * error), ASCII literals and bracket lists, no escape or assertion before
+ * the first literal.
+ */
+#define LEAD_MAX 16
+#define LEAD_LEN 40
+
+struct lead {
+	unsigned char n;   /* 0: no opening known: TRE reads the whole text */
+	struct leadlit {
+		unsigned char len;
+		bool bol;   /* only at the text's start (the pattern's "^") */
+		char s[LEAD_LEN];
+	} v[LEAD_MAX];
+};
+
+/* The openings found so far while reading a pattern. */
+struct leadset {
+	size_t n;
+	struct leadlit v[LEAD_MAX];
+};
+
+static bool lead_plain(char c)
+{
+	return c >= ' ' && (unsigned char)c < 0x80 && !strchr("\\^$.[]()|*+?{}", c);
+}
+
+/* A byte that a bracket expression may list for lead_seq to read it. */
+static bool lead_member(char c)
+{
+	return c >= ' ' && (unsigned char)c < 0x80 && !strchr("\\^-[]", c);
+}
+
+static bool lead_quant(char c)
+{
+	return c == '*' || c == '+' || c == '?' || c == '{';
+}
+
+/* The end of the bracket expression opening at p ('['), or NULL. */
+static const char *lead_bracket_end(const char *p)
+{
+	const char *q = p + 1;
+
+	if (*q == '^')
+		q++;
+	if (*q == ']')
+		q++;
+	while (*q && *q != ']' && *q != '\\' && *q != '[')
+		q++;
+	return *q == ']' ? q : NULL;   /* (an escape or class inside: not read) */
+}
+
+/* The end of the atom or escape at p that lead_top_bar and lead_group_end
+ * step over ("[...]" whole, an escaped byte with its backslash), or NULL. */
+static const char *lead_skip(const char *p)
+{
+	if (*p == '[')
+		return lead_bracket_end(p);
+	if (*p == '\\')
+		return p[1] ? p + 1 : NULL;
+	return p;
+}
+
+/* Whether the pattern has "|" outside every group and bracket. */
+static bool lead_top_bar(const char *p)
+{
+	int depth = 0;
+
+	for (; *p; p++) {
+		if (!(p = lead_skip(p)))
+			return true;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (*p == '|' && depth <= 0)
+			return true;
+	}
+	return false;
+}
+
+/* The end of the group opening at p ('('), or NULL. */
+static const char *lead_group_end(const char *p)
+{
+	int depth = 0;
+
+	for (; *p; p++) {
+		if (!(p = lead_skip(p)))
+			return NULL;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Appends to every opening of *s each of the k strings a[i] (lengths
+ * al[i], "^" when bol[i]); false when the product does not fit or cannot
+ * be read (then *s is as before). */
+static bool lead_cross(struct leadset *s, const char *const *a, const size_t *al,
+		       const bool *bol, size_t k)
+{
+	struct leadset o;
+
+	if (s->n * k > LEAD_MAX)
+		return false;
+	if (k == 1) {   /* one byte or "^" on each: in place, most atoms */
+		for (size_t i = 0; i < s->n; i++)
+			if ((bol[0] && s->v[i].len) || s->v[i].len + al[0] >= LEAD_LEN)
+				return false;
+		for (size_t i = 0; i < s->n; i++) {
+			struct leadlit *l = &s->v[i];
+			l->bol |= bol[0];
+			memcpy(l->s + l->len, a[0], al[0]);
+			l->len = (unsigned char)(l->len + al[0]);
+		}
+		return true;
+	}
+	o.n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t j = 0; j < k; j++) {
+			struct leadlit *l = &o.v[o.n++];
+			*l = s->v[i];
+			if (bol[j]) {
+				if (l->len)
+					return false;   /* "^" after text: not read */
+				l->bol = true;
+			}
+			if (l->len + al[j] >= LEAD_LEN)
+				return false;
+			memcpy(l->s + l->len, a[j], al[j]);
+			l->len = (unsigned char)(l->len + al[j]);
+		}
+	*s = o;
+	return true;
+}
+
+/* Reads the atoms of p[0..e) onto the openings *s; whether it read all of
+ * them (false: *s holds the openings up to the first it could not). */
+static bool lead_seq(const char *p, const char *e, struct leadset *s)
+{
+	while (p < e) {
+		if (*p == '^') {
+			static const char *const none[] = { "" };
+			static const size_t nl[] = { 0 };
+			static const bool yes[] = { true };
+			if (!lead_cross(s, none, nl, yes, 1))
+				return false;
+			p++;
+		} else if (lead_plain(*p)) {
+			bool no[1] = { false };
+			size_t one = 1;
+			const char *c = p;
+			if (p + 1 < e && lead_quant(p[1]))
+				return false;
+			if (!lead_cross(s, &c, &one, no, 1))
+				return false;
+			p++;
+		} else if (*p == '[') {
+			const char *q = lead_bracket_end(p), *a[LEAD_MAX];
+			size_t al[LEAD_MAX], k = 0;
+			bool no[LEAD_MAX] = { false };
+			if (!q || q + 1 > e || (q + 1 < e && lead_quant(q[1])))
+				return false;
+			for (const char *c = p + 1; c < q; c++) {
+				if (!lead_member(*c) || k == LEAD_MAX)
+					return false;
+				a[k] = c;
+				al[k++] = 1;
+			}
+			if (!k || !lead_cross(s, a, al, no, k))
+				return false;
+			p = q + 1;
+		} else if (*p == '(') {
+			const char *q = lead_group_end(p);
+			struct leadset out = { 0 };
+			bool whole = true;
+			if (!q || q + 1 > e || (q + 1 < e && lead_quant(q[1])) || p[1] == '?')
+				return false;
+			/* each alternative read onto a copy of *s */
+			for (const char *a = p + 1; a <= q;) {
+				const char *b = a;
+				int depth = 0;
+				struct leadset t = *s;
+				while (b < q && !(depth == 0 && *b == '|')) {
+					if (!(b = lead_skip(b)))
+						return false;
+					if (*b == '(')
+						depth++;
+					else if (*b == ')')
+						depth--;
+					b++;
+				}
+				if (b == a)
+					return false;   /* an empty alternative */
+				whole &= lead_seq(a, b, &t);
+				if (out.n + t.n > LEAD_MAX)
+					return false;
+				memcpy(out.v + out.n, t.v, t.n * sizeof *t.v);
+				out.n += t.n;
+				a = b + 1;
+			}
+			*s = out;
+			if (!whole)
+				return false;
+			p = q + 1;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The openings of trigger t into *l (l->n 0: none known). */
+static void lead_build(const bg_trigger *t, struct lead *l)
+{
+	struct leadset s = { 1, { { 0, false, "" } } };
+
+	l->n = 0;
+	if (t->max_cost > 0 || !t->pattern || strstr(t->pattern, "{~") ||
+	    lead_top_bar(t->pattern))
+		return;
+	lead_seq(t->pattern, t->pattern + strlen(t->pattern), &s);
+	for (size_t i = 0; i < s.n; i++)
+		if (!s.v[i].len)
+			return;   /* a match may open anywhere */
+	memcpy(l->v, s.v, s.n * sizeof *s.v);
+	l->n = (unsigned char)s.n;
+}
+
+/* Where in low[0..n) a match of l can first begin; SIZE_MAX: nowhere. */
+static size_t lead_at(const struct lead *l, const char *low, size_t n)
+{
+	size_t k = SIZE_MAX;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct leadlit *v = &l->v[i];
+		if (v->bol) {
+			if (n >= v->len && !memcmp(low, v->s, v->len))
+				return 0;
+		} else {
+			/* only an earlier place than the one known counts */
+			size_t lim = k == SIZE_MAX ? n : k + v->len - 1;
+			const char *p = memmem(low, lim < n ? lim : n, v->s, v->len);
+			if (p)
+				k = (size_t)(p - low);
+		}
+	}
+	return k;
+}
+
 /* The forms a paragraph's running text is tried with, and the kind of
  * record each gives. */
 static const struct { bg_trigger_form f; bg_def_kind kind; } inline_forms[] = {
@@ -290,6 +552,7 @@ struct defpre {
 	/* the triggers of each form, as bg_lexicon_trigger_info gives them:
 	 * the loops over all triggers of a form take them from here */
 	const bg_trigger **trig[BG_TRIG__COUNT];
+	struct lead *lead[BG_TRIG__COUNT];
 	size_t ntrig[BG_TRIG__COUNT];
 	struct req *fw;
 	struct usetab use;
@@ -625,10 +888,13 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 	terms_build(p, lex);
 	for (int f = 0; f < BG_TRIG__COUNT; f++) {
 		size_t nt = bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
-		if (!(p->trig[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->trig[f])))
+		if (!(p->trig[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->trig[f])) ||
+		    !(p->lead[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->lead[f])))
 			goto fail;
-		for (size_t j = 0; j < nt; j++)
+		for (size_t j = 0; j < nt; j++) {
 			p->trig[f][j] = bg_lexicon_trigger_info(lex, (bg_trigger_form)f, j);
+			lead_build(p->trig[f][j], &p->lead[f][j]);
+		}
 		p->ntrig[f] = nt;
 	}
 	for (int pass = 0; pass < 2; pass++) {
@@ -752,16 +1018,17 @@ static bool trig_required(const struct defpre *pre, const bg_trigger *t, bg_trig
  * presence bits of exactly low[0..n), or NULL; *hp: the text's hash for
  * the answer cache, 0 until a first trigger needs it (callers trying
  * several triggers on one text keep it between calls). */
-static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, const char *low, size_t n, const uint64_t *bits, uint64_t *hp,
-		       tmatch *m)
+static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, const char *low,
+		       size_t n, const uint64_t *bits, uint64_t *hp, tmatch *m)
 {
 	const bg_trigger *t = pre->trig[f][j];
 	const void *re, *quick;
 	regmatch_t pm[10];
 	regamatch_t am;
 	regaparams_t p;
-	int g = t->term_group;
+	int g = t->term_group, ef;
 	uint64_t h = 0;
+	size_t k = 0;
 
 	if (!trig_required(pre, t, f, j, low, n, bits))
 		return false;
@@ -784,6 +1051,10 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 		default: break;
 		}
 	}
+	/* from the first place a match can open (struct lead) */
+	if (pre->lead[f][j].n && (k = lead_at(&pre->lead[f][j], low, n)) == SIZE_MAX)
+		goto none;
+	ef = k ? REG_NOTBOL : 0;
 	/* most texts the prefilter lets through do not match: say so without
 	 * TRE's submatch bookkeeping, and find the groups only for a match */
 	/* (a second compilation pays only for a trigger in frequent use) */
@@ -792,12 +1063,17 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 	    (quick = bg_trigger_regex_quick(t)) != NULL) {
 		regamatch_t qm;
 		memset(&qm, 0, sizeof qm);
-		if (tre_reganexec(quick, low, n, &qm, p, 0) != REG_OK)
+		if (tre_reganexec(quick, low + k, n - k, &qm, p, ef) != REG_OK)
 			goto none;
 	}
-	if (tre_reganexec(re, low, n, &am, p, 0) != REG_OK ||
-	    pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n)
+	if (tre_reganexec(re, low + k, n - k, &am, p, ef) != REG_OK ||
+	    pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n - k)
 		goto none;
+	for (size_t i = 0; i < 10; i++)
+		if (pm[i].rm_so >= 0) {
+			pm[i].rm_so += (regoff_t)k;
+			pm[i].rm_eo += (regoff_t)k;
+		}
 	m->so = (size_t)pm[0].rm_so;
 	m->eo = (size_t)pm[0].rm_eo;
 	if (g > 0 && g < 10 && pm[g].rm_so >= 0 && (size_t)pm[g].rm_eo <= n) {
