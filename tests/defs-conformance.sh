@@ -13,12 +13,17 @@
 #    huishouding (art. 3 lid 3), the Wet op de zorgtoeslag pointing to the
 #    Zorgverzekeringswet and inheriting partner and toetsingsinkomen from the
 #    Awir, the AWR's and the Wet IB 2001's own partner articles.
+# 4. The same records, byte for byte, with BEGRIP_NO_OPENINGS=1 (TRE reads
+#    every text whole instead of from the first place a trigger's match can
+#    open: analyzer/defs.c, struct lead): the openings save time, never a
+#    match.
 set -u
 corpus=${1:?usage: sh tests/defs-conformance.sh CORPUSDIR [BIN]}
 bin=${2:-./begrip}
 out=$(mktemp) || exit 1
 err=$(mktemp) || exit 1
-trap 'rm -f "$out" "$err"' EXIT
+whole=$(mktemp) || exit 1
+trap 'rm -f "$out" "$err" "$whole"' EXIT
 
 "$bin" defs --format json "$corpus" >"$out" 2>"$err"
 rc=$?
@@ -27,6 +32,14 @@ if [ "$rc" -ne 0 ] || grep -q 'error:' "$err"; then
 	head -20 "$err"
 	exit 1
 fi
+
+BEGRIP_NO_OPENINGS=1 "$bin" defs --format json "$corpus" >"$whole" 2>/dev/null
+if ! cmp -s "$out" "$whole"; then
+	echo "defs-conformance: FAIL: records differ when TRE reads every text whole (BEGRIP_NO_OPENINGS=1)"
+	diff "$out" "$whole" | head -6
+	exit 1
+fi
+echo "defs-conformance: the same $(wc -l <"$out" | tr -d ' ') records when TRE reads every text whole"
 
 python3 - "$out" "$corpus" <<'PY'
 import collections, json, os, sys
