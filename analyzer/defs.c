@@ -3489,6 +3489,37 @@ static void inline_def(struct ex *x, const bg_node *prov, const bg_node *al, con
 static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *al,
 			      const char *text, const char *low, size_t n, size_t from);
 
+/*
+ * An item of a list whose intro defines nothing that is a definition by
+ * itself: "Tenzij het zinsverband anders vereist, hebben in deze
+ * Overeenkomst ... de volgende termen de daaraan hierbij toegekende
+ * betekenis:" + "a. onder „het Verdrag" wordt verstaan: ..." (the Dutch
+ * text of a treaty), "d. onder t-2 wordt verstaan het tweede jaar ...".
+ * Read alone, the item opens its own sentence; only an item that says
+ * "verstaan" is tried (the intro's lists are many).
+ */
+static void item_alone(struct ex *x, const bg_node *li, const bg_node *first)
+{
+	struct cand c;
+	struct scope sc;
+	const char *low;
+	size_t n = first->text_len;
+
+	if (n < 12 || !memmem(first->text, n, "verstaan", 8))
+		return;
+	trig_lower(first->text, n, &x->low);
+	if (!bg_buf_ok(&x->low)) {
+		x->st = BG_ERR_NOMEM;
+		return;
+	}
+	low = x->low.s;
+	if (!best_candidate(x, first->text, low, n, NULL, &c) ||
+	    seen(x, li, first->text + c.so, c.eo - c.so))
+		return;
+	find_scope(x, first, first->text, low, n, NULL, &sc);
+	inline_def(x, li, first, first->text, low, n, &c, &sc);
+}
+
 static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 {
 	bg_buf joined = BG_BUF_INIT, low = BG_BUF_INIT;
@@ -3522,13 +3553,17 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 			if (!al->text_len || al->text[al->text_len - 1] != ':' ||
 			    (al->text_len >= 4 && !memcmp(low.s + al->text_len - 4, "dat:", 4)) ||
 			    memmem(low.s, al->text_len, " kan ", 5) ||
-			    memmem(low.s, al->text_len, " kunnen ", 8))
+			    memmem(low.s, al->text_len, " kunnen ", 8)) {
+				item_alone(x, li, first);
 				continue;
+			}
 			joined.s[al->text_len - 1] = ' ';
 			low.s[al->text_len - 1] = ' ';
 			if (!best_candidate(x, joined.s, low.s, low.len, NULL, &c) ||
-			    c.so <= al->text_len)
+			    c.so <= al->text_len) {
+				item_alone(x, li, first);
 				continue;
+			}
 		}
 		if (seen(x, li, joined.s + c.so, c.eo - c.so))
 			continue;
