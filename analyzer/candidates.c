@@ -826,8 +826,8 @@ static bool counts_as(const bg_def *d)
 
 /* "Voor de toepassing van artikel 4:23 ... van de wet wordt als
  * significante deelneming aangemerkt": a definition made for a named
- * provision, often of the regulation above, where the term is used.
- * Not "unused" here either. */
+ * provision, often of the regulation above, where the term is used, or
+ * for another act named.  Not "unused" here either. */
 static bool serves_provision(const bg_def *d)
 {
 	static const char *const opens[] = { "voor de toepassing van artikel ",
@@ -836,10 +836,17 @@ static bool serves_provision(const bg_def *d)
 					     "voor de toepassing van afdeling ",
 					     "voor de toepassing van paragraaf " };
 
+	static const char *const other = "voor de toepassing van het bepaalde bij en krachtens de ";
+	const char *o;
+
 	for (size_t i = 0; i < sizeof opens / sizeof *opens; i++)
 		if (!strncasecmp(d->text, opens[i], strlen(opens[i])))
 			return true;
-	return false;
+	/* "Onder het register kinderopvang, bedoeld in artikel 1.1 van de Wet
+	 * kinderopvang ..., wordt voor de toepassing van het bepaalde bij en
+	 * krachtens de Wet kinderopvang verstaan": made for another act */
+	o = strstr(d->text, other);
+	return o && o[strlen(other)] >= 'A' && o[strlen(other)] <= 'Z';
 }
 
 /* Is text block t part of the definition d itself (its term, or the

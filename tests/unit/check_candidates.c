@@ -219,6 +219,9 @@ START_TEST(unused_definitions)
 	/* N art. 5 "Als woonlasten gelden ...": what counts as X where the
 	 * rule stands, not a term for later use */
 	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "woonlasten", NULL));
+	/* N art. 6 defines "register kinderopvang" "voor de toepassing van het
+	 * bepaalde bij en krachtens de Kaderwet K": for another act */
+	ck_assert_ptr_null(find(&l, BG_CAND_UNUSED_DEF, "register kinderopvang", NULL));
 	bg_cand_list_release(&l);
 }
 END_TEST
