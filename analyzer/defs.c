@@ -293,6 +293,49 @@ struct lead {
 	} v[LEAD_MAX];
 };
 
+/*
+ * Where a match of an anchored trigger can end.  A pattern that opens with
+ * "^" (no "|" at the top) matches at the text's start or nowhere, yet TRE
+ * reads the text to its end, trying the anchor at every place.  Such a
+ * pattern reads a word or a few ("^([a-z][a-z-]{4,}(en|s)) zijn
+ * ([a-z]+ende?)( |,)"): it consumes only some bytes (no digit here), the
+ * marks that end words and clauses at most so many times (three spaces,
+ * one comma), and no match, nor any path of TRE toward one, reaches past
+ * the first byte of the text that would be one too many.  TRE reads the
+ * text up to there, with REG_NOTEOL when that is before the end (a "$"
+ * held there no more than in the whole text); up to there it reads both
+ * texts alike.  The pattern is read generously (a byte an operator might
+ * be counts as one; "." and "[^...]" count for every byte they may stand
+ * for, all bytes from 0x80 for a bracket that names one); no stop for an
+ * escape other than of a metacharacter (a word boundary looks past the
+ * end), a class by name, an extension "(?", or approximate matching.
+ */
+#define STOP_INF 0xffffu
+#define STOP_DEPTH 16
+
+struct stop {
+	uint16_t max[256];   /* the most of each byte a match holds; STOP_INF: no bound */
+};
+
+/* The marks counted while a pattern is read (other bytes: whether a match
+ * may hold them at all). */
+static const char stop_marks[] = " ,.;:";
+#define STOP_K (sizeof stop_marks - 1)
+
+/* What a part of a pattern may consume: the bytes, and the most of each
+ * mark. */
+struct stopcnt {
+	uint64_t in[4];
+	uint16_t k[STOP_K];
+};
+
+/* The state of reading a pattern for its counts. */
+struct stopread {
+	const char *p;
+	int depth;
+	bool top_bar;   /* a "|" outside every group */
+};
+
 /* The openings found so far while reading a pattern. */
 struct leadset {
 	size_t n;
@@ -508,6 +551,223 @@ static void lead_build(const bg_trigger *t, struct lead *l)
 	l->n = (unsigned char)s.n;
 }
 
+/* The index of byte b in stop_marks, or -1. */
+static int stop_mark(unsigned char b)
+{
+	switch (b) {
+	case ' ': return 0;
+	case ',': return 1;
+	case '.': return 2;
+	case ';': return 3;
+	case ':': return 4;
+	default: return -1;
+	}
+}
+
+static void stop_range(uint64_t *in, unsigned a, unsigned b)
+{
+	for (unsigned x = a; x <= b; x++)
+		in[x >> 6] |= (uint64_t)1 << (x & 63);
+}
+
+/* The marks of an atom: each once, if its bytes hold it. */
+static void stop_atom_marks(struct stopcnt *c)
+{
+	for (size_t m = 0; m < STOP_K; m++) {
+		unsigned x = (unsigned char)stop_marks[m];
+		c->k[m] = (uint16_t)(c->in[x >> 6] >> (x & 63) & 1);
+	}
+}
+
+/* The members of the bracket expression at r->p ('[') into c->in, r->p
+ * past its ']'; false when it is not read. */
+static bool stop_bracket(struct stopread *r, struct stopcnt *c)
+{
+	uint64_t in[4] = { 0 };
+	bool neg = false;
+	const char *q = r->p + 1;
+
+	if (*q == '^') {
+		neg = true;
+		q++;
+	}
+	if (*q == ']') {
+		stop_range(in, ']', ']');
+		q++;
+	}
+	for (; *q && *q != ']'; q++) {
+		unsigned char a = (unsigned char)*q, b = a;
+		if (a == '\\' || (a == '[' && (q[1] == ':' || q[1] == '=' || q[1] == '.')))
+			return false;
+		if (q[1] == '-' && q[2] && q[2] != ']') {
+			b = (unsigned char)q[2];
+			q += 2;
+		}
+		stop_range(in, a, b);
+	}
+	if (*q != ']')
+		return false;
+	if (neg) {   /* every byte but the ASCII ones named */
+		c->in[0] = ~in[0];
+		c->in[1] = ~in[1];
+		c->in[2] = c->in[3] = ~(uint64_t)0;
+	} else {
+		memcpy(c->in, in, sizeof in);
+		if (in[2] || in[3])
+			c->in[2] = c->in[3] = ~(uint64_t)0;
+	}
+	r->p = q + 1;
+	return true;
+}
+
+static uint16_t stop_add(uint16_t a, uint16_t b)
+{
+	return a == STOP_INF || b == STOP_INF || a + b >= STOP_INF ? STOP_INF : (uint16_t)(a + b);
+}
+
+static bool stop_alt(struct stopread *r, struct stopcnt *max);
+
+/* One atom at r->p and its repetitions into c; false when not read. */
+static bool stop_piece(struct stopread *r, struct stopcnt *c)
+{
+	memset(c, 0, sizeof *c);
+	switch (*r->p) {
+	case '(':
+		if (r->p[1] == '?' || ++r->depth > STOP_DEPTH)
+			return false;
+		r->p++;
+		if (!stop_alt(r, c) || *r->p != ')')
+			return false;
+		r->p++;
+		r->depth--;
+		break;
+	case '[':
+		if (!stop_bracket(r, c))
+			return false;
+		stop_atom_marks(c);
+		break;
+	case '.':
+		memset(c->in, 0xff, sizeof c->in);
+		stop_atom_marks(c);
+		r->p++;
+		break;
+	case '\\':
+		if (!r->p[1] || !strchr(".[](){}|*+?^$\\", r->p[1]))
+			return false;
+		r->p++;
+		/* fall through */
+	default:   /* a byte, or "^" or "$" (counted, generously) */
+		stop_range(c->in, (unsigned char)*r->p, (unsigned char)*r->p);
+		r->p++;
+		stop_atom_marks(c);
+		break;
+	}
+	while (*r->p == '*' || *r->p == '+' || *r->p == '?' || *r->p == '{') {
+		unsigned long hi = 1;
+		if (*r->p == '{') {
+			char *end;
+			if (r->p[1] < '0' || r->p[1] > '9')
+				return false;   /* "{~": approximate */
+			hi = strtoul(r->p + 1, &end, 10);
+			if (*end == ',') {
+				if (end[1] == '}') {
+					hi = STOP_INF;
+					end++;
+				} else if (end[1] >= '0' && end[1] <= '9') {
+					hi = strtoul(end + 1, &end, 10);
+				} else {
+					return false;
+				}
+			}
+			if (*end != '}')
+				return false;
+			r->p = end + 1;
+		} else {
+			hi = *r->p == '?' ? 1 : STOP_INF;
+			r->p++;
+		}
+		for (size_t m = 0; m < STOP_K; m++)
+			if (c->k[m])
+				c->k[m] = hi >= STOP_INF || c->k[m] * hi >= STOP_INF ? STOP_INF :
+					  (uint16_t)(c->k[m] * hi);
+	}
+	return true;
+}
+
+/* The alternatives at r->p, up to ')' or the end, into max. */
+static bool stop_alt(struct stopread *r, struct stopcnt *max)
+{
+	struct stopcnt seq, c;
+
+	memset(max, 0, sizeof *max);
+	for (;;) {
+		memset(&seq, 0, sizeof seq);
+		while (*r->p && *r->p != '|' && *r->p != ')') {
+			unsigned char b = (unsigned char)*r->p;
+			int mk;
+			if (((b >= 'a' && b <= 'z') || b == ' ') && !lead_quant(r->p[1])) {
+				/* a letter or space that stands once, most of a pattern */
+				seq.in[b >> 6] |= (uint64_t)1 << (b & 63);
+				if ((mk = stop_mark(b)) >= 0)
+					seq.k[mk] = stop_add(seq.k[mk], 1);
+				r->p++;
+				continue;
+			}
+			if (!stop_piece(r, &c))
+				return false;
+			for (size_t w = 0; w < 4; w++)
+				seq.in[w] |= c.in[w];
+			for (size_t m = 0; m < STOP_K; m++)
+				seq.k[m] = stop_add(seq.k[m], c.k[m]);
+		}
+		for (size_t w = 0; w < 4; w++)
+			max->in[w] |= seq.in[w];
+		for (size_t m = 0; m < STOP_K; m++)
+			if (seq.k[m] > max->k[m])
+				max->k[m] = seq.k[m];
+		if (*r->p != '|')
+			return true;
+		r->top_bar |= r->depth == 0;
+		r->p++;
+	}
+}
+
+/* The stop of a trigger without one. */
+static struct stop stop_none;
+
+/* The stop of trigger t (malloc'd), or &stop_none. */
+static struct stop *stop_build(const bg_trigger *t)
+{
+	struct stopread r = { t->pattern, 0, false };
+	struct stopcnt c;
+	struct stop *s;
+
+	if (t->max_cost > 0 || !r.p || r.p[0] != '^' || !stop_alt(&r, &c) || *r.p || r.top_bar ||
+	    !(s = malloc(sizeof *s)))
+		return &stop_none;
+	for (unsigned x = 0; x < 256; x++)
+		s->max[x] = c.in[x >> 6] >> (x & 63) & 1 ? STOP_INF : 0;
+	for (size_t m = 0; m < STOP_K; m++)
+		s->max[(unsigned char)stop_marks[m]] = c.k[m];
+	s->max[0] = STOP_INF;   /* TRE takes a NUL for the end: never stop there */
+	return s;
+}
+
+/* The end of the longest prefix of low[0..n) that a match of s can read. */
+static size_t stop_at(const struct stop *s, const char *low, size_t n)
+{
+	uint16_t seen[256];
+	size_t e = 0;
+
+	memset(seen, 0, sizeof seen);
+	for (; e < n; e++) {
+		unsigned char c = (unsigned char)low[e];
+		if (++seen[c] > s->max[c])
+			break;
+	}
+	return e;
+}
+
 /* Where in low[0..n) a match of l can first begin; SIZE_MAX: nowhere. */
 static size_t lead_at(const struct lead *l, const char *low, size_t n)
 {
@@ -553,6 +813,10 @@ struct defpre {
 	 * the loops over all triggers of a form take them from here */
 	const bg_trigger **trig[BG_TRIG__COUNT];
 	struct lead *lead[BG_TRIG__COUNT];
+	/* per trigger: its stop, read off the pattern when TRE first reads
+	 * a text for it (most triggers never get that far in one draft);
+	 * NULL until then, &stop_none for none */
+	_Atomic(struct stop *) *stop[BG_TRIG__COUNT];
 	size_t ntrig[BG_TRIG__COUNT];
 	struct req *fw;
 	struct usetab use;
@@ -722,6 +986,12 @@ static void defpre_free(struct defpre *p)
 	bg_litset_free(p->ls);
 	bg_stemstarts_free(p->use.starts);
 	bg_stemstarts_free(p->terms);
+	for (int f = 0; f < BG_TRIG__COUNT; f++)
+		for (size_t j = 0; p->stop[f] && j < p->ntrig[f]; j++) {
+			struct stop *s = atomic_load_explicit(&p->stop[f][j], memory_order_relaxed);
+			if (s != &stop_none)
+				free(s);
+		}
 	bg_arena_free(p->a);
 	if (p->tc) {
 		pthread_mutex_destroy(&p->tc->lock);
@@ -882,7 +1152,8 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 	struct defpre *p = calloc(1, sizeof *p);
 	size_t nf = bg_lexicon_framework_count(lex);
 	/* BEGRIP_NO_OPENINGS=1: TRE reads every text whole, so that a test
-	 * can show the openings change no answer (tests/defs-conformance.sh) */
+	 * can show the openings and stops change no answer
+	 * (tests/defs-conformance.sh) */
 	const char *no = getenv("BEGRIP_NO_OPENINGS");
 	bool openings = !no || strcmp(no, "1");
 
@@ -893,11 +1164,13 @@ static struct defpre *defpre_new(const bg_lexicon *lex)
 	for (int f = 0; f < BG_TRIG__COUNT; f++) {
 		size_t nt = bg_lexicon_trigger_count(lex, (bg_trigger_form)f);
 		if (!(p->trig[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->trig[f])) ||
-		    !(p->lead[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->lead[f])))
+		    !(p->lead[f] = bg_arena_alloc(p->a, (nt ? nt : 1) * sizeof *p->lead[f])) ||
+		    !(p->stop[f] = bg_arena_alloc_raw(p->a, (nt ? nt : 1) * sizeof *p->stop[f])))
 			goto fail;
 		for (size_t j = 0; j < nt; j++) {
 			p->trig[f][j] = bg_lexicon_trigger_info(lex, (bg_trigger_form)f, j);
 			p->lead[f][j].n = 0;
+			atomic_init(&p->stop[f][j], openings ? NULL : &stop_none);
 			if (openings)
 				lead_build(p->trig[f][j], &p->lead[f][j]);
 		}
@@ -1020,6 +1293,25 @@ static bool trig_required(const struct defpre *pre, const bg_trigger *t, bg_trig
 	return bits ? req_ok(&pre->req[f][j], bits) : bg_require_ok(t->require, low, n, true);
 }
 
+/* The stop of trigger j of form f, or NULL: built by the first thread to
+ * need it (another that built it too frees its copy). */
+static const struct stop *stop_get(const struct defpre *pre, bg_trigger_form f, size_t j)
+{
+	_Atomic(struct stop *) *slot = &pre->stop[f][j];
+	struct stop *s = atomic_load_explicit(slot, memory_order_acquire), *was = NULL;
+
+	if (!s) {
+		s = stop_build(pre->trig[f][j]);
+		if (!atomic_compare_exchange_strong_explicit(slot, &was, s, memory_order_acq_rel,
+							     memory_order_acquire)) {
+			if (s != &stop_none)
+				free(s);
+			s = was;
+		}
+	}
+	return s == &stop_none ? NULL : s;
+}
+
 /* Tries trigger j of form f on low[0..n); fills m on a match.  bits: the
  * presence bits of exactly low[0..n), or NULL; *hp: the text's hash for
  * the answer cache, 0 until a first trigger needs it (callers trying
@@ -1033,8 +1325,9 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 	regamatch_t am;
 	regaparams_t p;
 	int g = t->term_group, ef;
+	const struct stop *st;
 	uint64_t h = 0;
-	size_t k = 0;
+	size_t k = 0, e = n;
 
 	if (!trig_required(pre, t, f, j, low, n, bits))
 		return false;
@@ -1061,6 +1354,9 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 	if (pre->lead[f][j].n && (k = lead_at(&pre->lead[f][j], low, n)) == SIZE_MAX)
 		goto none;
 	ef = k ? REG_NOTBOL : 0;
+	/* an anchored pattern: up to where a match can reach (struct stop) */
+	if (!k && (st = stop_get(pre, f, j)) && (e = stop_at(st, low, n)) < n)
+		ef |= REG_NOTEOL;
 	/* most texts the prefilter lets through do not match: say so without
 	 * TRE's submatch bookkeeping, and find the groups only for a match */
 	/* (a second compilation pays only for a trigger in frequent use) */
@@ -1069,11 +1365,11 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 	    (quick = bg_trigger_regex_quick(t)) != NULL) {
 		regamatch_t qm;
 		memset(&qm, 0, sizeof qm);
-		if (tre_reganexec(quick, low + k, n - k, &qm, p, ef) != REG_OK)
+		if (tre_reganexec(quick, low + k, e - k, &qm, p, ef) != REG_OK)
 			goto none;
 	}
-	if (tre_reganexec(re, low + k, n - k, &am, p, ef) != REG_OK ||
-	    pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > n - k)
+	if (tre_reganexec(re, low + k, e - k, &am, p, ef) != REG_OK ||
+	    pm[0].rm_so < 0 || (size_t)pm[0].rm_eo > e - k)
 		goto none;
 	for (size_t i = 0; i < 10; i++)
 		if (pm[i].rm_so >= 0) {

@@ -15,7 +15,8 @@
 #    Awir, the AWR's and the Wet IB 2001's own partner articles.
 # 4. The same records, byte for byte, with BEGRIP_NO_OPENINGS=1 (TRE reads
 #    every text whole instead of from the first place a trigger's match can
-#    open: analyzer/defs.c, struct lead): the openings save time, never a
+#    open, or up to where an anchored one can end: analyzer/defs.c, struct
+#    lead and struct stop): the openings and stops save time, never a
 #    match.
 set -u
 corpus=${1:?usage: sh tests/defs-conformance.sh CORPUSDIR [BIN]}
