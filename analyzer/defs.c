@@ -309,24 +309,31 @@ struct lead {
  * for, all bytes from 0x80 for a bracket that names one); no stop for an
  * escape other than of a metacharacter (a word boundary looks past the
  * end), a class by name, an extension "(?", or approximate matching.
+ * The same reading gives the fewest bytes and marks a match holds (none
+ * for "^" and "$", fewer for "+?"): a prefix with fewer, where every match
+ * would have to lie, has none, and TRE is not run.
  */
 #define STOP_INF 0xffffu
 #define STOP_DEPTH 16
-
-struct stop {
-	uint16_t max[256];   /* the most of each byte a match holds; STOP_INF: no bound */
-};
 
 /* The marks counted while a pattern is read (other bytes: whether a match
  * may hold them at all). */
 static const char stop_marks[] = " ,.;:";
 #define STOP_K (sizeof stop_marks - 1)
 
-/* What a part of a pattern may consume: the bytes, and the most of each
- * mark. */
+struct stop {
+	uint16_t max[256];   /* the most of each byte a match holds; STOP_INF: no bound */
+	uint16_t len;        /* the fewest bytes a match holds */
+	uint16_t lo[STOP_K]; /* the fewest of each mark a match holds */
+};
+
+/* What a part of a pattern may consume: the bytes, the most of each mark;
+ * what it must: the fewest bytes and the fewest of each mark. */
 struct stopcnt {
 	uint64_t in[4];
 	uint16_t k[STOP_K];
+	uint16_t len;
+	uint16_t lo[STOP_K];
 };
 
 /* The state of reading a pattern for its counts. */
@@ -645,30 +652,42 @@ static bool stop_piece(struct stopread *r, struct stopcnt *c)
 		if (!stop_bracket(r, c))
 			return false;
 		stop_atom_marks(c);
+		c->len = 1;
 		break;
 	case '.':
 		memset(c->in, 0xff, sizeof c->in);
 		stop_atom_marks(c);
+		c->len = 1;
 		r->p++;
 		break;
 	case '\\':
 		if (!r->p[1] || !strchr(".[](){}|*+?^$\\", r->p[1]))
 			return false;
 		r->p++;
-		/* fall through */
-	default:   /* a byte, or "^" or "$" (counted, generously) */
 		stop_range(c->in, (unsigned char)*r->p, (unsigned char)*r->p);
-		r->p++;
 		stop_atom_marks(c);
+		memcpy(c->lo, c->k, sizeof c->lo);
+		c->len = 1;
+		r->p++;
+		break;
+	default:   /* a byte, or an operator standing alone */
+		stop_range(c->in, (unsigned char)*r->p, (unsigned char)*r->p);
+		stop_atom_marks(c);
+		/* "^" and "$" consume nothing: counted in max only, generously */
+		if (!strchr("^$*+?{}[]", *r->p)) {
+			memcpy(c->lo, c->k, sizeof c->lo);
+			c->len = 1;
+		}
+		r->p++;
 		break;
 	}
 	while (*r->p == '*' || *r->p == '+' || *r->p == '?' || *r->p == '{') {
-		unsigned long hi = 1;
+		unsigned long hi = 1, lo = 0;
 		if (*r->p == '{') {
 			char *end;
 			if (r->p[1] < '0' || r->p[1] > '9')
 				return false;   /* "{~": approximate */
-			hi = strtoul(r->p + 1, &end, 10);
+			hi = lo = strtoul(r->p + 1, &end, 10);
 			if (*end == ',') {
 				if (end[1] == '}') {
 					hi = STOP_INF;
@@ -684,12 +703,18 @@ static bool stop_piece(struct stopread *r, struct stopcnt *c)
 			r->p = end + 1;
 		} else {
 			hi = *r->p == '?' ? 1 : STOP_INF;
+			lo = *r->p == '+';   /* (the "?" of "+?" makes it 0: fewer, generously) */
 			r->p++;
 		}
-		for (size_t m = 0; m < STOP_K; m++)
+		for (size_t m = 0; m < STOP_K; m++) {
 			if (c->k[m])
 				c->k[m] = hi >= STOP_INF || c->k[m] * hi >= STOP_INF ? STOP_INF :
 					  (uint16_t)(c->k[m] * hi);
+			c->lo[m] = lo < STOP_INF && c->lo[m] * lo < STOP_INF ?
+				   (uint16_t)(c->lo[m] * lo) : STOP_INF - 1;
+		}
+		c->len = lo < STOP_INF && c->len * lo < STOP_INF ? (uint16_t)(c->len * lo) :
+			 STOP_INF - 1;
 	}
 	return true;
 }
@@ -698,6 +723,7 @@ static bool stop_piece(struct stopread *r, struct stopcnt *c)
 static bool stop_alt(struct stopread *r, struct stopcnt *max)
 {
 	struct stopcnt seq, c;
+	bool first = true;
 
 	memset(max, 0, sizeof *max);
 	for (;;) {
@@ -708,8 +734,11 @@ static bool stop_alt(struct stopread *r, struct stopcnt *max)
 			if (((b >= 'a' && b <= 'z') || b == ' ') && !lead_quant(r->p[1])) {
 				/* a letter or space that stands once, most of a pattern */
 				seq.in[b >> 6] |= (uint64_t)1 << (b & 63);
-				if ((mk = stop_mark(b)) >= 0)
+				if ((mk = stop_mark(b)) >= 0) {
 					seq.k[mk] = stop_add(seq.k[mk], 1);
+					seq.lo[mk] = stop_add(seq.lo[mk], 1);
+				}
+				seq.len = stop_add(seq.len, 1);
 				r->p++;
 				continue;
 			}
@@ -717,14 +746,23 @@ static bool stop_alt(struct stopread *r, struct stopcnt *max)
 				return false;
 			for (size_t w = 0; w < 4; w++)
 				seq.in[w] |= c.in[w];
-			for (size_t m = 0; m < STOP_K; m++)
+			for (size_t m = 0; m < STOP_K; m++) {
 				seq.k[m] = stop_add(seq.k[m], c.k[m]);
+				seq.lo[m] = stop_add(seq.lo[m], c.lo[m]);
+			}
+			seq.len = stop_add(seq.len, c.len);
 		}
 		for (size_t w = 0; w < 4; w++)
 			max->in[w] |= seq.in[w];
-		for (size_t m = 0; m < STOP_K; m++)
+		for (size_t m = 0; m < STOP_K; m++) {
 			if (seq.k[m] > max->k[m])
 				max->k[m] = seq.k[m];
+			if (first || seq.lo[m] < max->lo[m])
+				max->lo[m] = seq.lo[m];
+		}
+		if (first || seq.len < max->len)
+			max->len = seq.len;
+		first = false;
 		if (*r->p != '|')
 			return true;
 		r->top_bar |= r->depth == 0;
@@ -750,22 +788,34 @@ static struct stop *stop_build(const bg_trigger *t)
 	for (size_t m = 0; m < STOP_K; m++)
 		s->max[(unsigned char)stop_marks[m]] = c.k[m];
 	s->max[0] = STOP_INF;   /* TRE takes a NUL for the end: never stop there */
+	s->len = c.len;
+	memcpy(s->lo, c.lo, sizeof s->lo);
 	return s;
 }
 
-/* The end of the longest prefix of low[0..n) that a match of s can read. */
-static size_t stop_at(const struct stop *s, const char *low, size_t n)
+/* The end of the longest prefix of low[0..n) that a match of s can read
+ * into *e; false when that prefix is too short for one or lacks a mark
+ * every match holds. */
+static bool stop_at(const struct stop *s, const char *low, size_t n, size_t *e)
 {
 	uint16_t seen[256];
-	size_t e = 0;
+	size_t i = 0;
 
 	memset(seen, 0, sizeof seen);
-	for (; e < n; e++) {
-		unsigned char c = (unsigned char)low[e];
-		if (++seen[c] > s->max[c])
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)low[i];
+		if (++seen[c] > s->max[c]) {
+			seen[c]--;
 			break;
+		}
 	}
-	return e;
+	*e = i;
+	if (i < s->len)
+		return false;
+	for (size_t m = 0; m < STOP_K; m++)
+		if (seen[(unsigned char)stop_marks[m]] < s->lo[m])
+			return false;
+	return true;
 }
 
 /* Where in low[0..n) a match of l can first begin; SIZE_MAX: nowhere. */
@@ -1355,8 +1405,12 @@ static bool trig_match(const struct defpre *pre, bg_trigger_form f, size_t j, co
 		goto none;
 	ef = k ? REG_NOTBOL : 0;
 	/* an anchored pattern: up to where a match can reach (struct stop) */
-	if (!k && (st = stop_get(pre, f, j)) && (e = stop_at(st, low, n)) < n)
-		ef |= REG_NOTEOL;
+	if (!k && (st = stop_get(pre, f, j))) {
+		if (!stop_at(st, low, n, &e))
+			goto none;
+		if (e < n)
+			ef |= REG_NOTEOL;
+	}
 	/* most texts the prefilter lets through do not match: say so without
 	 * TRE's submatch bookkeeping, and find the groups only for a match */
 	/* (a second compilation pays only for a trigger in frequent use) */
