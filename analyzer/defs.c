@@ -3875,6 +3875,7 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 	bg_buf joined = BG_BUF_INIT, low = BG_BUF_INIT;
 	struct scope sc;
 	bool have_scope = false;
+	int no_colon = -1;   /* whether the intro cannot be read without its colon; -1 not known */
 
 	for (const bg_node *li = list->first_child; li && x->st == BG_OK; li = li->next) {
 		const bg_node *first;
@@ -3899,11 +3900,15 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 		    c.so <= al->text_len) {
 			/* not an intro that delegates or subordinates: "Bij
 			 * algemene maatregel van bestuur kan ... worden
-			 * bepaald, dat:" */
-			if (!al->text_len || al->text[al->text_len - 1] != ':' ||
-			    (al->text_len >= 4 && !memcmp(low.s + al->text_len - 4, "dat:", 4)) ||
-			    memmem(low.s, al->text_len, " kan ", 5) ||
-			    memmem(low.s, al->text_len, " kunnen ", 8)) {
+			 * bepaald, dat:" (the intro is the same for every
+			 * item: tested once) */
+			if (no_colon < 0)
+				no_colon = !al->text_len || al->text[al->text_len - 1] != ':' ||
+					   (al->text_len >= 4 &&
+					    !memcmp(low.s + al->text_len - 4, "dat:", 4)) ||
+					   memmem(low.s, al->text_len, " kan ", 5) ||
+					   memmem(low.s, al->text_len, " kunnen ", 8);
+			if (no_colon) {
 				item_alone(x, li, first);
 				continue;
 			}
