@@ -4549,6 +4549,15 @@ static bool label_follows(const char *t, size_t e)
 	return true;
 }
 
+/* Whether w[0..n) is one of the k words list[]. */
+static bool word_in(const char *w, size_t n, const char *const *list, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (strlen(list[i]) == n && !memcmp(w, list[i], n))
+			return true;
+	return false;
+}
+
 /* Whether the label of several words lab[0..n) names a thing: "gebouw ter
  * belegging", "extraterritoriale kosten", "collectieve uitspraak"; not
  * a phrase that opens or ends with a word of function ("de verpachting
@@ -4556,13 +4565,16 @@ static bool label_follows(const char *t, size_t e)
  * holds a verb's participle or an aside ("verder zorgautoriteit genoemd"). */
 static bool label_phrase(const char *lab, size_t n)
 {
-	static const char *const no[] = { "voor", "in", "op", "bij", "met", "aan", "te", "ter", "ten",
-					   "tot", "de", "het", "een", "van", "en", "of", "als", "zijn",
-					   "daaronder", "waaronder", "begrepen", "genoemd", "inclusief",
-					   "exclusief", "anders", "dan", "niet", "geen", "alle", "tevens",
-					   "verder", "hierna", "onder", "per", "die", "dat", "zoals", "zie",
-					   "indien", "lid", "artikel", "onderdeel", "hoofdstuk", "bijlage",
-					   "paragraaf", "maximaal", "minimaal", "ten", "stijl" };
+	/* a preposition may join two words ("gebouw ter belegging") */
+	static const char *const joins[] = { "voor", "in", "op", "bij", "met", "aan", "te", "ter",
+					      "ten", "tot" };
+	static const char *const never[] = {
+		"de", "het", "een", "van", "en", "of", "als", "zijn", "daaronder", "waaronder",
+		"begrepen", "genoemd", "inclusief", "exclusief", "anders", "dan", "niet", "geen",
+		"alle", "tevens", "verder", "hierna", "onder", "per", "die", "dat", "zoals", "zie",
+		"indien", "lid", "artikel", "onderdeel", "hoofdstuk", "bijlage", "paragraaf",
+		"maximaal", "minimaal", "stijl",
+	};
 	size_t b = 0, e, w = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -4574,12 +4586,9 @@ static bool label_phrase(const char *lab, size_t n)
 			e++;
 		if (e - b < 2)
 			return false;   /* "specialisme x" */
-		/* a preposition may join two words ("gebouw ter belegging"),
-		 * the other words of function nowhere */
-		for (size_t k = 0; k < sizeof no / sizeof *no; k++)
-			if (strlen(no[k]) == e - b && !memcmp(lab + b, no[k], e - b) &&
-			    (b == 0 || e == n || k >= 10))
-				return false;
+		if (word_in(lab + b, e - b, never, sizeof never / sizeof *never) ||
+		    ((b == 0 || e == n) && word_in(lab + b, e - b, joins, sizeof joins / sizeof *joins)))
+			return false;
 		w++;
 		b = e + 1;
 	}
