@@ -340,7 +340,6 @@ struct stopcnt {
 struct stopread {
 	const char *p;
 	int depth;
-	bool top_bar;   /* a "|" outside every group */
 };
 
 /* The openings found so far while reading a pattern. */
@@ -765,7 +764,6 @@ static bool stop_alt(struct stopread *r, struct stopcnt *max)
 		first = false;
 		if (*r->p != '|')
 			return true;
-		r->top_bar |= r->depth == 0;
 		r->p++;
 	}
 }
@@ -776,12 +774,12 @@ static struct stop stop_none;
 /* The stop of trigger t (malloc'd), or &stop_none. */
 static struct stop *stop_build(const bg_trigger *t)
 {
-	struct stopread r = { t->pattern, 0, false };
+	struct stopread r = { t->pattern, 0 };
 	struct stopcnt c;
 	struct stop *s;
 
-	if (t->max_cost > 0 || !r.p || r.p[0] != '^' || !stop_alt(&r, &c) || *r.p || r.top_bar ||
-	    !(s = malloc(sizeof *s)))
+	if (t->max_cost > 0 || !r.p || r.p[0] != '^' || lead_top_bar(r.p) || !stop_alt(&r, &c) ||
+	    *r.p || !(s = malloc(sizeof *s)))
 		return &stop_none;
 	for (unsigned x = 0; x < 256; x++)
 		s->max[x] = c.in[x >> 6] >> (x & 63) & 1 ? STOP_INF : 0;
@@ -3846,23 +3844,18 @@ static void later_definitions(struct ex *x, const bg_node *prov, const bg_node *
  * betekenis:" + "a. onder „het Verdrag" wordt verstaan: ..." (the Dutch
  * text of a treaty), "d. onder t-2 wordt verstaan het tweede jaar ...".
  * Read alone, the item opens its own sentence; only an item that says
- * "verstaan" is tried (the intro's lists are many).
+ * "verstaan" is tried (the intro's lists are many).  low: the item's text
+ * lowered (split_list's, after the intro and its space: trig_lower gives
+ * the same bytes there as for the item alone).
  */
-static void item_alone(struct ex *x, const bg_node *li, const bg_node *first)
+static void item_alone(struct ex *x, const bg_node *li, const bg_node *first, const char *low)
 {
 	struct cand c;
 	struct scope sc;
-	const char *low;
 	size_t n = first->text_len;
 
 	if (n < 12 || !memmem(first->text, n, "verstaan", 8))
 		return;
-	trig_lower(first->text, n, &x->low);
-	if (!bg_buf_ok(&x->low)) {
-		x->st = BG_ERR_NOMEM;
-		return;
-	}
-	low = x->low.s;
 	if (!best_candidate(x, first->text, low, n, NULL, &c) ||
 	    seen(x, li, first->text + c.so, c.eo - c.so))
 		return;
@@ -3909,14 +3902,14 @@ static void split_list(struct ex *x, const bg_node *al, const bg_node *list)
 					   memmem(low.s, al->text_len, " kan ", 5) ||
 					   memmem(low.s, al->text_len, " kunnen ", 8);
 			if (no_colon) {
-				item_alone(x, li, first);
+				item_alone(x, li, first, low.s + al->text_len + 1);
 				continue;
 			}
 			joined.s[al->text_len - 1] = ' ';
 			low.s[al->text_len - 1] = ' ';
 			if (!best_candidate(x, joined.s, low.s, low.len, NULL, &c) ||
 			    c.so <= al->text_len) {
-				item_alone(x, li, first);
+				item_alone(x, li, first, low.s + al->text_len + 1);
 				continue;
 			}
 		}
